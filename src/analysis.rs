@@ -1,0 +1,152 @@
+//! `Analysis`, the one result type, and `Options`, the one options type.
+//!
+//! The CLI's JSON, the JS object returned by the wasm module and the page all show exactly this
+//! structure. All `start`/`end` fields are UTF-16 code units into the analyzed text, end
+//! exclusive, so that `text.slice(start, end)` in JavaScript is the span.
+
+use crate::text::normalize::NormOptions;
+use crate::text::tokenize::Kind;
+use serde::{Deserialize, Serialize};
+
+/// Options for [`crate::analyze`]. Every field has a default; unknown fields are an error.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// How many keywords to return (0 = all).
+    pub top_n: usize,
+    /// A keyword must occur at least this often.
+    pub min_count: usize,
+    /// Extra stopwords (any spelling; matched by their keys).
+    pub stopwords_add: Vec<String>,
+    /// Shipped stopwords to ignore (any spelling).
+    pub stopwords_remove: Vec<String>,
+    /// The rules used for each token's `norm` (display form). Matching keys always use every rule.
+    pub normalize: NormOptions,
+    /// Find entities.
+    pub entities: bool,
+    /// Rank keywords.
+    pub keywords: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            top_n: 50,
+            min_count: 1,
+            stopwords_add: Vec::new(),
+            stopwords_remove: Vec::new(),
+            normalize: NormOptions::display(),
+            entities: true,
+            keywords: true,
+        }
+    }
+}
+
+/// A half-open span of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+/// What part of its word a segment is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// و ف ب ل ك س before the base.
+    Proclitic,
+    /// The word itself.
+    Base,
+    /// A pronoun suffix after the base.
+    Enclitic,
+}
+
+/// One syntactic word inside a token. A token's segments tile it exactly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    /// Matching key (every normalization rule; «لسلطة» after «ل» gets its article back: «السلطه»).
+    pub key: String,
+    pub role: Role,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    /// The original text of the token.
+    pub text: String,
+    pub kind: Kind,
+    /// Display normalization (see `Options::normalize`).
+    pub norm: String,
+    /// Matching key: every normalization rule applied.
+    pub key: String,
+    /// Grouping key of the base segment: clitics and the article removed.
+    pub stem: String,
+    pub segments: Vec<Segment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Keyword {
+    /// The form to show: the most frequent clean surface form of the group.
+    pub text: String,
+    /// The grouping key.
+    pub key: String,
+    /// `word` or `phrase`.
+    pub kind: String,
+    pub count: u32,
+    /// count / number of words in the text.
+    pub share: f64,
+    /// The ranking score (higher first).
+    pub score: f64,
+    /// Every surface form seen (clitics removed) and how often.
+    pub variants: Vec<Variant>,
+    /// Where the keyword occurs (the base word, without clitics).
+    pub occurrences: Vec<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    pub text: String,
+    pub count: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub start: u32,
+    pub end: u32,
+    /// The original text of the span (attached proclitics excluded).
+    pub text: String,
+    /// PER, LOC, ORG, MISC.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Matching key of the name (word keys joined by a space).
+    pub key: String,
+    /// What found it: `gazetteer`.
+    pub source: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    /// Unicode scalar values in the text.
+    pub characters: u32,
+    /// Word tokens (Arabic, Latin, mixed, numbers).
+    pub words: u32,
+    pub sentences: u32,
+    /// Distinct matching keys among the word tokens.
+    pub unique_words: u32,
+}
+
+/// The result of [`crate::analyze`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// The analyzer's version.
+    pub version: String,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Span>,
+    pub keywords: Vec<Keyword>,
+    pub entities: Vec<Entity>,
+    pub stats: Stats,
+}

@@ -1,0 +1,77 @@
+//! Gazetteer matching over tokens, longest name first, behind clitic prefixes.
+
+use crate::analysis::{Entity, Token};
+use crate::lexicon;
+use crate::text::segment::skeleton;
+use crate::text::tokenize::Kind;
+
+/// Letter sequences that may be attached before a name: conjunction, then preposition.
+const PREFIXES: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+
+/// Ways to read the first token as a name's first word: (key, letters to skip in the token).
+fn readings(key: &str) -> Vec<(String, usize)> {
+    let mut out = vec![(key.to_string(), 0)];
+    for p in PREFIXES {
+        if let Some(rest) = key.strip_prefix(p) {
+            if rest.chars().count() >= 2 {
+                let n = p.chars().count();
+                out.push((rest.to_string(), n));
+                // ل + ال is written لل: «للولايات» is ل + «الولايات».
+                if p.ends_with('ل') && rest.starts_with('ل') {
+                    out.push((format!("ا{rest}"), n));
+                }
+            }
+        }
+    }
+    out
+}
+
+pub fn places(text: &str, tokens: &[Token]) -> Vec<Entity> {
+    let gaz = lexicon::places();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.kind != Kind::Arabic {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, usize, String)> = None; // (words, letters skipped, first key)
+        for (first, skip) in readings(&t.key) {
+            let Some(names) = gaz.get(&first) else { continue };
+            for name in names {
+                let n = name.len();
+                if i + n > tokens.len() || best.as_ref().is_some_and(|b| b.0 >= n) {
+                    continue;
+                }
+                let same_line = |j: usize| !text[tokens[i + j - 1].end as usize..tokens[i + j].start as usize].contains('\n');
+                if (1..n).all(|j| tokens[i + j].kind == Kind::Arabic && tokens[i + j].key == name[j] && same_line(j)) {
+                    best = Some((n, skip, first.clone()));
+                }
+            }
+        }
+        match best {
+            Some((n, skip, first)) => {
+                let sk = skeleton(&t.text);
+                let off = if skip == 0 { 0 } else { sk.get(skip).map_or(0, |&(_, b)| b) };
+                let start = t.start as usize + off;
+                let last = &tokens[i + n - 1];
+                let key = std::iter::once(first)
+                    .chain((1..n).map(|j| tokens[i + j].key.clone()))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                out.push(Entity {
+                    start: start as u32,
+                    end: last.end,
+                    text: text[start..last.end as usize].to_string(),
+                    kind: "LOC".into(),
+                    key,
+                    source: "gazetteer".into(),
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}

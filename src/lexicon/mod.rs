@@ -1,0 +1,70 @@
+//! Embedded data: stopwords and gazetteers, compiled into the binary and the wasm with
+//! `include_str!`, parsed once on first use. Nothing is read from disk or the network.
+//!
+//! Every entry is stored under its matching key (see [`crate::text::normalize::NormOptions::key`]),
+//! so lookups are insensitive to diacritics, alef forms, Persian letters and the like.
+
+use crate::text::normalize::{normalize, NormOptions};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The matching key of a lexicon entry or of a token.
+pub fn key(s: &str) -> String {
+    normalize(s, &NormOptions::key())
+}
+
+/// The shipped stopword list, as matching keys.
+pub fn stopwords() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| entries(include_str!("../../data/stopwords.txt")).map(key).collect())
+}
+
+/// Place names: for each first word's key, the full names as sequences of word keys,
+/// longest first.
+pub fn places() -> &'static HashMap<String, Vec<Vec<String>>> {
+    static MAP: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for name in entries(include_str!("../../data/places.txt")) {
+            let words: Vec<String> = name.split_whitespace().map(key).collect();
+            if words.is_empty() {
+                continue;
+            }
+            let v = m.entry(words[0].clone()).or_default();
+            if !v.contains(&words) {
+                v.push(words);
+            }
+        }
+        for v in m.values_mut() {
+            v.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        }
+        m
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_are_keys() {
+        let s = stopwords();
+        assert!(s.contains(&key("في")));
+        assert!(s.contains(&key("التي")));
+        assert!(s.contains(&key("قال")));
+        assert!(!s.contains(&key("روسيا")));
+    }
+
+    #[test]
+    fn places_hold_multiword_names() {
+        let p = places();
+        assert!(p[&key("كوريا")].iter().any(|n| n.len() == 2 && n[1] == key("الشمالية")));
+        assert!(p.contains_key(&key("روسيا")));
+        assert!(p.contains_key(&key("موسكو")));
+        assert!(p.contains_key(&key("واشنطن")));
+    }
+}

@@ -1,0 +1,35 @@
+//! Kashif (كاشف): an Arabic text analyzer.
+//!
+//! One call, [`analyze`], runs the whole chain — tokenize, normalize, segment clitics, stem,
+//! then keywords and entities — and returns one [`Analysis`] whose spans point into the
+//! original text as UTF-16 code units. The same function backs the CLI (`src/main.rs`), the
+//! WebAssembly module (`src/wasm.rs`) and the page.
+
+pub mod analysis;
+pub mod entities;
+pub mod keywords;
+pub mod lexicon;
+pub mod offsets;
+pub mod pipeline;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use analysis::{Analysis, Entity, Keyword, Options, Segment, Span, Stats, Token};
+pub use text::tokenize::Kind;
+
+/// The crate's version, as reported in every result.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Analyzes `text`. Deterministic: the same text and options give the same result.
+pub fn analyze(text: &str, options: &Options) -> Analysis {
+    let tokens = pipeline::tokens(text, &options.normalize);
+    let sentences = pipeline::sentences(text, &tokens);
+    let entities = if options.entities { entities::find(text, &tokens) } else { Vec::new() };
+    let keywords = if options.keywords { keywords::extract(&tokens, options) } else { Vec::new() };
+    let stats = pipeline::stats(text, &tokens, sentences.len());
+    let mut a = Analysis { version: VERSION.to_string(), tokens, sentences, keywords, entities, stats };
+    offsets::to_utf16(text, &mut a);
+    a
+}

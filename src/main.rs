@@ -1,0 +1,250 @@
+//! The `kashif` command: argument parsing and output formats only; the work is `kashif::analyze`.
+
+use kashif::{analyze, Analysis, Options};
+use std::io::{self, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+kashif — Arabic text analyzer
+
+USAGE:
+    kashif analyze [FILE|-] [--format text|json|jsonl] [--lines] [--top N] [--options JSON]
+    kashif version
+    kashif help
+
+analyze reads FILE (or standard input when FILE is '-' or absent) as UTF-8 text.
+
+    --format text     a readable summary: statistics, top keywords, entities (default)
+    --format json     the whole result as one JSON object (the shape of the JS API's result)
+    --format jsonl    one JSON object per line of output
+    --lines           every input line is a separate document (one output line each, in order)
+    --top N           how many keywords to report (0 = all; default 50)
+    --options JSON    analysis options as a JSON object, e.g. '{\"min_count\":2}'
+
+Exit codes: 0 success, 1 I/O error, 2 bad usage or input that is not UTF-8.
+";
+
+#[derive(PartialEq)]
+enum Format {
+    Text,
+    Json,
+    Jsonl,
+}
+
+struct Args {
+    input: Option<String>,
+    format: Format,
+    lines: bool,
+    options: Options,
+}
+
+enum Failure {
+    Usage(String),
+    Input(String),
+    Io(String),
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("analyze") => parse(&args[1..]).and_then(run),
+        Some("version" | "--version" | "-V") => {
+            println!("kashif {}", kashif::VERSION);
+            Ok(())
+        }
+        Some("help" | "--help" | "-h") | None => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(Failure::Usage(format!(
+            "unknown command '{other}'; try 'kashif help'"
+        ))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(m)) => {
+            eprintln!("kashif: {m}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Input(m)) => {
+            eprintln!("kashif: {m}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Io(m)) => {
+            eprintln!("kashif: {m}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn parse(args: &[String]) -> Result<Args, Failure> {
+    let mut a = Args {
+        input: None,
+        format: Format::Text,
+        lines: false,
+        options: Options::default(),
+    };
+    let mut top: Option<usize> = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| Failure::Usage(format!("{name} needs a value; try 'kashif help'")))
+        };
+        match arg.as_str() {
+            "--format" | "-f" => {
+                a.format = match value("--format")?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    "jsonl" => Format::Jsonl,
+                    f => {
+                        return Err(Failure::Usage(format!(
+                            "unknown format '{f}': use text, json or jsonl"
+                        )))
+                    }
+                }
+            }
+            "--lines" => a.lines = true,
+            "--top" => {
+                let v = value("--top")?;
+                top = Some(v.parse().map_err(|_| {
+                    Failure::Usage(format!("--top wants a whole number, not '{v}'"))
+                })?);
+            }
+            "--options" => {
+                let v = value("--options")?;
+                a.options = serde_json::from_str(&v)
+                    .map_err(|e| Failure::Usage(format!("--options: {e}")))?;
+            }
+            "-" => a.input = Some("-".into()),
+            s if s.starts_with('-') => {
+                return Err(Failure::Usage(format!(
+                    "unknown option '{s}'; try 'kashif help'"
+                )))
+            }
+            s => {
+                if a.input.is_some() {
+                    return Err(Failure::Usage("give at most one input file".into()));
+                }
+                a.input = Some(s.to_string());
+            }
+        }
+    }
+    if let Some(n) = top {
+        a.options.top_n = n;
+    }
+    Ok(a)
+}
+
+fn read_input(input: Option<&str>) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    match input {
+        None | Some("-") => io::stdin()
+            .read_to_end(&mut bytes)
+            .map(|_| ())
+            .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?,
+        Some(path) => {
+            bytes = std::fs::read(path)
+                .map_err(|e| Failure::Io(format!("cannot read '{path}': {e}")))?;
+        }
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let name = input.filter(|p| *p != "-").unwrap_or("standard input");
+        Failure::Input(format!("{name} is not valid UTF-8: invalid byte sequence at byte offset {at}; convert it to UTF-8 first (e.g. iconv -f CP1256 -t UTF-8)"))
+    })
+}
+
+fn run(a: Args) -> Result<(), Failure> {
+    let text = read_input(a.input.as_deref())?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let write = |out: &mut BufWriter<io::StdoutLock>, s: &str| -> Result<(), Failure> {
+        out.write_all(s.as_bytes()).map_err(io_fail)
+    };
+    if a.lines {
+        let mut docs: Vec<&str> = text.split('\n').collect();
+        if text.ends_with('\n') {
+            docs.pop();
+        }
+        for (n, line) in docs.into_iter().enumerate() {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let r = analyze(line, &a.options);
+            match a.format {
+                Format::Text => {
+                    if n > 0 {
+                        write(&mut out, "\n")?;
+                    }
+                    write(&mut out, &summary(&r))?;
+                }
+                Format::Json | Format::Jsonl => {
+                    write(
+                        &mut out,
+                        &serde_json::to_string(&r).expect("analysis serializes"),
+                    )?;
+                    write(&mut out, "\n")?;
+                }
+            }
+        }
+    } else {
+        let r = analyze(&text, &a.options);
+        match a.format {
+            Format::Text => write(&mut out, &summary(&r))?,
+            Format::Json => {
+                write(
+                    &mut out,
+                    &serde_json::to_string_pretty(&r).expect("analysis serializes"),
+                )?;
+                write(&mut out, "\n")?;
+            }
+            Format::Jsonl => {
+                write(
+                    &mut out,
+                    &serde_json::to_string(&r).expect("analysis serializes"),
+                )?;
+                write(&mut out, "\n")?;
+            }
+        }
+    }
+    out.flush().map_err(io_fail)
+}
+
+fn io_fail(e: io::Error) -> Failure {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Failure::Io("output closed before everything was written (broken pipe)".into())
+    } else {
+        Failure::Io(format!("cannot write output: {e}"))
+    }
+}
+
+fn summary(r: &Analysis) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let st = &r.stats;
+    let _ = writeln!(
+        s,
+        "characters {}  words {}  unique words {}  sentences {}",
+        st.characters, st.words, st.unique_words, st.sentences
+    );
+    if !r.keywords.is_empty() {
+        let _ = writeln!(s, "\nkeywords:");
+        for (i, k) in r.keywords.iter().take(20).enumerate() {
+            let _ = writeln!(
+                s,
+                "{:>3}. {}  ×{}  {:.1}%",
+                i + 1,
+                k.text,
+                k.count,
+                k.share * 100.0
+            );
+        }
+    }
+    if !r.entities.is_empty() {
+        let _ = writeln!(s, "\nentities:");
+        for e in &r.entities {
+            let _ = writeln!(s, "  {:<5} {}", e.kind, e.text);
+        }
+    }
+    s
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Rebuilds the small data files under data/ from ../shared/data.
+
+Usage (from the project root): python3 tools/build_data.py [SHARED_DATA_DIR]
+
+Writes:
+  data/stopwords.txt  union of the two MIT stopword lists, cleaned, plus data/stopwords_extra.txt
+  data/places.txt     CLDR territory and exemplar-city names (Unicode License v3),
+                      minus organisations and non-places, plus data/places_extra.txt
+"""
+import os
+import sys
+
+src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
+root = os.path.join(os.path.dirname(__file__), "..")
+
+
+def read_lines(p):
+    return [l.strip() for l in open(p, encoding="utf-8") if l.strip() and not l.startswith("#")]
+
+
+# --- stopwords ---------------------------------------------------------------------------
+removed = set(read_lines(os.path.join(root, "data", "stopwords_removed.txt")))
+words = []
+seen = set()
+for name in ("mohataher-list.txt", "stopwords-iso-ar.txt"):
+    for w in read_lines(os.path.join(src, "stopwords", name)):
+        if "?" in w or not any("\u0621" <= c <= "\u064a" for c in w):
+            continue
+        if w in removed or w in seen:
+            continue
+        seen.add(w)
+        words.append(w)
+for w in read_lines(os.path.join(root, "data", "stopwords_extra.txt")):
+    if w not in seen and w not in removed:
+        seen.add(w)
+        words.append(w)
+with open(os.path.join(root, "data", "stopwords.txt"), "w", encoding="utf-8") as f:
+    f.write("# Arabic stopwords. From mohataher/arabic-stop-words and stopwords-iso/stopwords-ar (both MIT),\n")
+    f.write("# cleaned (data/stopwords_removed.txt) and extended (data/stopwords_extra.txt).\n")
+    f.write("# Rebuilt by: python3 tools/build_data.py\n")
+    for w in words:
+        f.write(w + "\n")
+
+# --- places ------------------------------------------------------------------------------
+NOT_PLACES = {"001", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
+places = []
+seen = set()
+for line in open(os.path.join(src, "gazetteers", "territories_ar.tsv"), encoding="utf-8"):
+    code, name = line.rstrip("\n").split("\t")[:2]
+    if code in NOT_PLACES or "(" in name:
+        continue
+    if name not in seen:
+        seen.add(name)
+        places.append(name)
+for line in open(os.path.join(src, "gazetteers", "cities_exemplar_ar.tsv"), encoding="utf-8"):
+    name = line.rstrip("\n").split("\t")[1]
+    if name not in seen and "(" not in name:
+        seen.add(name)
+        places.append(name)
+for name in read_lines(os.path.join(root, "data", "places_extra.txt")):
+    if name not in seen:
+        seen.add(name)
+        places.append(name)
+with open(os.path.join(root, "data", "places.txt"), "w", encoding="utf-8") as f:
+    f.write("# Arabic place names: Unicode CLDR 47 territories and exemplar cities (Unicode License v3,\n")
+    f.write("# see data/LICENSES/CLDR.LICENSE) plus data/places_extra.txt. Rebuilt by: python3 tools/build_data.py\n")
+    for n in places:
+        f.write(n + "\n")
+print(f"stopwords: {len(words)}, places: {len(places)}")
