@@ -1,0 +1,107 @@
+/** One token of the text. Offsets are UTF-16 code units, end exclusive: text.slice(start, end). */
+export interface Token {
+  start: number;
+  end: number;
+  /** The original text of the token. */
+  text: string;
+  kind: "arabic" | "latin" | "mixed" | "number" | "punct" | "symbol" | "emoji" | "url" | "email" | "hashtag" | "mention";
+  /** Display normalization (diacritics, tatweel, alef forms, Persian letters... per options.normalize). */
+  norm: string;
+  /** Matching key: every normalization rule applied. */
+  key: string;
+  /** Grouping key of the base word (clitics and article removed). */
+  stem: string;
+  /** The token's syntactic words (clitics split off); they tile the token exactly. */
+  segments: Segment[];
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  role: "proclitic" | "base" | "enclitic";
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Variant {
+  text: string;
+  count: number;
+}
+
+export interface Keyword {
+  /** The form to show. */
+  text: string;
+  /** The grouping key. */
+  key: string;
+  kind: "word" | "phrase";
+  count: number;
+  /** count / words in the text */
+  share: number;
+  /** Ranking score, higher first. */
+  score: number;
+  variants: Variant[];
+  occurrences: Span[];
+  [extra: string]: unknown;
+}
+
+export interface Entity {
+  start: number;
+  end: number;
+  text: string;
+  type: "PER" | "LOC" | "ORG" | "MISC" | string;
+  key: string;
+  source: string;
+  [extra: string]: unknown;
+}
+
+export interface Stats {
+  characters: number;
+  words: number;
+  sentences: number;
+  unique_words: number;
+}
+
+export interface Analysis {
+  version: string;
+  tokens: Token[];
+  sentences: Span[];
+  keywords: Keyword[];
+  entities: Entity[];
+  stats: Stats;
+}
+
+export interface NormOptions {
+  diacritics?: boolean;
+  tatweel?: boolean;
+  alef?: boolean;
+  alef_maqsura?: boolean;
+  teh_marbuta?: boolean;
+  hamza_seats?: boolean;
+  persian?: boolean;
+  presentation_forms?: boolean;
+  digits?: boolean;
+  invisible?: boolean;
+  lowercase?: boolean;
+}
+
+/** Every field is optional; unknown fields are an error. */
+export interface Options {
+  /** How many keywords (0 = all). Default 50. */
+  top_n?: number;
+  /** Minimum count of a keyword. Default 1. */
+  min_count?: number;
+  stopwords_add?: string[];
+  stopwords_remove?: string[];
+  /** Rules for each token's `norm`. */
+  normalize?: NormOptions;
+  /** Find entities (default true). */
+  entities?: boolean;
+  /** Rank keywords (default true). */
+  keywords?: boolean;
+  [extra: string]: unknown;
+}

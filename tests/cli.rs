@@ -1,0 +1,105 @@
+//! The command-line tool as a user drives it.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn kashif(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kashif"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn jsonl_lines_contract() {
+    let input = "وقال بوتين إن روسيا ستدعم كوريا الشمالية.\n\nكلمات: کوریا الشمالیة\r\n";
+    let (code, out, err) = kashif(&["analyze", "--lines", "--format", "jsonl"], input.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "one JSON object per input line, empty lines included");
+    let docs: Vec<serde_json::Value> = lines.iter().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(docs[1]["tokens"].as_array().unwrap().len(), 0);
+    let ents = docs[0]["entities"].as_array().unwrap();
+    let names: Vec<&str> = ents.iter().map(|e| e["text"].as_str().unwrap()).collect();
+    assert_eq!(names, ["روسيا", "كوريا الشمالية"]);
+    // The CR of a CRLF line is not part of the document.
+    let last = docs[2]["tokens"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["text"], "الشمالیة");
+    assert_eq!(docs[2]["entities"][0]["text"], "کوریا الشمالیة");
+}
+
+#[test]
+fn json_is_one_object_with_utf16_offsets() {
+    let (code, out, _) = kashif(&["analyze", "-", "--format", "json"], "😀 بموسكو".as_bytes());
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["entities"][0]["start"], 4);
+    assert_eq!(v["entities"][0]["end"], 9);
+    assert_eq!(v["entities"][0]["text"], "موسكو");
+    assert_eq!(v["stats"]["words"], 1);
+}
+
+#[test]
+fn text_summary() {
+    let (code, out, _) = kashif(&["analyze"], "روسيا روسيا روسيا. موسكو".as_bytes());
+    assert_eq!(code, 0);
+    assert!(out.contains("keywords:"), "{out}");
+    assert!(out.contains("روسيا  ×3"), "{out}");
+    assert!(out.contains("LOC   موسكو"), "{out}");
+}
+
+#[test]
+fn invalid_utf8_is_a_clear_error_with_the_offset() {
+    let mut input = "روسيا ".as_bytes().to_vec();
+    input.extend_from_slice(&[0xC8, 0x20, 0xFF]); // CP1256-style bytes
+    let (code, out, err) = kashif(&["analyze", "--lines", "--format", "jsonl"], &input);
+    assert_eq!(code, 2);
+    assert_eq!(out, "", "nothing on stdout");
+    assert!(err.contains("not valid UTF-8") && err.contains("byte offset 11"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn usage_errors_and_missing_files() {
+    let (code, _, err) = kashif(&["analyze", "--format", "xml"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown format 'xml'"), "{err}");
+    let (code, _, err) = kashif(&["analyze", "/no/such/file.txt"], b"");
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot read '/no/such/file.txt'"), "{err}");
+    let (code, _, err) = kashif(&["analyze", "--options", "{\"bogus\":1}"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown field `bogus`"), "{err}");
+    let (code, _, err) = kashif(&["frobnicate"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown command"), "{err}");
+}
+
+#[test]
+fn closed_stdout_is_not_a_panic() {
+    // A reader that goes away early (like `| head -1`): no panic message, a clean exit code.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kashif"))
+        .args(["analyze", "--lines", "--format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    drop(stdout);
+    let mut stdin = child.stdin.take().unwrap();
+    let big = "روسيا وكوريا الشمالية\n".repeat(20000);
+    let _ = stdin.write_all(big.as_bytes());
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("broken pipe"), "{err}");
+}

@@ -1,0 +1,65 @@
+// The JS API against the built package (./kashif build): same result as the CLI, clear errors,
+// recovery after a panic. Run by `./kashif test` as `node --test tests/js/`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const wasmPath = `${root}www/pkg/kashif_bg.wasm`;
+const cli = `${root}target/release/kashif`;
+const seedPath = `${root}www/samples/seed-article-ar.txt`;
+
+for (const p of [wasmPath, cli]) {
+  if (!existsSync(p)) throw new Error(`${p} is missing: run ./kashif build and cargo build --release first (./kashif test does both)`);
+}
+
+const { Kashif } = await import(`${root}www/kashif-api.js`);
+const kashif = await Kashif.load({ wasm: readFileSync(wasmPath) });
+
+test("version matches the crate", () => {
+  const cargo = readFileSync(`${root}Cargo.toml`, "utf8").match(/^version = "(.*)"/m)[1];
+  assert.equal(kashif.version(), cargo);
+});
+
+test("golden: JS analyze equals the CLI's --format json on the seed article", () => {
+  const seed = readFileSync(seedPath, "utf8");
+  const js = kashif.analyze(seed);
+  const fromCli = JSON.parse(execFileSync(cli, ["analyze", seedPath, "--format", "json"], { maxBuffer: 1 << 28 }).toString());
+  assert.deepStrictEqual(JSON.parse(JSON.stringify(js)), fromCli);
+  assert.ok(js.tokens.length > 500);
+});
+
+test("offsets are UTF-16: text.slice(start, end) is each span", () => {
+  const text = "😀 وروسيا 👩‍👩‍👧 كوريا الشمالية";
+  const r = kashif.analyze(text);
+  for (const t of r.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  for (const e of r.entities) assert.equal(text.slice(e.start, e.end), e.text);
+  assert.deepEqual(r.entities.map((e) => e.text), ["روسيا", "كوريا الشمالية"]);
+});
+
+test("bad arguments throw a clear Error", () => {
+  assert.throws(() => kashif.analyze(42), (e) => e instanceof Error && /text must be a string, got number/.test(e.message));
+  assert.throws(() => kashif.analyze("نص", "x"), /options must be an object, got string/);
+  assert.throws(() => kashif.analyze("نص", [1]), /options must be an object, got an array/);
+  assert.throws(() => kashif.analyze("نص", { top: 3 }), /bad options: .*unknown field `top`/);
+  assert.throws(() => kashif.analyze("نص", { top_n: "x" }), /bad options/);
+  // The engine is still fine after argument errors.
+  assert.equal(kashif.analyze("روسيا").entities.length, 1);
+});
+
+test("options are applied", () => {
+  const r = kashif.analyze("روسيا روسيا روسيا موسكو موسكو بكين", { top_n: 2, entities: false });
+  assert.equal(r.keywords.length, 2);
+  assert.equal(r.entities.length, 0);
+});
+
+test("after a panic the next call still works", async () => {
+  const before = kashif.analyze("وروسيا");
+  assert.throws(() => kashif._panicForTests(), /internal error/);
+  await kashif.ready();
+  const after = kashif.analyze("وروسيا");
+  assert.deepStrictEqual(after, before);
+  assert.equal(after.entities[0].text, "روسيا");
+});

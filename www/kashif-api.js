@@ -1,0 +1,89 @@
+// Kashif's JavaScript API: loads the wasm module once and keeps it usable.
+//
+//   import { Kashif } from "./kashif-api.js";
+//   const kashif = await Kashif.load();            // in a browser: fetches ./pkg/kashif_bg.wasm
+//   const result = kashif.analyze(text, { top_n: 20 });
+//
+// In Node, pass the module's bytes: `await Kashif.load({ wasm: fs.readFileSync(path) })`.
+//
+// If the Rust code ever panics, the wasm instance traps and must not be used again. `analyze`
+// then throws (the caller learns that this call failed) and the wrapper instantiates a fresh
+// copy of the module, so the next call works.
+
+const GLUE = new URL("./pkg/kashif.js", import.meta.url).href;
+
+export class Kashif {
+  #module; // compiled WebAssembly.Module, reused for every fresh instance
+  #glue; // the wasm-bindgen glue bound to the current instance
+  #generation = 0;
+
+  /** Compiles and instantiates the module. `wasm`: bytes, a URL, a Response or a WebAssembly.Module. */
+  static async load({ wasm } = {}) {
+    const k = new Kashif();
+    let source = wasm ?? new URL("./pkg/kashif_bg.wasm", import.meta.url);
+    if (source instanceof WebAssembly.Module) {
+      k.#module = source;
+    } else {
+      if (source instanceof URL || typeof source === "string") source = await fetch(source);
+      if (source instanceof Response) {
+        if (!source.ok) throw new Error(`Kashif.load: cannot fetch the wasm module (${source.status} ${source.url})`);
+        source = await source.arrayBuffer();
+      }
+      k.#module = await WebAssembly.compile(source);
+    }
+    await k.#instantiate();
+    return k;
+  }
+
+  async #instantiate() {
+    // A fresh copy of the glue module gets a fresh instance (wasm-bindgen's init runs once per copy).
+    const url = this.#generation === 0 ? GLUE : `${GLUE}?instance=${this.#generation}`;
+    const glue = await import(url);
+    await glue.default({ module_or_path: this.#module });
+    this.#glue = glue;
+    this.#generation += 1;
+  }
+
+  /** The analyzer's version. */
+  version() {
+    return this.#glue.version();
+  }
+
+  /**
+   * Analyzes `text`. Returns the same object as the CLI's `--format json`. Throws an Error for bad
+   * arguments; after an internal failure, throws and recovers for the next call.
+   */
+  analyze(text, options) {
+    return this.#call(() => this.#glue.analyze(text, options));
+  }
+
+  /** True while a fresh instance is being created after a failure. */
+  get recovering() {
+    return this.#pending !== null;
+  }
+
+  #pending = null;
+
+  #call(f) {
+    if (this.#pending) throw new Error("Kashif: the engine is restarting after an internal error; try again in a moment");
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof WebAssembly.RuntimeError) {
+        this.#pending = this.#instantiate().finally(() => (this.#pending = null));
+        throw new Error(`Kashif: internal error (${e.message}); the engine was restarted, please retry`, { cause: e });
+      }
+      throw e;
+    }
+  }
+
+  /** Resolves once the engine is usable again after a failure. */
+  async ready() {
+    if (this.#pending) await this.#pending;
+  }
+
+  /** For tests only: makes the engine panic. */
+  _panicForTests() {
+    return this.#call(() => this.#glue.__panicForTests());
+  }
+}
