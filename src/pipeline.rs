@@ -45,6 +45,21 @@ pub fn tokens(text: &str, display: &NormOptions) -> Vec<Token> {
                 segments.push(Segment { start: (start + prev) as u32, end: (start + cut) as u32, text: piece.to_string(), key: k, role });
                 prev = cut;
             }
+        } else if raw.kind == Kind::Number {
+            // «60%» is the number and the percent sign, «2019-2020» two numbers and a dash,
+            // as treebanks write them.
+            let mut prev = 0usize;
+            for cut in number_cuts(s).into_iter().chain(std::iter::once(s.len())) {
+                let piece = &s[prev..cut];
+                segments.push(Segment {
+                    start: (start + prev) as u32,
+                    end: (start + cut) as u32,
+                    text: piece.to_string(),
+                    key: normalize(piece, &key_opts),
+                    role: Role::Base,
+                });
+                prev = cut;
+            }
         } else {
             segments.push(Segment { start: start as u32, end: end as u32, text: s.to_string(), key: key.clone(), role: Role::Base });
         }
@@ -61,6 +76,20 @@ pub fn tokens(text: &str, display: &NormOptions) -> Vec<Token> {
         });
     }
     out
+}
+
+/// Where a number token splits into words: before a percent sign, around a range dash.
+fn number_cuts(s: &str) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    for (i, c) in s.char_indices() {
+        if (c == '%' || c == '\u{066A}' || c == '-') && i > 0 {
+            cuts.push(i);
+            if c == '-' && i + 1 < s.len() {
+                cuts.push(i + 1);
+            }
+        }
+    }
+    cuts
 }
 
 /// Sentence spans (bytes) over the token list.

@@ -154,7 +154,8 @@ fn word(s: &str) -> (Kind, usize) {
             true
         } else if is_arabic_mark(c) || is_other_mark(c) || is_invisible(c) {
             true
-        } else if matches!(c, '.' | ',' | '\u{066B}' | '\u{066C}' | '-')
+        } else if matches!(c, '.' | ',' | '\u{066B}' | '\u{066C}' | '-' | ':' | '/')
+            && !arabic
             && prev.is_some_and(is_digit)
             && next.is_some_and(is_digit)
         {
@@ -320,6 +321,8 @@ mod tests {
             ("60%", Number),
             ("1,000,000", Number),
             ("2019-2020", Number),
+            ("6:30", Number),
+            ("23/7/2023", Number),
             ("7th", Number),
             ("https://example.org/ar?q=1", Url),
             ("www.aljazeera.net", Url),
