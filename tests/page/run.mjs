@@ -3,7 +3,7 @@
 //
 // Prints each check as it passes or fails and ends with "N passed, M failed"; exit code 1 on any
 // failure. Missing prerequisites (Chromium, the built wasm package) are failures, never skips.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
@@ -104,6 +104,35 @@ async function waitForRun(page, after) {
 }
 
 const runsOf = (page) => page.evaluate(() => Number(document.body.dataset.runs ?? 0));
+
+// --- static checks of the page's sources ---------------------------------------------------------
+
+await check('the sources build no HTML from strings, load nothing remote and keep the strict CSP', async () => {
+  const scripts = readdirSync(WWW).filter((f) => /\.m?js$/.test(f));
+  for (const f of scripts) {
+    const src = readFileSync(path.join(WWW, f), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+    const bad = src.match(/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|createContextualFragment|\beval\s*\(|new Function\s*\(|setAttribute\(\s*['"]style['"]/);
+    assert(!bad, `www/${f} uses ${bad?.[0]}`);
+  }
+  const html = readFileSync(path.join(WWW, 'index.html'), 'utf8');
+  const css = readFileSync(path.join(WWW, 'style.css'), 'utf8');
+  const csp = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]*)"/)?.[1];
+  assertEqual(
+    csp,
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'",
+    'the CSP meta',
+  );
+  assert(!/<script(?![^>]*\bsrc=)[^>]*>/i.test(html), 'index.html has an inline script');
+  assert(!/\sstyle\s*=/i.test(html), 'index.html has a style attribute');
+  assert(!/<style/i.test(html), 'index.html has a <style> element');
+  assert(!/\son[a-z]+\s*=/i.test(html), 'index.html has an inline event handler');
+  assert(/<html lang="ar" dir="rtl">/.test(html), 'index.html is not <html lang="ar" dir="rtl">');
+  for (const [name, src] of [['index.html', html], ['style.css', css], ...scripts.map((f) => [f, readFileSync(path.join(WWW, f), 'utf8')])]) {
+    const remote = src.match(/(?:src|href)\s*=\s*["']?(?:https?:)?\/\/|url\(\s*["']?(?:https?:)?\/\/|@import|@font-face/i);
+    assert(!remote, `www/${name} refers to a remote resource or web font: ${remote?.[0]}`);
+  }
+  assert(/"Noto Naskh Arabic"/.test(css) && /"Noto Sans Arabic"/.test(css), 'style.css lacks the Noto Arabic fonts');
+});
 
 // --- the run -------------------------------------------------------------------------------------
 
