@@ -42,8 +42,10 @@ export interface Keyword {
   count: number;
   /** count / words in the text */
   share: number;
-  /** Ranking score, higher first. */
+  /** Ranking score, higher first: `keyness` or `count`, per `Options.ranking`. */
   score: number;
+  /** Log-likelihood G² against general Arabic (wordfreq); negative when rarer here. */
+  keyness: number;
   variants: Variant[];
   occurrences: Span[];
   [extra: string]: unknown;
@@ -93,8 +95,12 @@ export interface NormOptions {
 export interface Options {
   /** How many keywords (0 = all). Default 50. */
   top_n?: number;
-  /** Minimum count of a keyword. Default 1. */
+  /** Minimum count of a keyword. Default 1 (phrases need 2 in any case). */
   min_count?: number;
+  /** Order keywords by keyness against general Arabic (default) or by raw count. */
+  ranking?: "keyness" | "frequency";
+  /** Longest multi-word keyword, in words (2–4; 0 or 1 = single words only). Default 4. */
+  max_ngram?: number;
   stopwords_add?: string[];
   stopwords_remove?: string[];
   /** Rules for each token's `norm`. */

@@ -14,8 +14,13 @@ use serde::{Deserialize, Serialize};
 pub struct Options {
     /// How many keywords to return (0 = all).
     pub top_n: usize,
-    /// A keyword must occur at least this often.
+    /// A keyword must occur at least this often (phrases at least twice in any case).
     pub min_count: usize,
+    /// How keywords are ordered: `keyness` (how much more often than in general Arabic,
+    /// log-likelihood against wordfreq; the default) or `frequency` (raw count).
+    pub ranking: Ranking,
+    /// Longest multi-word keyword, in words (2–4; 0 or 1 = single words only).
+    pub max_ngram: usize,
     /// Extra stopwords (any spelling; matched by their keys).
     pub stopwords_add: Vec<String>,
     /// Shipped stopwords to ignore (any spelling).
@@ -33,6 +38,8 @@ impl Default for Options {
         Options {
             top_n: 50,
             min_count: 1,
+            ranking: Ranking::Keyness,
+            max_ngram: 4,
             stopwords_add: Vec::new(),
             stopwords_remove: Vec::new(),
             normalize: NormOptions::display(),
@@ -40,6 +47,17 @@ impl Default for Options {
             keywords: true,
         }
     }
+}
+
+/// How keywords are ordered (see [`Options::ranking`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ranking {
+    /// By log-likelihood keyness against general Arabic.
+    #[default]
+    Keyness,
+    /// By count.
+    Frequency,
 }
 
 /// A half-open span of the text.
@@ -99,11 +117,15 @@ pub struct Keyword {
     pub count: u32,
     /// count / number of words in the text.
     pub share: f64,
-    /// The ranking score (higher first).
+    /// The ranking score (higher first): `keyness` or `count`, per `Options::ranking`.
     pub score: f64,
+    /// Log-likelihood G² of the count against general Arabic (wordfreq); negative when the
+    /// keyword is rarer here than in general Arabic.
+    pub keyness: f64,
     /// Every surface form seen (clitics removed) and how often.
     pub variants: Vec<Variant>,
-    /// Where the keyword occurs (the base word, without clitics).
+    /// Where the keyword occurs: a word's base (without clitics); a phrase from its first
+    /// word's base to its last word's end.
     pub occurrences: Vec<Span>,
 }
 

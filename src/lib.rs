@@ -16,7 +16,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analysis::{Analysis, Entity, Keyword, Options, Segment, Span, Stats, Token};
+pub use analysis::{Analysis, Entity, Keyword, Options, Ranking, Segment, Span, Stats, Token};
 pub use text::tokenize::Kind;
 
 /// The crate's version, as reported in every result.
@@ -27,7 +27,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let tokens = pipeline::tokens(text, &options.normalize);
     let sentences = pipeline::sentences(text, &tokens);
     let entities = if options.entities { entities::find(text, &tokens) } else { Vec::new() };
-    let keywords = if options.keywords { keywords::extract(&tokens, options) } else { Vec::new() };
+    let keywords = if options.keywords { keywords::extract(text, &tokens, &sentences, options) } else { Vec::new() };
     let stats = pipeline::stats(text, &tokens, sentences.len());
     let mut a = Analysis { version: VERSION.to_string(), tokens, sentences, keywords, entities, stats };
     offsets::to_utf16(text, &mut a);

@@ -20,19 +20,29 @@ def read_lines(p):
 
 
 # --- stopwords ---------------------------------------------------------------------------
-removed = set(read_lines(os.path.join(root, "data", "stopwords_removed.txt")))
+# Upstream entries are compared without harakat and tatweel, so data/stopwords_removed.txt can
+# list a word in any vocalization. Removals: month and day names, currencies, content words,
+# name parts (each group commented there). Additions: data/stopwords_extra.txt.
+MARKS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}
+
+
+def bare(w):
+    return "".join(c for c in w if c not in MARKS)
+
+
+removed = {bare(w) for w in read_lines(os.path.join(root, "data", "stopwords_removed.txt"))}
 words = []
 seen = set()
 for name in ("mohataher-list.txt", "stopwords-iso-ar.txt"):
     for w in read_lines(os.path.join(src, "stopwords", name)):
         if "?" in w or not any("\u0621" <= c <= "\u064a" for c in w):
             continue
-        if w in removed or w in seen:
+        if bare(w) in removed or w in seen:
             continue
         seen.add(w)
         words.append(w)
 for w in read_lines(os.path.join(root, "data", "stopwords_extra.txt")):
-    if w not in seen and w not in removed:
+    if w not in seen:
         seen.add(w)
         words.append(w)
 with open(os.path.join(root, "data", "stopwords.txt"), "w", encoding="utf-8") as f:

@@ -1,0 +1,150 @@
+//! Stopword matching on matching keys, behind clitics.
+//!
+//! A token is a stopword when its whole key, its base segment's key or its stem is in the list,
+//! or when a key stripped of one or two leading clitic letters (و ف then ب ل ك) and/or of a
+//! pronoun suffix is. So وفي، بأن، إنه، والتي، لذلك، عليهم are stopwords even when the segmenter
+//! left them whole. A pronoun suffix ه is only stripped when the word is written with ه, not ة.
+
+use crate::analysis::{Options, Role, Token};
+use crate::lexicon;
+use std::collections::HashSet;
+
+/// Letters that attach in front of a word: conjunctions first, then prepositions.
+pub const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
+pub const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
+
+/// Pronoun suffixes, as matching keys, longest first.
+const PRONOUN_SUFFIXES: [&str; 9] = ["هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك"];
+
+/// The stopword keys in force for some options.
+pub struct Stopwords {
+    set: HashSet<String>,
+}
+
+impl Stopwords {
+    /// The shipped list, with `options.stopwords_add` and `options.stopwords_remove` applied.
+    pub fn new(options: &Options) -> Self {
+        let mut set = lexicon::stopwords().clone();
+        for w in &options.stopwords_remove {
+            set.remove(&lexicon::key(w));
+        }
+        for w in &options.stopwords_add {
+            set.insert(lexicon::key(w));
+        }
+        Stopwords { set }
+    }
+
+    /// The set of keys (exact match only).
+    pub fn keys(&self) -> &HashSet<String> {
+        &self.set
+    }
+
+    /// Is this matching key a stopword, as it is or behind clitics? `written_heh` says whether a
+    /// final ه of the key is a written ه (a pronoun can be stripped) rather than a folded ة.
+    pub fn is_stop_key(&self, key: &str, written_heh: bool) -> bool {
+        if self.set.contains(key) {
+            return true;
+        }
+        for rest in proclitic_strips(key) {
+            if rest.chars().count() >= 2 && self.set.contains(rest) {
+                return true;
+            }
+        }
+        // Pronoun suffixes, on the key and on the key without proclitics.
+        let mut bodies = vec![key];
+        bodies.extend(proclitic_strips(key));
+        for body in bodies {
+            for suf in PRONOUN_SUFFIXES {
+                if suf.ends_with('ه') && !written_heh {
+                    continue;
+                }
+                if let Some(rest) = body.strip_suffix(suf) {
+                    if rest.chars().count() >= 2 && self.set.contains(rest) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// Is this token a stopword?
+    pub fn is_stop_token(&self, t: &Token) -> bool {
+        let written_heh = ends_with_written_heh(&t.text);
+        if self.set.contains(&t.stem) || self.is_stop_key(&t.key, written_heh) {
+            return true;
+        }
+        t.segments.iter().any(|s| s.role == Role::Base && s.key != t.key && self.is_stop_key(&s.key, written_heh))
+    }
+}
+
+/// `key` without one leading و/ف, without one leading ب/ل/ك, and without both (in that order).
+pub fn proclitic_strips(key: &str) -> impl Iterator<Item = &str> {
+    let mut out: [Option<&str>; 3] = [None; 3];
+    let mut first = key.chars();
+    match first.next() {
+        Some(c) if CONJUNCTIONS.contains(&c) => {
+            let rest = first.as_str();
+            out[0] = Some(rest);
+            let mut second = rest.chars();
+            if let Some(d) = second.next() {
+                if PREPOSITIONS.contains(&d) {
+                    out[1] = Some(second.as_str());
+                }
+            }
+        }
+        Some(c) if PREPOSITIONS.contains(&c) => out[2] = Some(first.as_str()),
+        _ => {}
+    }
+    out.into_iter().flatten()
+}
+
+/// Does the word's last letter (marks and invisible characters skipped) read ه (not ة)?
+pub fn ends_with_written_heh(text: &str) -> bool {
+    use crate::text::chars::{is_arabic_mark, is_invisible};
+    text.chars().rev().find(|&c| !is_arabic_mark(c) && !is_invisible(c)).is_some_and(|c| matches!(c, 'ه' | 'ھ' | 'ە' | 'ہ'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::key;
+
+    fn stop() -> Stopwords {
+        Stopwords::new(&Options::default())
+    }
+
+    #[test]
+    fn stopwords_behind_proclitics() {
+        let s = stop();
+        for w in ["وفي", "بأن", "إنه", "والتي", "لذلك", "فإن", "وبين", "ولكن", "وهذا", "بأنه", "وفيما"] {
+            assert!(s.is_stop_key(&key(w), true), "{w}");
+        }
+    }
+
+    #[test]
+    fn stopwords_with_pronoun_suffixes() {
+        let s = stop();
+        for w in ["عليهم", "منها", "فيه", "لديهم", "إليه", "بينهما", "ومنهم"] {
+            assert!(s.is_stop_key(&key(w), true), "{w}");
+        }
+        // A folded teh marbuta is not a pronoun: كلمة is not كل + مه nor كلم + ه.
+        assert!(!s.is_stop_key(&key("كلمة"), false));
+    }
+
+    #[test]
+    fn content_words_are_not_stopwords() {
+        let s = stop();
+        for w in ["روسيا", "وروسيا", "أسلحة", "بأسلحة", "كوريا", "بوتين", "شمال", "لقاء", "سبتمبر", "بيان", "وزير"] {
+            assert!(!s.is_stop_key(&key(w), false), "{w}");
+        }
+    }
+
+    #[test]
+    fn options_add_and_remove() {
+        let o = Options { stopwords_add: vec!["روسيا".into()], stopwords_remove: vec!["قال".into()], ..Options::default() };
+        let s = Stopwords::new(&o);
+        assert!(s.is_stop_key(&key("وروسيا"), false));
+        assert!(!s.is_stop_key(&key("قال"), false));
+    }
+}

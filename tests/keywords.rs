@@ -1,0 +1,160 @@
+//! Keywords through the public API: grouping, stopwords behind clitics, phrases, keyness, and
+//! the seed article's targets. Offsets are UTF-16, as the page receives them.
+
+use kashif::{analyze, Keyword, Options, Ranking};
+
+const SEED: &str = include_str!("../www/samples/seed-article-ar.txt");
+
+fn keywords(text: &str, options: &Options) -> Vec<Keyword> {
+    analyze(text, &Options { entities: false, ..options.clone() }).keywords
+}
+
+fn all(text: &str) -> Vec<Keyword> {
+    keywords(text, &Options { top_n: 0, ..Options::default() })
+}
+
+fn find<'a>(ks: &'a [Keyword], text: &str) -> Option<&'a Keyword> {
+    ks.iter().find(|k| k.text == text)
+}
+
+/// The UTF-16 slice `start..end` of `text`.
+fn slice(text: &str, start: u32, end: u32) -> String {
+    let u: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&u[start as usize..end as usize]).unwrap()
+}
+
+#[test]
+fn clitic_forms_group_under_the_clean_form() {
+    let ks = all("زار روسيا. وروسيا كبيرة. بروسيا مدن. لأسلحة أسلحة الأسلحة بأسلحة");
+    let r = find(&ks, "روسيا").expect("روسيا");
+    assert_eq!(r.count, 3);
+    assert_eq!(r.kind, "word");
+    let a = ks.iter().find(|k| k.variants.iter().any(|v| v.text == "الأسلحة")).expect("أسلحة");
+    assert_eq!(a.count, 4);
+    assert_eq!(a.text, "أسلحة");
+    assert!(ks.iter().all(|k| !k.text.starts_with('و') && !k.text.starts_with("بر")));
+}
+
+#[test]
+fn display_keeps_hamza_spelling() {
+    let ks = all("أوكرانيا وأوكرانيا لأوكرانيا اوكرانيا");
+    let k = &ks[0];
+    assert_eq!(k.text, "أوكرانيا");
+    assert_eq!(k.count, 4);
+    assert!(k.variants.iter().any(|v| v.text == "اوكرانيا" && v.count == 1));
+}
+
+#[test]
+fn stopwords_behind_clitics_are_dropped() {
+    let ks = all("وفي بأن إنه والتي لذلك فإن ولكن وهذا عليهم ومنها وقال بأنه وفيما");
+    assert!(ks.is_empty(), "{:?}", ks.iter().map(|k| &k.text).collect::<Vec<_>>());
+}
+
+#[test]
+fn stopword_options_apply() {
+    let o = Options { stopwords_add: vec!["روسيا".into()], ..Options::default() };
+    assert!(find(&keywords("روسيا وروسيا موسكو", &o), "روسيا").is_none());
+    let o = Options { stopwords_remove: vec!["قال".into()], ..Options::default() };
+    assert!(find(&keywords("قال قال موسكو", &o), "قال").is_some());
+}
+
+#[test]
+fn phrases_do_not_cross_punctuation_or_sentences() {
+    let joined = "أعلن البيت الأبيض القرار. رحب البيت الأبيض بالخطوة. انتقد البيت الأبيض الموقف.";
+    let ks = all(joined);
+    let p = find(&ks, "البيت الأبيض").expect("phrase");
+    assert_eq!(p.kind, "phrase");
+    assert_eq!(p.count, 3);
+    // The words occur only inside the phrase: not listed again on their own.
+    assert!(find(&ks, "البيت").is_none() && find(&ks, "الأبيض").is_none());
+    let split = "زار البيت. الأبيض لون. في البيت، الأبيض جميل. البيت\nالأبيض";
+    assert!(all(split).iter().all(|k| k.kind == "word"));
+}
+
+#[test]
+fn phrase_occurrence_starts_after_the_proclitic() {
+    let text = "قال مجلس الأمن الدولي كلمته. ولمجلس الأمن الدولي دور. بيان مجلس الأمن الدولي واضح.";
+    let ks = all(text);
+    let p = ks.iter().find(|k| k.kind == "phrase").expect("phrase");
+    assert_eq!(p.text, "مجلس الأمن الدولي");
+    assert_eq!(p.count, 3);
+    for o in &p.occurrences {
+        assert_eq!(slice(text, o.start, o.end), "مجلس الأمن الدولي");
+    }
+    let o = Options { max_ngram: 1, top_n: 0, ..Options::default() };
+    assert!(keywords(text, &o).iter().all(|k| k.kind == "word"));
+}
+
+#[test]
+fn keyness_prefers_rare_words_frequency_prefers_counts() {
+    // الرئيس is common in general Arabic, بيسكوف is not; الرئيس occurs more often here.
+    let text = "الرئيس الرئيس الرئيس بيسكوف بيسكوف";
+    let ks = keywords(text, &Options::default());
+    assert_eq!(ks[0].text, "بيسكوف");
+    assert!(ks[0].score > ks[1].score);
+    let ks = keywords(text, &Options { ranking: Ranking::Frequency, ..Options::default() });
+    assert_eq!(ks[0].text, "الرئيس");
+    assert_eq!(ks[0].score, 3.0);
+}
+
+#[test]
+fn ranking_option_parses() {
+    let o: Options = serde_json::from_str(r#"{"ranking":"frequency","max_ngram":3,"top_n":5,"min_count":2}"#).unwrap();
+    assert_eq!(o.ranking, Ranking::Frequency);
+    assert_eq!(o.max_ngram, 3);
+    assert!(serde_json::from_str::<Options>(r#"{"ranking":"other"}"#).is_err());
+    assert!(serde_json::from_str::<Options>(r#"{"rank":"frequency"}"#).is_err());
+}
+
+#[test]
+fn min_count_and_top_n() {
+    let text = "موسكو موسكو موسكو كييف كييف لندن";
+    let ks = keywords(text, &Options { min_count: 2, ..Options::default() });
+    assert_eq!(ks.len(), 2);
+    let ks = keywords(text, &Options { top_n: 1, ..Options::default() });
+    assert_eq!(ks.len(), 1);
+}
+
+#[test]
+fn seed_article_by_keyness() {
+    let ks = keywords(SEED, &Options::default());
+    let top10: Vec<&str> = ks.iter().take(10).map(|k| k.text.as_str()).collect();
+    for want in ["روسيا", "كوريا الشمالية", "بوتين", "أوكرانيا"] {
+        assert!(top10.contains(&want), "{want} not in {top10:?}");
+    }
+    assert!(ks.iter().take(10).any(|k| k.key.contains("سلحه") && k.kind == "word"), "{top10:?}");
+    let korea = find(&ks, "كوريا الشمالية").unwrap();
+    assert_eq!(korea.kind, "phrase");
+    assert_eq!(korea.count, 8);
+    assert!(korea.variants.iter().any(|v| v.text == "کوریا الشمالیة"));
+    assert_eq!(find(&ks, "روسيا").unwrap().count, 16);
+    // كوريا and الشمالية occur only in the phrase.
+    assert!(find(&ks, "كوريا").is_none() && find(&ks, "الشمالية").is_none());
+}
+
+#[test]
+fn seed_article_has_no_stopword_in_top_20() {
+    let stop = kashif::keywords::stopword_keys(&Options::default());
+    for ranking in [Ranking::Keyness, Ranking::Frequency] {
+        let ks = keywords(SEED, &Options { ranking, ..Options::default() });
+        for k in ks.iter().take(20) {
+            for w in k.text.split(' ') {
+                let key = kashif::lexicon::key(w);
+                assert!(!stop.contains(&key), "{} in top 20 ({ranking:?})", k.text);
+            }
+        }
+    }
+}
+
+#[test]
+fn seed_article_occurrences_are_exact() {
+    let ks = keywords(SEED, &Options { top_n: 0, ..Options::default() });
+    for k in &ks {
+        assert_eq!(k.occurrences.len() as u32, k.count, "{}", k.text);
+        for o in &k.occurrences {
+            let s = slice(SEED, o.start, o.end);
+            let clean: String = s.chars().filter(|c| *c != '\u{640}').collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(k.variants.iter().any(|v| v.text == clean || v.text == format!("ا{clean}")), "{}: {s:?}", k.text);
+        }
+    }
+}
