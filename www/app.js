@@ -68,9 +68,12 @@ async function loadEngine() {
 // ---------------------------------------------------------------------------------------------
 // Analysis
 
+/** Milliseconds the last analysis (with rendering) took; long texts wait longer between runs. */
+let lastCost = 0;
+
 function scheduleAnalysis() {
   clearTimeout(debounceTimer);
-  debounceTimer = setTimeout(runAnalysis, DEBOUNCE_MS);
+  debounceTimer = setTimeout(runAnalysis, Math.min(2000, Math.max(DEBOUNCE_MS, 2 * lastCost)));
 }
 
 function runAnalysis() {
@@ -96,6 +99,7 @@ function runAnalysis() {
   }
   last = { text, result };
   render();
+  lastCost = performance.now() - t0;
   runs += 1;
   setStatus(
     `المحرّك ${engine.version} · حُلِّل النص في ${msFormat.format(ms)} مللي ثانية` +
@@ -144,18 +148,25 @@ function toggleKeyword(key) {
   if (!last) return;
   selectedKeyword = selectedKeyword === key ? null : key;
   render();
-  if (selectedKeyword) {
-    ui.highlighted.querySelector('.kw-hit')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    ui.keywordsBody.querySelector('tr.is-selected')?.focus({ preventScroll: true });
+  if (selectedKeyword) scrollPanelTo(ui.highlighted.querySelector('.kw-hit'));
+  // The table was rebuilt: give the focus back to the keyword's button.
+  const row = [...ui.keywordsBody.rows].find((r) => r.dataset.key === key);
+  row?.querySelector('button')?.focus({ preventScroll: true });
+}
+
+/** Scrolls the text panel (only it, not the page) so that `node` is visible. */
+function scrollPanelTo(node) {
+  if (!node) return;
+  const box = ui.highlighted;
+  const top = node.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+  if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - node.offsetHeight) {
+    box.scrollTop = Math.max(0, top - box.clientHeight / 3);
   }
 }
 
-function onKeywordActivate(event) {
+function onKeywordClick(event) {
   const row = event.target.closest('tr.keyword-row');
-  if (!row) return;
-  if (event.type === 'keydown' && event.key !== 'Enter' && event.key !== ' ') return;
-  event.preventDefault();
-  toggleKeyword(row.dataset.key);
+  if (row) toggleKeyword(row.dataset.key);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,8 +200,7 @@ async function main() {
       showError('تعذّر تحميل النص التجريبي', err);
     }
   });
-  ui.keywordsBody.addEventListener('click', onKeywordActivate);
-  ui.keywordsBody.addEventListener('keydown', onKeywordActivate);
+  ui.keywordsBody.addEventListener('click', onKeywordClick);
 
   const sample = loadSample();
   sample.catch(() => {}); // reported below, once the engine is up

@@ -169,15 +169,18 @@ export function keywordRows(keywords, words, selectedKey) {
   list.forEach((k, i) => {
     const tr = el('tr', 'keyword-row');
     tr.dataset.key = String(k.key);
-    tr.tabIndex = 0;
-    const selected = selectedKey !== null && k.key === selectedKey;
+    const selected = selectedKey !== null && selectedKey !== undefined && k.key === selectedKey;
     tr.classList.toggle('is-selected', selected);
-    tr.setAttribute('aria-pressed', String(selected));
     const count = Number(k.count) || 0;
     const share = Number.isFinite(k.share) ? k.share : words ? count / words : 0;
 
     const word = el('td', 'col-word');
-    word.append(el('span', 'kw-text', k.text));
+    // A toggle button: keyboard and screen-reader access to "mark the occurrences in the text".
+    const button = el('button', 'kw-button');
+    button.type = 'button';
+    button.setAttribute('aria-pressed', String(selected));
+    button.append(el('span', 'kw-text', k.text));
+    word.append(button);
     if (k.kind === 'phrase') word.append(el('span', 'kw-kind', 'عبارة'));
     const variants = Array.isArray(k.variants) ? k.variants : [];
     if (variants.length > 1) {

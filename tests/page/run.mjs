@@ -282,7 +282,7 @@ try {
 
   await check('clicking a keyword marks its occurrences in the text', async () => {
     const row = page.locator('#keywords tbody tr').filter({ has: page.locator('.kw-text', { hasText: /^روسيا$/ }) });
-    await row.first().click();
+    await row.first().locator('.kw-button').click();
     const r = await page.evaluate(() => ({
       hits: [...document.querySelectorAll('#highlighted .kw-hit')].map((h) => h.textContent),
       selected: document.querySelector('#keywords tr.is-selected .kw-text')?.textContent,
@@ -290,15 +290,23 @@ try {
     }));
     assertEqual(r.selected, 'روسيا', 'the selected row');
     assertEqual(r.hits.length, r.count, `occurrences marked (${r.hits.join('، ')})`);
-    await row.first().click();
-    assertEqual(await page.locator('#highlighted .kw-hit').count(), 0, 'marks after a second click');
+    const pressed = await page.evaluate(() => ({
+      focused: document.activeElement?.closest('tr')?.querySelector('.kw-text')?.textContent,
+      pressed: document.activeElement?.getAttribute('aria-pressed'),
+    }));
+    assertEqual(pressed.focused, 'روسيا', "the focus stays on the keyword's button");
+    assertEqual(pressed.pressed, 'true', 'aria-pressed of the button');
+    await page.keyboard.press('Enter'); // the keyboard toggles it off again
+    assertEqual(await page.locator('#highlighted .kw-hit').count(), 0, 'marks after pressing Enter');
+    assertEqual(await page.locator('#keywords tr.is-selected').count(), 0, 'selected rows after pressing Enter');
   });
 
   await check('saves a full-page screenshot to artifacts/page-seed.png', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, 'page-seed.png');
     await page.evaluate(() => document.fonts.ready);
-    await page.mouse.move(0, 0); // no hover effects in the picture
+    await page.mouse.move(0, 0); // no hover or focus effects in the picture
+    await page.evaluate(() => document.activeElement?.blur());
     await page.screenshot({ path: file, fullPage: true });
     assert(existsSync(file), `${file} was not written`);
   });
