@@ -82,6 +82,14 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = RawToken> + '_ {
 pub fn first_token(s: &str) -> RawToken {
     debug_assert!(!s.is_empty());
     let c = s.chars().next().unwrap();
+    // The common case first: an Arabic word.
+    if is_arabic_letter(c) {
+        let (kind, len) = word(s);
+        return RawToken { kind, len };
+    }
+    if c == ' ' {
+        return RawToken { kind: Kind::Whitespace, len: run(s, char::is_whitespace) };
+    }
     let (kind, len) = if c.is_whitespace() {
         (Kind::Whitespace, run(s, char::is_whitespace))
     } else if let Some(n) = url(s) {
@@ -128,7 +136,7 @@ fn is_word_start(s: &str) -> bool {
 /// inside numbers (2,5 2.5 ٢٫٥ 2019-2020) and apostrophes inside Latin words.
 fn word(s: &str) -> (Kind, usize) {
     let (mut arabic, mut other, mut digit, mut letters_after_digit) = (false, false, false, 0usize);
-    let mut ordinal = String::new();
+    let mut ordinal = [0u8; 3];
     let mut prev: Option<char> = None;
     let mut end = 0;
     let mut it = s.char_indices().peekable();
@@ -144,8 +152,8 @@ fn word(s: &str) -> (Kind, usize) {
             other = true;
             if digit {
                 letters_after_digit += 1;
-                if ordinal.len() < 3 {
-                    ordinal.push(c.to_ascii_lowercase());
+                if letters_after_digit <= 3 {
+                    ordinal[letters_after_digit - 1] = if c.is_ascii() { c.to_ascii_lowercase() as u8 } else { b'?' };
                 }
             }
             true
@@ -176,7 +184,7 @@ fn word(s: &str) -> (Kind, usize) {
     }
     let kind = match (arabic, other, digit) {
         (false, false, true) => Kind::Number,
-        (false, true, true) if letters_after_digit == ordinal.len() && matches!(ordinal.as_str(), "st" | "nd" | "rd" | "th") => {
+        (false, true, true) if letters_after_digit == 2 && matches!(&ordinal[..2], b"st" | b"nd" | b"rd" | b"th") => {
             Kind::Number
         }
         (true, false, false) => Kind::Arabic,
@@ -187,11 +195,15 @@ fn word(s: &str) -> (Kind, usize) {
     (kind, end)
 }
 
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
 fn url(s: &str) -> Option<usize> {
-    let head: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
-    if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
+    if !matches!(s.as_bytes()[0], b'h' | b'H' | b'w' | b'W') {
         return None;
     }
+    let scheme = ["https://", "http://", "www."].into_iter().find(|p| starts_with_ignore_case(s, p))?;
     let mut n = run(s, |c| !c.is_whitespace() && !matches!(c, '<' | '>' | '"' | '«' | '»' | '“' | '”') && !is_invisible(c));
     // Trailing punctuation belongs to the sentence, not to the address.
     while let Some(c) = s[..n].chars().next_back() {
@@ -201,7 +213,7 @@ fn url(s: &str) -> Option<usize> {
             break;
         }
     }
-    let min = if head.starts_with("www.") { 5 } else { head.find("//").unwrap() + 3 };
+    let min = scheme.len() + 1;
     (n >= min).then_some(n)
 }
 
