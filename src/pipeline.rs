@@ -25,7 +25,7 @@ pub fn tokens(text: &str, display: &NormOptions) -> Vec<Token> {
         let key = normalize(s, &key_opts);
         let mut segments = Vec::with_capacity(1);
         let mut base_key = key.clone();
-        if raw.kind == Kind::Arabic {
+        if raw.kind == Kind::Arabic || raw.kind == Kind::Mixed {
             let cuts = segment(s);
             let base = cuts.base();
             let mut prev = 0usize;

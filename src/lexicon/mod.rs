@@ -4,6 +4,8 @@
 //! Every entry is stored under its matching key (see [`crate::text::normalize::NormOptions::key`]),
 //! so lookups are insensitive to diacritics, alef forms, Persian letters and the like.
 
+pub mod wordfreq;
+
 use crate::text::normalize::{normalize, NormOptions};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;

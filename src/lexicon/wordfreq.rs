@@ -1,0 +1,175 @@
+//! The embedded word-frequency lexicon: the 150,000 most frequent Arabic word forms of the
+//! wordfreq package (data CC BY-SA 4.0, see `data/NOTICE.md`), rebuilt from
+//! `../shared/data/wordfreq-ar.tsv` by `python3 tools/build_lexicon.py`.
+//!
+//! Forms are stored under a *letter key*: the matching key (see
+//! [`crate::text::normalize::NormOptions::key`]) except that teh marbuta ة stays apart from ه.
+//! Each letter is one byte code, so the segmenter can look up substrings of a word without
+//! allocating. The table is parsed once, on first use.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+static DATA: &[u8] = include_bytes!("../../data/lexicon.bin");
+
+/// Longest key (in letters) the lookups consider.
+pub const MAX_LETTERS: usize = 40;
+
+/// FNV-1a: keys are short byte strings.
+#[derive(Default)]
+struct Fnv(u64);
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+struct Lexicon {
+    /// Letter code of U+0600 + i, 0 when the character is not a lexicon letter.
+    codes: [u8; 256],
+    map: HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(parse)
+}
+
+fn parse() -> Lexicon {
+    let d = DATA;
+    assert_eq!(&d[..4], b"KLX1", "data/lexicon.bin: bad magic");
+    let alen = d[4] as usize;
+    let alpha = std::str::from_utf8(&d[5..5 + alen]).expect("alphabet");
+    let mut codes = [0u8; 256];
+    for (i, c) in alpha.chars().enumerate() {
+        let u = c as u32;
+        assert!((0x600..0x700).contains(&u));
+        codes[(u - 0x600) as usize] = i as u8 + 1;
+    }
+    let mut p = 5 + alen;
+    let count = u32::from_le_bytes([d[p], d[p + 1], d[p + 2], d[p + 3]]) as usize;
+    p += 4;
+    // First pass: total key bytes, so that every key lives in one buffer.
+    let (mut q, mut total) = (p, 0usize);
+    for _ in 0..count {
+        let (s, n) = (d[q] as usize, d[q + 1] as usize);
+        total += s + n;
+        q += 2 + n + 1;
+    }
+    let mut buf: Vec<u8> = Vec::with_capacity(total);
+    let mut spans = Vec::with_capacity(count);
+    let mut prev = 0usize; // start of the previous key in buf
+    for _ in 0..count {
+        let (s, n) = (d[p] as usize, d[p + 1] as usize);
+        let start = buf.len();
+        buf.extend_from_within(prev..prev + s);
+        buf.extend_from_slice(&d[p + 2..p + 2 + n]);
+        spans.push((start, s + n, d[p + 2 + n]));
+        prev = start;
+        p += 3 + n;
+    }
+    let buf: &'static [u8] = Box::leak(buf.into_boxed_slice());
+    let mut map = HashMap::with_capacity_and_hasher(count, BuildHasherDefault::<Fnv>::default());
+    for (start, len, q) in spans {
+        map.insert(&buf[start..start + len], q);
+    }
+    Lexicon { codes, map }
+}
+
+/// The letter code of a character, after folding (أ إ آ ٱ → ا, ى ی → ي, ؤ → و, ئ → ي, ک → ك,
+/// ۀ → ة ...). `None` for characters that never occur in the lexicon.
+#[inline]
+pub fn code(c: char) -> Option<u8> {
+    let c = match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => 'ا',
+        'ى' | 'ی' | 'ې' | 'ۍ' | 'ێ' | 'ۓ' | 'ئ' => 'ي',
+        'ؤ' => 'و',
+        'ک' | 'ڪ' => 'ك',
+        'ۀ' | 'ۃ' => 'ة',
+        'ە' | 'ھ' | 'ہ' => 'ه',
+        _ => c,
+    };
+    let u = c as u32;
+    if !(0x600..0x700).contains(&u) {
+        return None;
+    }
+    match lexicon().codes[(u - 0x600) as usize] {
+        0 => None,
+        x => Some(x),
+    }
+}
+
+/// Zipf value (log10 frequency per billion words) of a word given as letter codes.
+#[inline]
+pub fn zipf_codes(codes: &[u8]) -> Option<f32> {
+    lexicon().map.get(codes).map(|&q| q as f32 / 20.0)
+}
+
+/// Encodes `s` as letter codes into `buf`, skipping marks, tatweel and invisible characters.
+/// Returns the number of codes, or `None` when `s` has another character or is too long.
+pub fn encode(s: &str, buf: &mut [u8; MAX_LETTERS]) -> Option<usize> {
+    let mut n = 0;
+    for c in s.chars() {
+        if crate::text::chars::is_arabic_mark(c) || crate::text::chars::is_invisible(c) {
+            continue;
+        }
+        if n == MAX_LETTERS {
+            return None;
+        }
+        buf[n] = code(c)?;
+        n += 1;
+    }
+    Some(n)
+}
+
+/// Zipf value (log10 frequency + 9) of a matching key (see [`crate::lexicon::key`]), or `None`
+/// when the word is not among the lexicon's forms. Since the matching key folds ة into ه, a
+/// key ending in ه counts the forms ending in ه and in ة together. Allocation-free.
+pub fn zipf(key: &str) -> Option<f32> {
+    let mut buf = [0u8; MAX_LETTERS];
+    let n = encode(key, &mut buf)?;
+    if n == 0 {
+        return None;
+    }
+    let a = zipf_codes(&buf[..n]);
+    let (heh, teh) = (code('ه').unwrap(), code('ة').unwrap());
+    let b = if buf[n - 1] == heh {
+        buf[n - 1] = teh;
+        zipf_codes(&buf[..n])
+    } else {
+        None
+    };
+    match (a, b) {
+        (Some(x), Some(y)) => Some((10f32.powf(x) + 10f32.powf(y)).log10()),
+        (x, y) => x.or(y),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::key;
+
+    #[test]
+    fn frequent_words_are_found() {
+        let fi = zipf(&key("في")).unwrap();
+        assert!(fi > 7.0 && fi < 8.0, "{fi}");
+        assert!(zipf(&key("روسيا")).unwrap() > 4.0);
+        assert!(zipf(&key("الأسلحة")).unwrap() > 3.0);
+        // ة and ه forms are pooled under the matching key.
+        assert!(zipf(&key("مدرسة")).unwrap() >= zipf(&key("مدرسه")).unwrap_or(0.0));
+        assert!(zipf(&key("قال")).unwrap() > zipf(&key("وقال")).unwrap());
+        assert_eq!(zipf(&key("xyz")), None);
+        assert_eq!(zipf(""), None);
+        assert_eq!(zipf(&key("ثثثثثثثث")), None);
+    }
+}
