@@ -1,0 +1,26 @@
+//! Fuzzes the normalizer: never panics, idempotent, and with every rule off it is the identity.
+#![no_main]
+
+use kashif::text::normalize::{normalize, NormOptions};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    for o in [NormOptions::key(), NormOptions::display()] {
+        let once = normalize(text, &o);
+        assert_eq!(normalize(&once, &o), once, "idempotent");
+    }
+    let off = NormOptions {
+        diacritics: false,
+        tatweel: false,
+        alef: false,
+        alef_maqsura: false,
+        teh_marbuta: false,
+        hamza_seats: false,
+        persian: false,
+        presentation_forms: false,
+        digits: false,
+        invisible: false,
+        lowercase: false,
+    };
+    assert_eq!(normalize(text, &off), text);
+});
