@@ -52,6 +52,7 @@ function showError(title, err) {
 
 function clearError() {
   ui.error.hidden = true;
+  $('error-hint').hidden = true;
   ui.errorMessage.textContent = '';
 }
 
@@ -205,24 +206,24 @@ async function main() {
   const sample = loadSample();
   sample.catch(() => {}); // reported below, once the engine is up
 
+  let sampleError = null;
   try {
     engine = await loadEngine();
   } catch (err) {
+    // Still show the sample, so the page explains itself.
+    const text = await sample.catch(() => '');
+    if (ui.input.value === '') ui.input.value = text;
     document.body.dataset.state = 'error';
     setStatus('المحرّك غير متاح.');
     ui.engineVersion.textContent = 'المحرّك غير محمّل';
-    showError(
-      'تعذّر تحميل محرّك التحليل (WebAssembly)',
-      `${err instanceof Error ? err.message : err}\n` +
-        'تأكّد من بناء الحزمة (‎./kashif build‎) ومن أن المتصفح يدعم WebAssembly.',
-    );
+    showError('تعذّر تحميل محرّك التحليل (WebAssembly)', err);
+    $('error-hint').hidden = false;
     return;
   }
   ui.engineVersion.textContent = `المحرّك ${engine.version}`;
   document.documentElement.dataset.engineVersion = engine.version;
   ui.analyzeButton.disabled = false;
 
-  let sampleError = null;
   try {
     // Keep what the user may have typed while the page was loading.
     const text = await sample;

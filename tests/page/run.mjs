@@ -420,7 +420,11 @@ try {
       title: document.querySelector('#error .error-title').textContent,
       message: document.getElementById('error-message').textContent,
       button: document.getElementById('analyze').disabled,
+      hint: !document.getElementById('error-hint').hidden,
+      sample: document.getElementById('input').value.length > 0,
     }));
+    assert(r.hint, 'the hint on how to build the package is not shown');
+    assert(r.sample, 'the sample text is not shown');
     assert(r.visible, 'the error box is not visible');
     assert(r.title.includes('WebAssembly'), `error title: ${r.title}`);
     assert(r.message.includes('404'), `error message: ${r.message}`);
