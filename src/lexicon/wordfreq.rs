@@ -16,9 +16,9 @@ static DATA: &[u8] = include_bytes!("../../data/lexicon.bin");
 /// Longest key (in letters) the lookups consider.
 pub const MAX_LETTERS: usize = 40;
 
-/// FNV-1a: keys are short byte strings.
+/// FNV-1a: keys are short byte strings (also used by the segmenter's word sets).
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
         self.0

@@ -9,6 +9,9 @@
 use super::chars::{is_arabic_letter, is_arabic_mark, is_digit, is_invisible};
 use crate::lexicon::wordfreq;
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+type WordSet = HashSet<Vec<u8>, BuildHasherDefault<wordfreq::Fnv>>;
 use std::sync::OnceLock;
 
 /// Cut points of one word: byte offsets into it, strictly increasing, never 0 or the length.
@@ -151,18 +154,18 @@ struct Abc {
     teh_marbuta: u8,
     hamza: u8,
     /// Words that begin with a clitic letter but never lose it.
-    keep_whole: HashSet<Vec<u8>>,
+    keep_whole: WordSet,
     /// Short words that a conjunction و/ف may precede.
-    after_conj: HashSet<Vec<u8>>,
+    after_conj: WordSet,
     /// Short words that the preposition ب/ل may precede.
-    after_prep: HashSet<Vec<u8>>,
+    after_prep: WordSet,
     /// Words made of ب/ل/ك + a noun that act as one preposition or adverb (بسبب, بشأن ...):
     /// split although the whole is more frequent than the noun.
-    compound_prep: HashSet<Vec<u8>>,
+    compound_prep: WordSet,
     /// Short words that take a pronoun suffix: من+ه, في+ها, أن+هم, لدى+نا ...
-    takes_pronoun: HashSet<Vec<u8>>,
+    takes_pronoun: WordSet,
     /// Words that take the first-person suffix ي: حول+ي, دون+ي ...
-    takes_ya: HashSet<Vec<u8>>,
+    takes_ya: WordSet,
     /// Pronoun suffixes, longest first.
     suffixes: Vec<Vec<u8>>,
 }
@@ -173,7 +176,7 @@ fn codes(s: &str) -> Vec<u8> {
     buf[..n].to_vec()
 }
 
-fn set(words: &str) -> HashSet<Vec<u8>> {
+fn set(words: &str) -> WordSet {
     words.split_whitespace().map(codes).filter(|c| !c.is_empty()).collect()
 }
 
