@@ -14,8 +14,8 @@ use std::collections::HashMap;
 /// Counts raw occurrence texts cheaply (borrowed slices), then cleans each distinct one once.
 #[derive(Default)]
 pub struct Forms<'a> {
+    /// Distinct (raw text, lost article alef) with counts; groups have few, so a list will do.
     raw: Vec<(&'a str, bool, u32)>,
-    index: HashMap<(&'a str, bool), usize>,
 }
 
 fn written() -> NormOptions {
@@ -54,12 +54,9 @@ fn has_persian(s: &str) -> bool {
 impl<'a> Forms<'a> {
     /// One occurrence written `raw`; `article`: its article lost its alef after ل (see [`clean`]).
     pub fn add(&mut self, raw: &'a str, article: bool) {
-        match self.index.get(&(raw, article)) {
-            Some(&i) => self.raw[i].2 += 1,
-            None => {
-                self.index.insert((raw, article), self.raw.len());
-                self.raw.push((raw, article, 1));
-            }
+        match self.raw.iter_mut().find(|(r, a, _)| *r == raw && *a == article) {
+            Some(e) => e.2 += 1,
+            None => self.raw.push((raw, article, 1)),
         }
     }
 

@@ -13,6 +13,7 @@
 //! Offsets are bytes here; [`crate::offsets`] converts them with the rest of the result.
 
 pub mod forms;
+mod hash;
 pub mod keyness;
 pub mod phrases;
 pub mod stopwords;
@@ -20,22 +21,23 @@ pub mod words;
 
 use crate::analysis::{Keyword, Options, Ranking, Span};
 use forms::Forms;
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use hash::{FastMap, FastSet};
+use std::collections::HashSet;
 use stopwords::Stopwords;
 use words::Word;
 
 /// The stopword keys in force for `options` (exact keys; see [`Stopwords`] for matching behind
 /// clitics).
 pub fn stopword_keys(options: &Options) -> HashSet<String> {
-    Stopwords::new(options).keys().clone()
+    Stopwords::new(options).keys()
 }
 
 struct Group<'a> {
     count: u32,
-    forms: Forms<'a>,
-    keys: HashSet<&'a str>,
-    occurrences: Vec<Span>,
+    /// The distinct clean keys of the group (for its background frequency).
+    keys: Vec<&'a str>,
+    /// Indices of its words.
+    words: Vec<u32>,
     in_phrase: u32,
     first: usize,
 }
@@ -59,9 +61,9 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     let min_count = options.min_count.max(1) as u32;
 
     // Phrases.
-    let starts: HashSet<u32> = sentences.iter().map(|s| s.start).collect();
+    let starts: FastSet<u32> = sentences.iter().map(|s| s.start).collect();
     let runs = phrases::runs(&words, &|tok| starts.contains(&tokens[tok].start));
-    let mut key_ids: HashMap<&str, u32> = HashMap::new();
+    let mut key_ids: FastMap<&str, u32> = FastMap::default();
     let ids: Vec<u32> = words
         .iter()
         .map(|w| {
@@ -77,49 +79,46 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
         }
     }
 
-    // Single words, grouped by stem.
-    let mut index: HashMap<&Cow<str>, usize> = HashMap::new();
-    let mut groups: Vec<(&Cow<str>, Group)> = Vec::new();
+    // Single words, grouped by stem. The stem is a function of the clean key, so each distinct
+    // key is looked up once and every word then finds its group by index.
+    let mut key_group: Vec<u32> = vec![u32::MAX; key_ids.len() + 1];
+    let mut index: FastMap<&str, u32> = FastMap::default();
+    let mut groups: Vec<(&str, Group)> = Vec::new();
     for (j, w) in words.iter().enumerate() {
         if w.stop || w.stem.chars().nth(1).is_none() {
             continue;
         }
-        let g = match index.get(&w.stem) {
-            Some(&g) => g,
-            None => {
-                index.insert(&w.stem, groups.len());
-                groups.push((&w.stem, Group { count: 0, forms: Forms::default(), keys: HashSet::new(), occurrences: Vec::new(), in_phrase: 0, first: j }));
-                groups.len() - 1
-            }
-        };
-        let g = &mut groups[g].1;
+        let id = ids[j] as usize;
+        if key_group[id] == u32::MAX {
+            let stem: &str = &w.stem;
+            key_group[id] = *index.entry(stem).or_insert_with(|| {
+                groups.push((stem, Group { count: 0, keys: Vec::new(), words: Vec::new(), in_phrase: 0, first: j }));
+                groups.len() as u32 - 1
+            });
+            groups[key_group[id] as usize].1.keys.push(w.key);
+        }
+        let g = &mut groups[key_group[id] as usize].1;
         g.count += 1;
-        g.forms.add(&text[w.start as usize..w.base_end as usize], lost_alef(text, w));
-        g.keys.insert(w.key);
-        g.occurrences.push(Span { start: w.start, end: w.base_end });
+        g.words.push(j as u32);
         g.in_phrase += in_phrase[j] as u32;
     }
 
-    let mut out: Vec<(usize, Keyword)> = Vec::with_capacity(groups.len() + found.len());
-    for (stem, g) in groups {
-        if g.count < min_count || g.in_phrase as f64 >= phrases::SUBSUMED * g.count as f64 {
-            continue;
-        }
-        let p: f64 = g.keys.iter().map(|k| keyness::probability(keyness::zipf(k))).sum();
-        let (text, variants) = g.forms.finish();
-        let kw = Keyword {
-            text,
-            key: stem.to_string(),
-            kind: "word".into(),
-            count: g.count,
-            share: g.count as f64 / n_words as f64,
-            score: 0.0,
-            keyness: keyness::log_likelihood(g.count, n_words, p),
-            variants,
-            occurrences: g.occurrences,
-        };
-        out.push((g.first, kw));
+    // Score every candidate first; build the (costlier) keyword records for the top ones only.
+    enum Source<'a> {
+        Word(&'a str, Group<'a>),
+        Phrase(phrases::Phrase),
     }
+    struct Cand<'a> {
+        first: usize,
+        count: u32,
+        keyness: f64,
+        score: f64,
+        source: Source<'a>,
+    }
+    let score = |count: u32, keyness: f64| match options.ranking {
+        Ranking::Keyness => keyness,
+        Ranking::Frequency => count as f64,
+    };
     let by_id: Vec<&str> = {
         let mut v = vec![""; key_ids.len() + 1];
         for (k, &i) in &key_ids {
@@ -127,38 +126,53 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
         }
         v
     };
-    for p in found {
-        let mut forms = Forms::default();
-        let mut occurrences = Vec::with_capacity(p.occurrences.len());
-        for &occ in &p.occurrences {
-            let sp = phrases::span(&words, occ);
-            forms.add(&text[sp.start as usize..sp.end as usize], lost_alef(text, &words[occ.0]));
-            occurrences.push(sp);
+    let mut cands: Vec<Cand> = Vec::with_capacity(groups.len() + found.len());
+    for (stem, g) in groups {
+        if g.count < min_count || g.in_phrase as f64 >= phrases::SUBSUMED * g.count as f64 {
+            continue;
         }
-        let rarest = p.ids.iter().map(|&i| keyness::probability(keyness::zipf(by_id[i as usize]))).fold(f64::INFINITY, f64::min);
-        let (text, variants) = forms.finish();
-        let kw = Keyword {
-            text,
-            key: p.ids.iter().map(|&i| by_id[i as usize]).collect::<Vec<_>>().join(" "),
-            kind: "phrase".into(),
-            count: p.count,
-            share: p.count as f64 / n_words as f64,
-            score: 0.0,
-            keyness: keyness::log_likelihood(p.count, n_words, rarest * keyness::PHRASE_SHARE),
-            variants,
-            occurrences,
-        };
-        out.push((p.occurrences[0].0, kw));
+        let p: f64 = g.keys.iter().map(|k| keyness::probability(keyness::zipf(k))).sum();
+        let k = keyness::log_likelihood(g.count, n_words, p);
+        cands.push(Cand { first: g.first, count: g.count, keyness: k, score: score(g.count, k), source: Source::Word(stem, g) });
     }
-    for (_, k) in out.iter_mut() {
-        k.score = match options.ranking {
-            Ranking::Keyness => k.keyness,
-            Ranking::Frequency => k.count as f64,
-        };
+    for p in found {
+        let rarest = p.ids.iter().map(|&i| keyness::probability(keyness::zipf(by_id[i as usize]))).fold(f64::INFINITY, f64::min);
+        let k = keyness::log_likelihood(p.count, n_words, rarest * keyness::PHRASE_SHARE);
+        cands.push(Cand { first: p.occurrences[0].0, count: p.count, keyness: k, score: score(p.count, k), source: Source::Phrase(p) });
     }
     // Highest score first; then the more key, then in order of first appearance (deterministic).
-    out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(b.1.keyness.total_cmp(&a.1.keyness)).then(a.0.cmp(&b.0)));
-    let n = if options.top_n == 0 { out.len() } else { options.top_n.min(out.len()) };
-    out.truncate(n);
-    out.into_iter().map(|(_, k)| k).collect()
+    cands.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.keyness.total_cmp(&a.keyness)).then(a.first.cmp(&b.first)));
+    let n = if options.top_n == 0 { cands.len() } else { options.top_n.min(cands.len()) };
+    cands.truncate(n);
+    cands
+        .into_iter()
+        .map(|c| {
+            let share = c.count as f64 / n_words as f64;
+            match c.source {
+                Source::Word(stem, g) => {
+                    let mut forms = Forms::default();
+                    let mut occurrences = Vec::with_capacity(g.words.len());
+                    for &j in &g.words {
+                        let w = &words[j as usize];
+                        forms.add(&text[w.start as usize..w.base_end as usize], lost_alef(text, w));
+                        occurrences.push(Span { start: w.start, end: w.base_end });
+                    }
+                    let (shown, variants) = forms.finish();
+                    Keyword { text: shown, key: stem.to_string(), kind: "word".into(), count: c.count, share, score: c.score, keyness: c.keyness, variants, occurrences }
+                }
+                Source::Phrase(p) => {
+                    let mut forms = Forms::default();
+                    let mut occurrences = Vec::with_capacity(p.occurrences.len());
+                    for &occ in &p.occurrences {
+                        let sp = phrases::span(&words, occ);
+                        forms.add(&text[sp.start as usize..sp.end as usize], lost_alef(text, &words[occ.0]));
+                        occurrences.push(sp);
+                    }
+                    let (shown, variants) = forms.finish();
+                    let key = p.ids.iter().map(|&i| by_id[i as usize]).collect::<Vec<_>>().join(" ");
+                    Keyword { text: shown, key, kind: "phrase".into(), count: c.count, share, score: c.score, keyness: c.keyness, variants, occurrences }
+                }
+            }
+        })
+        .collect()
 }

@@ -10,7 +10,7 @@
 
 use super::words::Word;
 use crate::analysis::Span;
-use std::collections::HashMap;
+use super::hash::FastMap;
 
 /// G² a phrase needs (p < 0.001 for one degree of freedom).
 pub const MIN_ASSOCIATION: f64 = 10.83;
@@ -75,26 +75,46 @@ pub fn find(ids: &[u32], runs: &[(usize, usize)], max_ngram: usize, min_count: u
     if max < 2 {
         return Vec::new();
     }
-    let mut counts: HashMap<u128, u32> = HashMap::with_capacity(ids.len() * 2);
+    // Counts, level by level: an n-gram seen twice has its (n-1)-word prefix and suffix seen
+    // twice, so longer n-grams are only counted where both are (no work on the long tail).
+    let mut counts: FastMap<u128, u32> = FastMap::with_capacity_and_hasher(ids.len(), Default::default());
     for &(s, e) in runs {
         for i in s..e {
-            for len in 1..=max.min(e - i) {
+            for len in 1..=2.min(e - i) {
                 *counts.entry(pack(&ids[i..i + len])).or_insert(0) += 1;
             }
+        }
+    }
+    let floor = min_count.max(2);
+    for len in 3..=max {
+        let mut next: Vec<u128> = Vec::new();
+        for &(s, e) in runs {
+            for i in s..e.saturating_sub(len - 1) {
+                let g = &ids[i..i + len];
+                if counts.get(&pack(&g[..len - 1])).is_some_and(|&c| c >= floor) && counts.get(&pack(&g[1..])).is_some_and(|&c| c >= floor) {
+                    next.push(pack(g));
+                }
+            }
+        }
+        for k in next {
+            *counts.entry(k).or_insert(0) += 1;
         }
     }
     let n = ids.len().max(1) as f64;
     let min_count = min_count.max(2);
     // Candidates, found once each with their first occurrence.
     let mut cands: Vec<(usize, usize, u32, f64)> = Vec::new(); // start, len, count, association
-    let mut seen: HashMap<u128, usize> = HashMap::new();
+    let mut seen: FastMap<u128, usize> = FastMap::default();
     for &(s, e) in runs {
         for i in s..e {
             for len in 2..=max.min(e - i) {
                 let g = &ids[i..i + len];
                 let key = pack(g);
-                let c = counts[&key];
-                if c < min_count || seen.contains_key(&key) {
+                let c = counts.get(&key).copied().unwrap_or(0);
+                if c < min_count {
+                    break; // no longer n-gram from here is seen often enough either
+                }
+                if seen.contains_key(&key) {
                     continue;
                 }
                 let weakest = (1..len)
@@ -107,7 +127,7 @@ pub fn find(ids: &[u32], runs: &[(usize, usize)], max_ngram: usize, min_count: u
     }
     let accepted: Vec<usize> = (0..cands.len()).filter(|&k| cands[k].3 >= MIN_ASSOCIATION).collect();
     // Sub-phrases of accepted longer phrases: how often the longer one covers them.
-    let mut covered: HashMap<u128, u32> = HashMap::new();
+    let mut covered: FastMap<u128, u32> = FastMap::default();
     for &k in &accepted {
         let (i, len, c, _) = cands[k];
         for sub in 2..len {
@@ -117,7 +137,7 @@ pub fn find(ids: &[u32], runs: &[(usize, usize)], max_ngram: usize, min_count: u
             }
         }
     }
-    let mut keep: HashMap<u128, usize> = HashMap::new();
+    let mut keep: FastMap<u128, usize> = FastMap::default();
     let mut out: Vec<Phrase> = Vec::new();
     for &k in &accepted {
         let (i, len, c, a) = cands[k];
@@ -134,7 +154,11 @@ pub fn find(ids: &[u32], runs: &[(usize, usize)], max_ngram: usize, min_count: u
     for &(s, e) in runs {
         for i in s..e {
             for len in 2..=max.min(e - i) {
-                if let Some(&p) = keep.get(&pack(&ids[i..i + len])) {
+                let key = pack(&ids[i..i + len]);
+                if counts.get(&key).map_or(true, |&c| c < min_count) {
+                    break;
+                }
+                if let Some(&p) = keep.get(&key) {
                     out[p].occurrences.push((i, i + len));
                 }
             }

@@ -7,6 +7,7 @@
 
 use crate::analysis::{Options, Role, Token};
 use crate::lexicon;
+use super::hash::FastSet;
 use std::collections::HashSet;
 
 /// Letters that attach in front of a word: conjunctions first, then prepositions.
@@ -18,13 +19,13 @@ const PRONOUN_SUFFIXES: [&str; 9] = ["هما", "كما", "هم", "هن", "ها",
 
 /// The stopword keys in force for some options.
 pub struct Stopwords {
-    set: HashSet<String>,
+    set: FastSet<String>,
 }
 
 impl Stopwords {
     /// The shipped list, with `options.stopwords_add` and `options.stopwords_remove` applied.
     pub fn new(options: &Options) -> Self {
-        let mut set = lexicon::stopwords().clone();
+        let mut set: FastSet<String> = lexicon::stopwords().iter().cloned().collect();
         for w in &options.stopwords_remove {
             set.remove(&lexicon::key(w));
         }
@@ -35,8 +36,8 @@ impl Stopwords {
     }
 
     /// The set of keys (exact match only).
-    pub fn keys(&self) -> &HashSet<String> {
-        &self.set
+    pub fn keys(&self) -> HashSet<String> {
+        self.set.iter().cloned().collect()
     }
 
     /// Is this matching key a stopword, as it is or behind clitics? `written_heh` says whether a
@@ -51,9 +52,7 @@ impl Stopwords {
             }
         }
         // Pronoun suffixes, on the key and on the key without proclitics.
-        let mut bodies = vec![key];
-        bodies.extend(proclitic_strips(key));
-        for body in bodies {
+        for body in std::iter::once(key).chain(proclitic_strips(key)) {
             for suf in PRONOUN_SUFFIXES {
                 if suf.ends_with('ه') && !written_heh {
                     continue;

@@ -6,13 +6,13 @@
 //! own (روسيا makes وروسيا and بروسيا forms of it) and general Arabic does not know the whole
 //! form better than the rest (so بيان stays بيان even in a text that has يان).
 
-use super::stopwords::{Stopwords, CONJUNCTIONS, PREPOSITIONS};
+use super::stopwords::{ends_with_written_heh, Stopwords, CONJUNCTIONS, PREPOSITIONS};
 use crate::analysis::{Role, Token};
 use crate::text::chars::{is_arabic_mark, is_invisible};
 use crate::text::stem::stem;
 use crate::text::tokenize::Kind;
 use std::borrow::Cow;
-use std::collections::HashSet;
+use super::hash::{FastMap, FastSet};
 
 /// One word token as keywords see it. Offsets are bytes into the text.
 #[derive(Clone, Debug)]
@@ -44,6 +44,8 @@ pub fn is_keyword_kind(k: Kind) -> bool {
 /// letter (then that letter is not stripped).
 pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&str, &str) -> bool) -> Vec<Word<'a>> {
     let mut out: Vec<Word<'a>> = Vec::with_capacity(tokens.len());
+    // Texts repeat their words: decide each distinct key once.
+    let mut stop_cache: FastMap<(&str, bool), bool> = FastMap::default();
     for (i, t) in tokens.iter().enumerate() {
         if !is_keyword_kind(t.kind) {
             continue;
@@ -53,34 +55,45 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
             Some(b) => (b.key.as_str(), b.start, b.end, t.segments.first().is_some_and(|s| s.role == Role::Proclitic)),
             None => (t.key.as_str(), t.start, t.end, false),
         };
-        let stop = stop.is_stop_token(t) || t.stem.chars().nth(1).is_none();
+        let heh = t.key.ends_with('ه') && ends_with_written_heh(&t.text);
+        let is_stop = *stop_cache.entry((t.key.as_str(), heh)).or_insert_with(|| stop.is_stop_token(t));
+        let stop = is_stop || t.stem.chars().nth(1).is_none();
         out.push(Word { tok: i, key, stem: Cow::Borrowed(t.stem.as_str()), start, base_end, end: t.end, proclitic, stop });
     }
     // Keys and stems seen as words of their own, for the proclitic fallback.
-    let mut present: HashSet<&str> = HashSet::with_capacity(out.len());
+    let mut present: FastSet<&str> = FastSet::with_capacity_and_hasher(out.len(), Default::default());
     for w in out.iter().filter(|w| !w.stop) {
         present.insert(w.key);
         present.insert(&tokens[w.tok].stem);
     }
+    let mut cut_cache: FastMap<&str, Option<(usize, String)>> = FastMap::default();
     for w in out.iter_mut() {
         if w.stop || tokens[w.tok].kind != Kind::Arabic {
             continue;
         }
-        // Two letters (a conjunction then a preposition) first, then one letter.
-        let letters: Vec<char> = w.key.chars().take(2).collect();
-        let mut cut = None;
-        if letters.len() == 2 && CONJUNCTIONS.contains(&letters[0]) && PREPOSITIONS.contains(&letters[1]) {
-            cut = Some(2);
+        let mut cs = w.key.chars();
+        let Some(c0) = cs.next() else { continue };
+        if !CONJUNCTIONS.contains(&c0) && !PREPOSITIONS.contains(&c0) {
+            continue;
         }
-        if letters.first().is_some_and(|c| CONJUNCTIONS.contains(c) || PREPOSITIONS.contains(c)) {
-            let two = cut.map(|n| nth_rest(w.key, n)).filter(|r| acceptable(w.key, r, &present, known_better));
-            cut = if two.is_some() { cut } else { Some(1).filter(|&n| acceptable(w.key, nth_rest(w.key, n), &present, known_better)) };
-        }
-        let Some(n) = cut else { continue };
+        let key = w.key;
+        let decided = cut_cache.entry(key).or_insert_with(|| {
+            // Two letters (a conjunction then a preposition) first, then one letter.
+            let two = CONJUNCTIONS.contains(&c0) && cs.next().is_some_and(|c1| PREPOSITIONS.contains(&c1));
+            let n = if two && acceptable(key, nth_rest(key, 2), &present, known_better) {
+                2
+            } else if acceptable(key, nth_rest(key, 1), &present, known_better) {
+                1
+            } else {
+                return None;
+            };
+            Some((n, stem(nth_rest(key, n))))
+        });
+        let Some((n, st)) = decided else { continue };
         let t = &tokens[w.tok];
         let mut at = (w.start - t.start) as usize;
         let mut ok = true;
-        for &c in &letters[..n] {
+        for c in key.chars().take(*n) {
             match skip_letter(&t.text, at, c) {
                 Some(next) => at = next,
                 None => ok = false,
@@ -89,10 +102,9 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
         if !ok {
             continue;
         }
-        let rest = nth_rest(w.key, n);
         w.start = t.start + at as u32;
-        w.key = rest;
-        w.stem = Cow::Owned(stem(rest));
+        w.key = nth_rest(key, *n);
+        w.stem = Cow::Owned(st.clone());
         w.proclitic = true;
     }
     out
@@ -108,8 +120,8 @@ fn nth_rest(key: &str, n: usize) -> &str {
 }
 
 /// Is `rest` (the key without leading clitic letters) a word we should read `whole` as?
-fn acceptable(whole: &str, rest: &str, present: &HashSet<&str>, known_better: &dyn Fn(&str, &str) -> bool) -> bool {
-    rest.chars().count() >= 3 && (present.contains(rest) || present.contains(stem(rest).as_str())) && !known_better(whole, rest)
+fn acceptable(whole: &str, rest: &str, present: &FastSet<&str>, known_better: &dyn Fn(&str, &str) -> bool) -> bool {
+    rest.chars().nth(2).is_some() && present.contains(rest) && !known_better(whole, rest)
 }
 
 /// The byte offset in `text` after the letter at `at` (and its marks), if that letter is `c`
@@ -117,7 +129,7 @@ fn acceptable(whole: &str, rest: &str, present: &HashSet<&str>, known_better: &d
 fn skip_letter(text: &str, at: usize, c: char) -> Option<usize> {
     let mut it = text[at..].char_indices();
     let (_, first) = it.next()?;
-    if crate::lexicon::key(first.encode_utf8(&mut [0; 4])).chars().eq(std::iter::once(c)) {
+    if first == c || crate::lexicon::key(first.encode_utf8(&mut [0; 4])).chars().eq(std::iter::once(c)) {
         for (j, d) in it {
             if !is_arabic_mark(d) && !is_invisible(d) {
                 return Some(at + j);
