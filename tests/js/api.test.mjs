@@ -36,7 +36,7 @@ test("offsets are UTF-16: text.slice(start, end) is each span", () => {
   const r = kashif.analyze(text);
   for (const t of r.tokens) assert.equal(text.slice(t.start, t.end), t.text);
   for (const e of r.entities) assert.equal(text.slice(e.start, e.end), e.text);
-  assert.deepEqual(r.entities.map((e) => e.text), ["روسيا", "كوريا الشمالية"]);
+  assert.deepEqual(r.entities.filter((e) => e.type === "LOC").map((e) => e.text), ["روسيا", "كوريا الشمالية"]);
 });
 
 test("bad arguments throw a clear Error", () => {
@@ -46,7 +46,7 @@ test("bad arguments throw a clear Error", () => {
   assert.throws(() => kashif.analyze("نص", { top: 3 }), /bad options: .*unknown field `top`/);
   assert.throws(() => kashif.analyze("نص", { top_n: "x" }), /bad options/);
   // The engine is still fine after argument errors.
-  assert.equal(kashif.analyze("روسيا").entities.length, 1);
+  assert.equal(kashif.analyze("روسيا").entities[0].text, "روسيا");
 });
 
 test("options are applied", () => {
@@ -61,5 +61,5 @@ test("after a panic the next call still works", async () => {
   await kashif.ready();
   const after = kashif.analyze("وروسيا");
   assert.deepStrictEqual(after, before);
-  assert.equal(after.entities[0].text, "روسيا");
+  assert.equal(after.entities.find((e) => e.type === "LOC").text, "روسيا");
 });
