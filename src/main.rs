@@ -9,6 +9,8 @@ kashif — Arabic text analyzer
 
 USAGE:
     kashif analyze [FILE|-] [--format text|json|jsonl] [--lines] [--top N] [--options JSON]
+    kashif train-ner --data PATH [--out data/ner.model] [--holdout] [--write-dev FILE]
+    kashif eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split]
     kashif version
     kashif help
 
@@ -48,6 +50,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("analyze") => parse(&args[1..]).and_then(run),
+        Some("train-ner") => kashif::entities::train::cli_train(&args[1..]).map_err(Failure::Usage),
+        Some("eval-ner") => kashif::entities::train::cli_eval(&args[1..]).map_err(Failure::Usage),
         Some("version" | "--version" | "-V") => {
             println!("kashif {}", kashif::VERSION);
             Ok(())

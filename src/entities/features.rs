@@ -1,0 +1,395 @@
+//! Features for the NER tagger: hashed strings describing a token and its neighbours.
+//!
+//! Everything here reads only the token's text, key and kind (never the pipeline's clitic
+//! segments or stem), plus the shipped word lists, so that a change to the segmenter does not
+//! silently change what the model sees. Clitics are stripped here with simple, robust rules
+//! and several readings are offered side by side; the weights decide which one to trust.
+
+use crate::analysis::Token;
+use crate::lexicon;
+use crate::text::tokenize::Kind;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+// Flag bits of a word.
+pub const F_PLACE: u32 = 1; // some reading is a place (first word of a gazetteer name)
+pub const F_FIRST: u32 = 1 << 1; // some reading is a given name
+pub const F_LAST: u32 = 1 << 2; // some reading is a family name
+pub const F_STOP: u32 = 1 << 3; // stopword
+pub const F_GAZ_B: u32 = 1 << 4; // starts a gazetteer place match in the text
+pub const F_GAZ_I: u32 = 1 << 5; // continues one
+pub const F_TRIGGER0: u32 = 1 << 6; // first trigger class bit (classes follow in CLASSES order)
+const CLASSES: &[&str] = &["PER", "SAY", "ORG", "LOC", "MISC", "NAT"];
+const N_FLAGS: u32 = 6 + 6;
+
+struct Lists {
+    first: HashSet<String>,
+    last: HashSet<String>,
+    triggers: HashMap<String, u32>,
+}
+
+fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn lists() -> &'static Lists {
+    static L: OnceLock<Lists> = OnceLock::new();
+    L.get_or_init(|| {
+        let first = entries(include_str!("../../data/ner_first_names.txt")).map(lexicon::key).collect();
+        let last = entries(include_str!("../../data/ner_last_names.txt")).map(lexicon::key).collect();
+        let mut triggers: HashMap<String, u32> = HashMap::new();
+        for line in entries(include_str!("../../data/ner_triggers.txt")) {
+            let Some((class, word)) = line.split_once(char::is_whitespace) else { continue };
+            let Some(c) = CLASSES.iter().position(|&x| x == class) else { continue };
+            let k = bare(&lexicon::key(word.trim()));
+            *triggers.entry(k).or_default() |= F_TRIGGER0 << c;
+        }
+        Lists { first, last, triggers }
+    })
+}
+
+/// The key without a leading conjunction و or ف (when at least three letters remain).
+pub fn strip_conj(key: &str) -> &str {
+    if key.chars().count() >= 4 {
+        if let Some(r) = key.strip_prefix('و').or_else(|| key.strip_prefix('ف')) {
+            return r;
+        }
+    }
+    key
+}
+
+/// Safe clitic stripping: the conjunction, then ب ك ل only before the article
+/// (بال، كال، لل → ال). Returns the reading and how many letters of the key were skipped.
+pub fn strip_safe(key: &str) -> (String, usize) {
+    let c = strip_conj(key);
+    let mut skip = key.chars().count() - c.chars().count();
+    let n = c.chars().count();
+    if n >= 5 && (c.starts_with("بال") || c.starts_with("كال")) {
+        skip += 1;
+        return (c['ب'.len_utf8()..].to_string(), skip);
+    }
+    if n >= 4 && c.starts_with("لل") {
+        skip += 1;
+        return (format!("ا{}", &c['ل'.len_utf8()..]), skip);
+    }
+    (c.to_string(), skip)
+}
+
+/// Aggressive reading: also drops ب ك ل before any word of at least three letters.
+pub fn strip_prep(conj_stripped: &str) -> Option<&str> {
+    let n = conj_stripped.chars().count();
+    if n >= 4 {
+        for p in ['ب', 'ل', 'ك'] {
+            if let Some(r) = conj_stripped.strip_prefix(p) {
+                return Some(r);
+            }
+        }
+    }
+    None
+}
+
+/// Without the article ال (when at least two letters remain).
+pub fn bare(s: &str) -> String {
+    match s.strip_prefix("ال") {
+        Some(r) if r.chars().count() >= 2 => r.to_string(),
+        _ => s.to_string(),
+    }
+}
+
+fn is_name(s: &str) -> u32 {
+    let l = lists();
+    let mut f = 0;
+    if lexicon::places().get(s).is_some_and(|v| v.iter().any(|n| n.len() == 1)) || lexicon::places().contains_key(s) {
+        f |= F_PLACE;
+    }
+    if l.first.contains(s) {
+        f |= F_FIRST;
+    }
+    if l.last.contains(s) {
+        f |= F_LAST;
+    }
+    f
+}
+
+fn known(s: &str, _mem: &Memory) -> bool {
+    // (The memory is keyed by clitic-stripped readings, so it cannot judge clitics.)
+    is_name(s) != 0 || lists().triggers.contains_key(&bare(s))
+}
+
+/// How many letters of a token's key are proclitics in front of a name. A reading whose rest
+/// is a known word (word lists, trigger words) wins; otherwise only
+/// و and the prepositions before the article are taken off (ف starts too many names).
+pub fn name_clitic_letters(key: &str, mem: &Memory) -> usize {
+    if known(key, mem) {
+        return 0;
+    }
+    let c = strip_conj(key);
+    let conj = key.chars().count() - c.chars().count();
+    if let Some(r) = strip_prep(c) {
+        if known(r, mem) || (c.starts_with("لل") && known(&format!("ا{r}"), mem)) {
+            return conj + 1;
+        }
+    }
+    if conj > 0 && known(c, mem) {
+        return conj;
+    }
+    let (_, safe) = strip_safe(key);
+    if key.starts_with('ف') && safe == conj {
+        return 0;
+    }
+    safe
+}
+
+/// What the features need to know about one token.
+pub struct Word {
+    pub key: String,
+    pub safe: String,
+    pub prep: Option<String>,
+    pub bare: String,
+    pub kind: Kind,
+    pub flags: u32,
+    /// Frequency class of the word, its safe reading, its bare reading (0 = unknown), and
+    /// whether the bare reading is seen with the article more than without (see [`freq`]).
+    pub freq: [u8; 4],
+    /// What the training data said about this word (see [`Memory`]); 0 = nothing.
+    pub mem: u8,
+}
+
+/// Words seen in the training data: hash of the word's safe reading → (type + 1) << 2 | how
+/// often it was inside a name of that type (1: ≥ 20%, 2: ≥ 50%, 3: ≥ 80%). Built by the trainer
+/// with cross-fold construction and shipped inside the model.
+pub type Memory = HashMap<u32, u8>;
+
+pub fn word_hash(s: &str) -> u32 {
+    let h = H::new(200).add(s.as_bytes()).0;
+    (h ^ (h >> 32)) as u32
+}
+
+impl Word {
+    fn pad() -> Word {
+        Word { key: String::new(), safe: String::new(), prep: None, bare: String::new(), kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0 }
+    }
+}
+
+/// Per-token facts for a whole token list. `text` is the analysed text (for the gazetteer's
+/// multi-word place matches).
+pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
+    let l = lists();
+    let stop = lexicon::stopwords();
+    let mut out: Vec<Word> = tokens
+        .iter()
+        .map(|t| {
+            let key = t.key.clone();
+            let (safe, _) = strip_safe(&key);
+            let conj = strip_conj(&key);
+            let prep = strip_prep(conj).map(str::to_string);
+            let b = bare(&safe);
+            let mut flags = is_name(&key) | is_name(&safe) | is_name(conj);
+            if let Some(p) = &prep {
+                flags |= is_name(p);
+            }
+            if stop.contains(&key) || stop.contains(&safe) {
+                flags |= F_STOP;
+            }
+            if let Some(&tr) = l.triggers.get(&b).or_else(|| l.triggers.get(&bare(&key))) {
+                flags |= tr;
+            }
+            let m = mem.get(&word_hash(&safe)).or_else(|| prep.as_ref().and_then(|p| mem.get(&word_hash(p))));
+            let fr = if t.kind == Kind::Arabic { freq(&key, &safe, &b) } else { [0; 4] };
+            Word { key, safe, prep, bare: b, kind: t.kind, flags, freq: fr, mem: m.copied().unwrap_or(0) }
+        })
+        .collect();
+    let mut ti = 0;
+    for e in super::gazetteer::places(text, tokens) {
+        while ti < tokens.len() && tokens[ti].end <= e.start {
+            ti += 1;
+        }
+        let mut j = ti;
+        while j < tokens.len() && tokens[j].start < e.end {
+            out[j].flags |= if j == ti { F_GAZ_B } else { F_GAZ_I };
+            j += 1;
+        }
+    }
+    out
+}
+
+fn zbucket(z: Option<f32>) -> u8 {
+    z.map_or(0, |z| (z * 2.0).floor().clamp(1.0, 16.0) as u8)
+}
+
+/// Word-frequency facts from the shipped lexicon: names are rarer than common words and
+/// seldom take the article.
+fn freq(key: &str, safe: &str, bare_: &str) -> [u8; 4] {
+    use crate::lexicon::wordfreq::zipf;
+    let zb = zipf(bare_);
+    let za = zipf(&format!("ال{bare_}"));
+    let art = match (za, zb) {
+        (None, None) => 0,
+        (Some(_), None) => 1,
+        (None, Some(_)) => 2,
+        (Some(a), Some(b)) => 3 + u8::from(a > b) + u8::from(a > b + 1.0) + u8::from(b > a + 1.0) * 3,
+    };
+    [zbucket(zipf(key)), zbucket(zipf(safe)), zbucket(zb), art]
+}
+
+/// FNV-1a, 64 bits: stable on every platform.
+#[derive(Clone, Copy)]
+struct H(u64);
+
+impl H {
+    fn new(template: u8) -> H {
+        H((0xcbf2_9ce4_8422_2325u64 ^ template as u64).wrapping_mul(0x0000_0100_0000_01b3))
+    }
+    fn add(mut self, s: &[u8]) -> H {
+        for &b in s {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = (self.0 ^ 0xff).wrapping_mul(0x0000_0100_0000_01b3);
+        self
+    }
+    fn bucket(self, mask: u32) -> u32 {
+        let mut x = self.0;
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        (x as u32) & mask
+    }
+}
+
+fn kind_byte(k: Kind) -> u8 {
+    k as u8
+}
+
+fn shape(w: &Word) -> [u8; 3] {
+    let n = w.key.chars().count().min(9) as u8;
+    let art = u8::from(w.safe.starts_with("ال"));
+    [kind_byte(w.kind), n, art]
+}
+
+fn p_tag_free_shape(w: &Word) -> [u8; 2] {
+    [kind_byte(w.kind), u8::from(w.flags & (F_PLACE | F_GAZ_B | F_GAZ_I) != 0)]
+}
+
+fn prefix(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+fn suffix(s: &str, n: usize) -> &str {
+    let c = s.chars().count();
+    if c <= n {
+        return s;
+    }
+    let (i, _) = s.char_indices().nth(c - n).expect("in range");
+    &s[i..]
+}
+
+/// The hashed features of token `i` of `ws` (a sentence), appended to `out` as buckets.
+pub fn extract(ws: &[Word], i: usize, mask: u32, out: &mut Vec<u32>) {
+    let pad = Word::pad();
+    let at = |d: isize| -> &Word {
+        let j = i as isize + d;
+        if j < 0 || j >= ws.len() as isize {
+            &pad
+        } else {
+            &ws[j as usize]
+        }
+    };
+    let w = &ws[i];
+    let mut f = |h: H| out.push(h.bucket(mask));
+    f(H::new(0));
+    f(H::new(1).add(w.key.as_bytes()));
+    f(H::new(2).add(w.safe.as_bytes()));
+    f(H::new(3).add(w.bare.as_bytes()));
+    if let Some(p) = &w.prep {
+        f(H::new(4).add(p.as_bytes()));
+        f(H::new(5).add(bare(p).as_bytes()));
+    }
+    for n in 1..=3 {
+        f(H::new(10 + n as u8).add(prefix(&w.bare, n).as_bytes()));
+    }
+    for n in 1..=4 {
+        f(H::new(14 + n as u8).add(suffix(&w.key, n).as_bytes()));
+    }
+    f(H::new(20).add(&shape(w)));
+    f(H::new(26).add(&w.freq));
+    f(H::new(27).add(&[w.freq[0]]));
+    f(H::new(28).add(&[w.freq[2]]));
+    f(H::new(29).add(&[w.freq[3]]));
+    f(H::new(100).add(&[w.freq[2], w.freq[3], at(-1).freq[2], at(1).freq[2]]));
+    f(H::new(101).add(&[at(-1).freq[0], w.freq[0]]));
+    f(H::new(102).add(&[w.freq[0], at(1).freq[0]]));
+    let conj = w.key.len() != strip_conj(&w.key).len();
+    f(H::new(22).add(&[u8::from(conj), u8::from(w.key.len() != w.safe.len() + usize::from(conj))]));
+    f(H::new(23).add(prefix(&w.key, 1).as_bytes()));
+    f(H::new(24).add(prefix(&w.key, 2).as_bytes()));
+    f(H::new(25).add(&[u8::from(conj)]).add(&p_tag_free_shape(at(-1))));
+    // character trigrams of the bare word, with boundaries
+    if w.kind == Kind::Arabic || w.kind == Kind::Latin {
+        let cs: Vec<char> = std::iter::once('^').chain(w.bare.chars()).chain(std::iter::once('$')).collect();
+        if cs.len() > 4 {
+            let mut buf = [0u8; 12];
+            for t in cs.windows(3) {
+                let mut len = 0;
+                for c in t {
+                    len += c.encode_utf8(&mut buf[len..]).len();
+                }
+                f(H::new(21).add(&buf[..len]));
+            }
+        }
+    }
+    // context words
+    for (tpl, d) in [(30u8, -2isize), (31, -1), (32, 1), (33, 2)] {
+        let c = at(d);
+        f(H::new(tpl).add(c.key.as_bytes()));
+        f(H::new(tpl + 10).add(c.bare.as_bytes()));
+        f(H::new(tpl + 20).add(&shape(c)));
+    }
+    let (p, n) = (at(-1), at(1));
+    f(H::new(60).add(p.key.as_bytes()).add(w.key.as_bytes()));
+    f(H::new(61).add(w.key.as_bytes()).add(n.key.as_bytes()));
+    f(H::new(62).add(p.bare.as_bytes()).add(w.bare.as_bytes()));
+    f(H::new(63).add(w.bare.as_bytes()).add(n.bare.as_bytes()));
+    f(H::new(64).add(p.bare.as_bytes()).add(&shape(w)));
+    f(H::new(65).add(suffix(&p.key, 2).as_bytes()).add(suffix(&w.key, 2).as_bytes()));
+    // list flags in the window, alone and for the current word's flag set
+    for (d, base) in [(-2isize, 70u8), (-1, 71), (0, 72), (1, 73), (2, 74)] {
+        let fl = at(d).flags;
+        for b in 0..N_FLAGS {
+            if fl & (1 << b) != 0 {
+                f(H::new(base).add(&[b as u8]));
+            }
+        }
+    }
+    for (tpl, d) in [(90u8, -2isize), (91, -1), (92, 0), (93, 1), (94, 2)] {
+        let m = at(d).mem;
+        f(H::new(tpl).add(&[m]));
+        if d == 0 {
+            f(H::new(95).add(&[m]).add(&[at(-1).mem, at(1).mem]));
+        }
+    }
+    let fl = w.flags & !F_STOP;
+    f(H::new(80).add(&fl.to_le_bytes()).add(&p.flags.to_le_bytes()));
+    f(H::new(81).add(&fl.to_le_bytes()).add(&n.flags.to_le_bytes()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clitics_before_names() {
+        let m = Memory::new();
+        let k = |s: &str| name_clitic_letters(&lexicon::key(s), &m);
+        assert_eq!(k("فلاديمير"), 0);
+        assert_eq!(k("وروسيا"), 1);
+        assert_eq!(k("بموسكو"), 1);
+        assert_eq!(k("للولايات"), 1);
+        assert_eq!(k("لمجلس"), 1);
+        assert_eq!(k("واشنطن"), 0);
+        assert_eq!(k("بوتين"), 0);
+        assert_eq!(k("وبوتين"), 1);
+    }
+}

@@ -1,0 +1,223 @@
+//! The NER model: hashed feature weights (i8) per BIO tag, tag-transition weights, and
+//! Viterbi decoding under BIO constraints.
+//!
+//! Weights are quantized on a logarithmic scale: a byte q stands for `table[q as u8]`.
+//!
+//! File format (little-endian): `KNER` magic, version 3, hash bits, tag count, 0; the 256-entry
+//! value table (f32); (tags + 1) × tags transition weights (f32, the last row is the sentence
+//! start); the number of non-zero weights (u32); their flat indices as delta varints; then
+//! their values (i8); then the training-word memory: count (u32), sorted word hashes as delta
+//! varints, their values (u8). Indices are `bucket * TAGS + tag`.
+
+/// O, then B and I for each type.
+pub const TAGS: usize = 9;
+pub const TYPES: [&str; 4] = ["PER", "LOC", "ORG", "MISC"];
+pub const START: usize = TAGS;
+
+/// Tag index → (is_begin, type index); `None` for O.
+pub fn tag_info(t: usize) -> Option<(bool, usize)> {
+    if t == 0 {
+        None
+    } else {
+        Some(((t - 1) % 2 == 0, (t - 1) / 2))
+    }
+}
+
+pub fn tag_of(begin: bool, ty: usize) -> usize {
+    1 + ty * 2 + usize::from(!begin)
+}
+
+/// May tag `cur` follow tag `prev` (or START)?
+pub fn allowed(prev: usize, cur: usize) -> bool {
+    match tag_info(cur) {
+        Some((false, ty)) => prev != START && tag_info(prev).is_some_and(|(_, pt)| pt == ty),
+        _ => true,
+    }
+}
+
+pub struct Model {
+    pub bits: u32,
+    /// The weight each byte value stands for (indexed by the byte as u8).
+    pub table: [f32; 256],
+    pub weights: Vec<i8>,
+    pub trans: [[f32; TAGS]; TAGS + 1],
+    pub memory: super::features::Memory,
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn get_varint(b: &[u8], pos: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    let mut shift = 0;
+    loop {
+        let x = *b.get(*pos)?;
+        *pos += 1;
+        v |= ((x & 0x7f) as u64) << shift;
+        if x & 0x80 == 0 {
+            return Some(v);
+        }
+        shift += 7;
+        if shift > 63 {
+            return None;
+        }
+    }
+}
+
+impl Model {
+    pub fn mask(&self) -> u32 {
+        (1u32 << self.bits) - 1
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = b"KNER".to_vec();
+        out.extend([3u8, self.bits as u8, TAGS as u8, 0]);
+        for v in &self.table {
+            out.extend(v.to_le_bytes());
+        }
+        for row in &self.trans {
+            for v in row {
+                out.extend(v.to_le_bytes());
+            }
+        }
+        let nz: Vec<(usize, i8)> = self.weights.iter().enumerate().filter(|(_, &v)| v != 0).map(|(i, &v)| (i, v)).collect();
+        out.extend((nz.len() as u32).to_le_bytes());
+        let mut prev = 0usize;
+        for &(i, _) in &nz {
+            put_varint(&mut out, (i - prev) as u64);
+            prev = i;
+        }
+        out.extend(nz.iter().map(|&(_, v)| v as u8));
+        let mut mem: Vec<(u32, u8)> = self.memory.iter().map(|(&k, &v)| (k, v)).collect();
+        mem.sort_unstable();
+        out.extend((mem.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for &(k, _) in &mem {
+            put_varint(&mut out, (k - prev) as u64);
+            prev = k;
+        }
+        out.extend(mem.iter().map(|&(_, v)| v));
+        out
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        if b.len() < 16 || &b[..4] != b"KNER" || b[4] != 3 || b[6] as usize != TAGS {
+            return None;
+        }
+        let bits = b[5] as u32;
+        if !(8..=24).contains(&bits) {
+            return None;
+        }
+        let mut pos = 8;
+        let mut f32_at = |pos: &mut usize| -> Option<f32> {
+            let v = f32::from_le_bytes(b.get(*pos..*pos + 4)?.try_into().ok()?);
+            *pos += 4;
+            Some(v)
+        };
+        let mut table = [0f32; 256];
+        for v in table.iter_mut() {
+            *v = f32_at(&mut pos)?;
+        }
+        let mut trans = [[0f32; TAGS]; TAGS + 1];
+        for row in trans.iter_mut() {
+            for v in row.iter_mut() {
+                *v = f32_at(&mut pos)?;
+            }
+        }
+        let n = u32::from_le_bytes(b.get(pos..pos + 4)?.try_into().ok()?) as usize;
+        pos += 4;
+        let size = (1usize << bits) * TAGS;
+        let mut idx = Vec::with_capacity(n);
+        let mut at = 0usize;
+        for _ in 0..n {
+            at += get_varint(b, &mut pos)? as usize;
+            if at >= size {
+                return None;
+            }
+            idx.push(at);
+        }
+        let vals = b.get(pos..pos + n)?;
+        let mut weights = vec![0i8; size];
+        for (&i, &v) in idx.iter().zip(vals) {
+            weights[i] = v as i8;
+        }
+        pos += n;
+        let m = u32::from_le_bytes(b.get(pos..pos + 4)?.try_into().ok()?) as usize;
+        pos += 4;
+        let mut keys = Vec::with_capacity(m);
+        let mut at = 0u64;
+        for _ in 0..m {
+            at += get_varint(b, &mut pos)?;
+            keys.push(u32::try_from(at).ok()?);
+        }
+        let vals = b.get(pos..pos + m)?;
+        let memory = keys.into_iter().zip(vals.iter().copied()).collect();
+        Some(Model { bits, table, weights, trans, memory })
+    }
+
+    /// Emission scores of one token from its feature buckets.
+    pub fn emit(&self, feats: &[u32]) -> [f32; TAGS] {
+        let mut s = [0f32; TAGS];
+        for &b in feats {
+            let row = &self.weights[b as usize * TAGS..b as usize * TAGS + TAGS];
+            for t in 0..TAGS {
+                if row[t] != 0 {
+                    s[t] += self.table[row[t] as u8 as usize];
+                }
+            }
+        }
+        s
+    }
+
+    pub fn trans_f32(&self) -> [[f32; TAGS]; TAGS + 1] {
+        self.trans
+    }
+}
+
+/// The best tag sequence under the BIO constraints.
+pub fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1]) -> Vec<usize> {
+    let n = emit.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let neg = f32::NEG_INFINITY;
+    let mut score = vec![[neg; TAGS]; n];
+    let mut back = vec![[0u8; TAGS]; n];
+    for t in 0..TAGS {
+        if allowed(START, t) {
+            score[0][t] = trans[START][t] + emit[0][t];
+        }
+    }
+    for i in 1..n {
+        for t in 0..TAGS {
+            let mut best = neg;
+            let mut arg = 0;
+            for p in 0..TAGS {
+                if score[i - 1][p] == neg || !allowed(p, t) {
+                    continue;
+                }
+                let v = score[i - 1][p] + trans[p][t];
+                if v > best {
+                    best = v;
+                    arg = p;
+                }
+            }
+            if best > neg {
+                score[i][t] = best + emit[i][t];
+                back[i][t] = arg as u8;
+            }
+        }
+    }
+    let mut t = (0..TAGS).fold(0, |a, b| if score[n - 1][b] > score[n - 1][a] { b } else { a });
+    let mut out = vec![0; n];
+    for i in (0..n).rev() {
+        out[i] = t;
+        t = back[i][t] as usize;
+    }
+    out
+}

@@ -1,0 +1,507 @@
+//! Training and evaluation of the NER tagger (native builds only; the wasm carries none of it).
+//!
+//! Data: CoNLL files with one `token TAG` a line and a blank line after each sentence (BIO
+//! tags, PERS/LOC/ORG/MISC), like ANERcorp. Each sentence is joined with single spaces, run
+//! through the same pipeline as at analysis time, and the gold labels are projected onto the
+//! pipeline's tokens. Training is a structured averaged perceptron with Viterbi decoding,
+//! fully deterministic: integer updates, a fixed shuffle, and no hash-map iteration.
+
+use super::features::{self, Memory};
+use super::model::{tag_info, tag_of, viterbi, Model, TAGS, TYPES};
+use crate::analysis::{Entity, Token};
+use crate::pipeline;
+use crate::text::normalize::NormOptions;
+use crate::text::tokenize::Kind;
+
+/// One `token TAG` sentence.
+pub type Conll = Vec<(String, String)>;
+
+pub fn read_conll(path: &str) -> std::io::Result<Vec<Conll>> {
+    let src = std::fs::read_to_string(path)?;
+    Ok(parse_conll(&src))
+}
+
+pub fn parse_conll(src: &str) -> Vec<Conll> {
+    let mut out = Vec::new();
+    let mut cur: Conll = Vec::new();
+    for line in src.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let (tok, tag) = line.rsplit_once(' ').unwrap_or((line, "O"));
+        cur.push((tok.to_string(), tag.to_string()));
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The dev split used in the reports: the last 10% of the sentences (the file's tail, i.e.
+/// whole later articles). Returns (train, dev).
+pub fn split_dev(sents: &[Conll]) -> (&[Conll], &[Conll]) {
+    let n_dev = sents.len() / 10;
+    sents.split_at(sents.len() - n_dev)
+}
+
+pub fn write_conll(sents: &[Conll]) -> String {
+    let mut s = String::new();
+    for sent in sents {
+        for (t, g) in sent {
+            s.push_str(t);
+            s.push(' ');
+            s.push_str(g);
+            s.push('\n');
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn type_index(t: &str) -> Option<usize> {
+    let t = if t.eq_ignore_ascii_case("PERS") || t.eq_ignore_ascii_case("PERSON") { "PER" } else { t };
+    TYPES.iter().position(|&x| x.eq_ignore_ascii_case(t))
+}
+
+/// Gold entities of a sentence as (first token, last token, type), conlleval style.
+pub fn gold_entities(sent: &Conll) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, (_, tag)) in sent.iter().chain(std::iter::once(&(String::new(), "O".to_string()))).enumerate() {
+        let (bio, ty) = match tag.split_once('-') {
+            Some((b, t)) => (b, type_index(t)),
+            None => ("O", None),
+        };
+        let continues = bio == "I" && open.is_some_and(|(_, t)| Some(t) == ty);
+        if !continues {
+            if let Some((s, t)) = open.take() {
+                out.push((s, i - 1, t));
+            }
+            if let Some(t) = ty {
+                open = Some((i, t));
+            }
+        }
+    }
+    out
+}
+
+/// A sentence ready for training or evaluation.
+pub struct Sentence {
+    pub text: String,
+    pub tokens: Vec<Token>,
+    /// Byte span of each CoNLL token in `text`.
+    pub spans: Vec<(usize, usize)>,
+    pub gold: Vec<(usize, usize, usize)>,
+    /// Gold tag of each pipeline token.
+    pub tags: Vec<usize>,
+}
+
+pub fn prepare(sent: &Conll) -> Sentence {
+    let mut text = String::new();
+    let mut spans = Vec::with_capacity(sent.len());
+    for (i, (t, _)) in sent.iter().enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        spans.push((text.len(), text.len() + t.len()));
+        text.push_str(t);
+    }
+    let tokens = pipeline::tokens(&text, &NormOptions::display());
+    let gold = gold_entities(sent);
+    let owner: Vec<usize> = tokens
+        .iter()
+        .map(|t| spans.iter().position(|&(a, b)| a <= t.start as usize && (t.start as usize) < b).unwrap_or(0))
+        .collect();
+    let mut tags = vec![0; tokens.len()];
+    for &(a, b, ty) in &gold {
+        let inside: Vec<usize> = (0..tokens.len()).filter(|&j| owner[j] >= a && owner[j] <= b).collect();
+        let core = |j: &&usize| !matches!(tokens[**j].kind, Kind::Punct | Kind::Symbol);
+        let first = inside.iter().position(|j| core(&j));
+        let last = inside.iter().rposition(|j| core(&j));
+        if let (Some(f), Some(l)) = (first, last) {
+            for (k, &j) in inside[f..=l].iter().enumerate() {
+                tags[j] = tag_of(k == 0, ty);
+            }
+        }
+    }
+    Sentence { text, tokens, spans, gold, tags }
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub bits: u32,
+    pub epochs: usize,
+    pub seed: u64,
+    /// Quantized weights with |q| below this are dropped.
+    pub min_abs: i8,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 1 }
+    }
+}
+
+fn sentence_features(s: &Sentence, mask: u32, mem: &Memory) -> Vec<Vec<u32>> {
+    let ws = features::words(&s.text, &s.tokens, mem);
+    (0..ws.len())
+        .map(|i| {
+            let mut f = Vec::with_capacity(80);
+            features::extract(&ws, i, mask, &mut f);
+            f
+        })
+        .collect()
+}
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
+
+/// Trains a model. `log` receives one progress line per epoch.
+pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Model {
+    let mask = (1u32 << cfg.bits) - 1;
+    let size = (1usize << cfg.bits) * TAGS;
+    // Cross-fold memory: each fifth of the data sees what the other four fifths said.
+    const FOLDS: usize = 5;
+    let fold = |i: usize| i * FOLDS / sents.len().max(1);
+    let mems: Vec<Memory> = (0..FOLDS).map(|k| memory((0..sents.len()).filter(|&i| fold(i) != k).map(|i| &sents[i]))).collect();
+    let feats: Vec<Vec<Vec<u32>>> = sents.iter().enumerate().map(|(i, s)| sentence_features(s, mask, &mems[fold(i)])).collect();
+    drop(mems);
+    let mut w = vec![0i32; size];
+    let mut u = vec![0i64; size];
+    let mut tw = [[0i32; TAGS]; TAGS + 1];
+    let mut tu = [[0i64; TAGS]; TAGS + 1];
+    let mut c: i64 = 1;
+    let mut rng = Rng(cfg.seed | 1);
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    for epoch in 0..cfg.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let mut errors = 0usize;
+        let mut total = 0usize;
+        for &si in &order {
+            let gold = &sents[si].tags;
+            let fs = &feats[si];
+            if gold.is_empty() {
+                continue;
+            }
+            let emit: Vec<[f32; TAGS]> = fs
+                .iter()
+                .map(|f| {
+                    let mut s = [0f32; TAGS];
+                    for &b in f {
+                        let row = &w[b as usize * TAGS..b as usize * TAGS + TAGS];
+                        for t in 0..TAGS {
+                            s[t] += row[t] as f32;
+                        }
+                    }
+                    s
+                })
+                .collect();
+            let trans = tw.map(|r| r.map(|v| v as f32));
+            let pred = viterbi(&emit, &trans);
+            total += gold.len();
+            if pred != *gold {
+                for k in 0..gold.len() {
+                    let (g, p) = (gold[k], pred[k]);
+                    if g != p {
+                        errors += 1;
+                        for &b in &fs[k] {
+                            let gi = b as usize * TAGS + g;
+                            let pi = b as usize * TAGS + p;
+                            w[gi] += 1;
+                            u[gi] += c;
+                            w[pi] -= 1;
+                            u[pi] -= c;
+                        }
+                    }
+                    let gp = if k == 0 { TAGS } else { gold[k - 1] };
+                    let pp = if k == 0 { TAGS } else { pred[k - 1] };
+                    if (gp, g) != (pp, p) {
+                        tw[gp][g] += 1;
+                        tu[gp][g] += c;
+                        tw[pp][p] -= 1;
+                        tu[pp][p] -= c;
+                    }
+                }
+            }
+            c += 1;
+        }
+        log(&format!("epoch {}: token errors {} / {}", epoch + 1, errors, total));
+    }
+    // Averaged weights: w - u / c, quantized to a byte on a log scale: q = round(127 ln(1 + |w|/s) / L),
+    // L = ln(1 + max/s), with s the 90th percentile of the non-zero magnitudes / 64.
+    let avg = |w: i32, u: i64| w as f64 - u as f64 / c as f64;
+    let mut mags: Vec<f64> = w.iter().zip(&u).map(|(&a, &b)| avg(a, b).abs()).filter(|&v| v > 0.0).collect();
+    let (s, max) = if mags.is_empty() {
+        (1.0, 1.0)
+    } else {
+        let pct: f64 = std::env::var("KASHIF_NER_PCT").ok().and_then(|v| v.parse().ok()).unwrap_or(0.9);
+        let div: f64 = std::env::var("KASHIF_NER_DIV").ok().and_then(|v| v.parse().ok()).unwrap_or(64.0);
+        let k = (((mags.len() as f64) * pct) as usize).min(mags.len() - 1);
+        let max = mags.iter().copied().fold(0.0, f64::max);
+        let (_, v, _) = mags.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
+        ((*v / div).max(1e-9), max)
+    };
+    drop(mags);
+    let l = (1.0 + max / s).ln();
+    let mut table = [0f32; 256];
+    for q in -127i32..=127 {
+        let v = (q.unsigned_abs() as f64 * l / 127.0).exp_m1() * s;
+        table[q as i8 as u8 as usize] = (if q < 0 { -v } else { v }) as f32;
+    }
+    let weights: Vec<i8> = w
+        .iter()
+        .zip(&u)
+        .map(|(&a, &b)| {
+            let v = avg(a, b);
+            let q = (127.0 * (v.abs() / s).ln_1p() / l).round().min(127.0) as i8;
+            if q.unsigned_abs() < cfg.min_abs as u8 {
+                0
+            } else if v < 0.0 {
+                -q
+            } else {
+                q
+            }
+        })
+        .collect();
+    let mut trans = [[0f32; TAGS]; TAGS + 1];
+    for p in 0..=TAGS {
+        for t in 0..TAGS {
+            trans[p][t] = avg(tw[p][t], tu[p][t]) as f32;
+        }
+    }
+    Model { bits: cfg.bits, table, weights, trans, memory: memory(sents.iter()) }
+}
+
+/// What the labelled sentences say about each word (see [`Memory`]).
+pub fn memory<'a>(sents: impl Iterator<Item = &'a Sentence>) -> Memory {
+    let mut counts: std::collections::HashMap<u32, [u32; 5]> = std::collections::HashMap::new();
+    for s in sents {
+        for (t, &tag) in s.tokens.iter().zip(&s.tags) {
+            if !matches!(t.kind, Kind::Arabic | Kind::Latin | Kind::Mixed) {
+                continue;
+            }
+            let (safe, _) = features::strip_safe(&t.key);
+            let c = counts.entry(features::word_hash(&safe)).or_default();
+            c[tag_info(tag).map_or(0, |(_, ty)| ty + 1)] += 1;
+        }
+    }
+    let mut out = Memory::new();
+    for (k, c) in counts {
+        let total: u32 = c.iter().sum();
+        let (ty, &n) = c[1..].iter().enumerate().max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i))).expect("four types");
+        if n == 0 {
+            continue;
+        }
+        let r = n as f64 / total as f64;
+        let bucket = if r >= 0.8 { 3 } else if r >= 0.5 { 2 } else if r >= 0.2 { 1 } else { 0 };
+        if bucket > 0 {
+            out.insert(k, ((ty as u8 + 1) << 2) | bucket);
+        }
+    }
+    out
+}
+
+/// Counts per type: (true positives, false positives, false negatives).
+#[derive(Clone, Debug, Default)]
+pub struct Scores {
+    pub counts: [(usize, usize, usize); 4],
+}
+
+impl Scores {
+    fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
+        let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
+        let r = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 0.0 };
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        (p, r, f)
+    }
+    pub fn micro(&self) -> (f64, f64, f64) {
+        let s = self.counts.iter().fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+        Self::prf(s.0, s.1, s.2)
+    }
+    pub fn report(&self) -> String {
+        let mut s = format!("{:8} {:>6} {:>6} {:>6} {:>6}\n", "type", "P", "R", "F1", "gold");
+        for (i, t) in TYPES.iter().enumerate() {
+            let (tp, fp, fn_) = self.counts[i];
+            let (p, r, f) = Self::prf(tp, fp, fn_);
+            s += &format!("{:8} {:6.3} {:6.3} {:6.3} {:6}\n", t, p, r, f, tp + fn_);
+        }
+        let (p, r, f) = self.micro();
+        let gold: usize = self.counts.iter().map(|c| c.0 + c.2).sum();
+        s += &format!("{:8} {:6.3} {:6.3} {:6.3} {:6}\n", "micro", p, r, f, gold);
+        s
+    }
+}
+
+/// Scores `find` on the sentences, exactly like `score_ner.py`: a predicted entity is the range
+/// of CoNLL tokens its span overlaps, correct when range and type equal a gold entity's.
+pub fn evaluate(sents: &[Sentence], find: impl Fn(&str, &[Token]) -> Vec<Entity>) -> Scores {
+    let mut sc = Scores::default();
+    for s in sents {
+        let mut pred: Vec<(usize, usize, usize)> = Vec::new();
+        for e in find(&s.text, &s.tokens) {
+            let Some(ty) = type_index(&e.kind) else { continue };
+            let hit: Vec<usize> =
+                (0..s.spans.len()).filter(|&i| s.spans[i].0 < e.end as usize && (e.start as usize) < s.spans[i].1).collect();
+            if let (Some(&a), Some(&b)) = (hit.first(), hit.last()) {
+                if !pred.contains(&(a, b, ty)) {
+                    pred.push((a, b, ty));
+                }
+            }
+        }
+        for ty in 0..4 {
+            let p: Vec<_> = pred.iter().filter(|x| x.2 == ty).collect();
+            let g: Vec<_> = s.gold.iter().filter(|x| x.2 == ty).collect();
+            let tp = p.iter().filter(|x| g.contains(x)).count();
+            sc.counts[ty].0 += tp;
+            sc.counts[ty].1 += p.len() - tp;
+            sc.counts[ty].2 += g.len() - tp;
+        }
+    }
+    sc
+}
+
+/// Convenience for tags: the type name of a tag (for debugging output).
+pub fn tag_name(t: usize) -> String {
+    match tag_info(t) {
+        None => "O".into(),
+        Some((b, ty)) => format!("{}-{}", if b { "B" } else { "I" }, TYPES[ty]),
+    }
+}
+
+fn flag_value<'a>(args: &'a [String], name: &str) -> Result<Option<&'a str>, String> {
+    match args.iter().position(|a| a == name) {
+        None => Ok(None),
+        Some(i) => args.get(i + 1).map(|s| Some(s.as_str())).ok_or_else(|| format!("{name} needs a value")),
+    }
+}
+
+fn check_flags(args: &[String], with_value: &[&str], plain: &[&str]) -> Result<(), String> {
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        if with_value.contains(&a) {
+            i += 2;
+        } else if plain.contains(&a) {
+            i += 1;
+        } else {
+            return Err(format!("unknown argument '{a}'; try 'kashif help'"));
+        }
+    }
+    Ok(())
+}
+
+/// `kashif train-ner --data PATH [--out FILE] [--holdout] [--write-dev FILE] [--epochs N] [--bits N]`.
+///
+/// Without `--holdout` it trains on every sentence of PATH (how the shipped model is built);
+/// with it, on all but the dev split (the last 10%), and reports the dev score.
+pub fn cli_train(args: &[String]) -> Result<(), String> {
+    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv"], &["--holdout"])?;
+    let data = flag_value(args, "--data")?.ok_or("train-ner needs --data PATH (e.g. ../shared/data/anercorp-train.conll)")?;
+    let out = flag_value(args, "--out")?.unwrap_or("data/ner.model");
+    let mut cfg = Config::default();
+    if let Some(v) = flag_value(args, "--epochs")? {
+        cfg.epochs = v.parse().map_err(|_| format!("--epochs wants a whole number, not '{v}'"))?;
+    }
+    if let Some(v) = flag_value(args, "--bits")? {
+        cfg.bits = v.parse().ok().filter(|b| (12..=22).contains(b)).ok_or(format!("--bits wants 12..22, not '{v}'"))?;
+    }
+    let holdout = args.iter().any(|a| a == "--holdout");
+    let all = read_conll(data).map_err(|e| format!("cannot read '{data}': {e}"))?;
+    let (train_part, dev_part) = split_dev(&all);
+    if let Some(p) = flag_value(args, "--write-dev")? {
+        std::fs::write(p, write_conll(dev_part)).map_err(|e| format!("cannot write '{p}': {e}"))?;
+    }
+    if let Some(k) = flag_value(args, "--cv")? {
+        // Cross-validation over the train part (dev excluded), for choosing settings.
+        let k: usize = k.parse().map_err(|_| "--cv wants a whole number")?;
+        let sents: Vec<Sentence> = train_part.iter().map(prepare).collect();
+        let mut total = Scores::default();
+        for f in 0..k {
+            let fold = |i: usize| i * k / sents.len();
+            let (test, rest): (Vec<&Sentence>, Vec<&Sentence>) = sents.iter().enumerate().map(|(i, s)| (fold(i) == f, s)).fold((vec![], vec![]), |mut acc, (t, s)| {
+                if t { acc.0.push(s) } else { acc.1.push(s) }
+                acc
+            });
+            let rest: Vec<Sentence> = rest.into_iter().map(|s| Sentence { text: s.text.clone(), tokens: s.tokens.clone(), spans: s.spans.clone(), gold: s.gold.clone(), tags: s.tags.clone() }).collect();
+            let test: Vec<Sentence> = test.into_iter().map(|s| Sentence { text: s.text.clone(), tokens: s.tokens.clone(), spans: s.spans.clone(), gold: s.gold.clone(), tags: s.tags.clone() }).collect();
+            let m = train(&rest, &cfg, |_| {});
+            let sc = evaluate(&test, |t, x| super::find_with(t, x, &m, super::Merge::Model));
+            eprintln!("fold {f}: micro F1 {:.3}", sc.micro().2);
+            for t in 0..4 {
+                total.counts[t].0 += sc.counts[t].0;
+                total.counts[t].1 += sc.counts[t].1;
+                total.counts[t].2 += sc.counts[t].2;
+            }
+        }
+        eprintln!("cross-validation ({k} folds):\n{}", total.report());
+        return Ok(());
+    }
+    let used = if holdout { train_part } else { &all[..] };
+    let t0 = std::time::Instant::now();
+    let sents: Vec<Sentence> = used.iter().map(prepare).collect();
+    eprintln!("{} sentences prepared in {:.1}s", sents.len(), t0.elapsed().as_secs_f64());
+    let model = train(&sents, &cfg, |l| eprintln!("{l} ({:.1}s)", t0.elapsed().as_secs_f64()));
+    let bytes = model.to_bytes();
+    std::fs::write(out, &bytes).map_err(|e| format!("cannot write '{out}': {e}"))?;
+    eprintln!("wrote {out}: {} bytes, trained in {:.1}s", bytes.len(), t0.elapsed().as_secs_f64());
+    if holdout {
+        let dev: Vec<Sentence> = dev_part.iter().map(prepare).collect();
+        let sc = evaluate(&dev, |t, k| super::find_with(t, k, &model, super::Merge::Model));
+        eprintln!("dev (last 10%, {} sentences), model only:\n{}", dev.len(), sc.report());
+    }
+    Ok(())
+}
+
+/// `kashif eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split]`: per-type P/R/F1.
+pub fn cli_eval(args: &[String]) -> Result<(), String> {
+    check_flags(args, &["--data", "--model", "--merge"], &["--dev-split"])?;
+    let data = flag_value(args, "--data")?.ok_or("eval-ner needs --data PATH")?;
+    let all = read_conll(data).map_err(|e| format!("cannot read '{data}': {e}"))?;
+    let part = if args.iter().any(|a| a == "--dev-split") { split_dev(&all).1 } else { &all[..] };
+    let owned;
+    let model: &Model = match flag_value(args, "--model")? {
+        Some(p) => {
+            let b = std::fs::read(p).map_err(|e| format!("cannot read '{p}': {e}"))?;
+            owned = Model::from_bytes(&b).ok_or(format!("'{p}' is not a Kashif NER model"))?;
+            &owned
+        }
+        None => super::shipped_model().ok_or("the shipped model does not parse")?,
+    };
+    let modes: Vec<(&str, super::Merge)> = match flag_value(args, "--merge")?.unwrap_or("all") {
+        "model" => vec![("model", super::Merge::Model)],
+        "gazetteer" => vec![("gazetteer", super::Merge::Gazetteer)],
+        "model-first" => vec![("model-first", super::Merge::ModelFirst)],
+        "gazetteer-first" => vec![("gazetteer-first", super::Merge::GazetteerFirst)],
+        "all" => vec![
+            ("gazetteer", super::Merge::Gazetteer),
+            ("model", super::Merge::Model),
+            ("model-first", super::Merge::ModelFirst),
+            ("gazetteer-first", super::Merge::GazetteerFirst),
+        ],
+        m => return Err(format!("unknown --merge '{m}': model, gazetteer, model-first, gazetteer-first, all")),
+    };
+    let sents: Vec<Sentence> = part.iter().map(prepare).collect();
+    for (name, mode) in modes {
+        let t0 = std::time::Instant::now();
+        let sc = evaluate(&sents, |t, k| super::find_with(t, k, model, mode));
+        let mb = sents.iter().map(|s| s.text.len()).sum::<usize>() as f64 / 1e6;
+        println!("{name} ({} sentences, {:.2} MB/s):\n{}", sents.len(), mb / t0.elapsed().as_secs_f64(), sc.report());
+    }
+    Ok(())
+}
