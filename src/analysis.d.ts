@@ -111,3 +111,14 @@ export interface Options {
   keywords?: boolean;
   [extra: string]: unknown;
 }
+
+/** tokensCompact(text): tokens as typed arrays, UTF-16 offsets. Token i is starts[i]..ends[i], kind kinds_table[kinds[i]];
+ * its segment_counts[i] segments start at consecutive entries of segment_starts. */
+export interface CompactTokens {
+  starts: Uint32Array;
+  ends: Uint32Array;
+  kinds: Uint8Array;
+  segment_counts: Uint8Array;
+  segment_starts: Uint32Array;
+  kinds_table: Token["kind"][];
+}

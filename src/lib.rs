@@ -6,6 +6,7 @@
 //! WebAssembly module (`src/wasm.rs`) and the page.
 
 pub mod analysis;
+pub mod compact;
 pub mod entities;
 pub mod keywords;
 pub mod lexicon;

@@ -79,7 +79,7 @@ pub fn tokens(text: &str, display: &NormOptions) -> Vec<Token> {
 }
 
 /// Where a number token splits into words: before a percent sign, around a range dash.
-fn number_cuts(s: &str) -> Vec<usize> {
+pub(crate) fn number_cuts(s: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
     for (i, c) in s.char_indices() {
         if (c == '%' || c == '\u{066A}' || c == '-') && i > 0 {

@@ -61,6 +61,33 @@ pub fn analyze(
         .map_err(|e| JsError::new(&format!("analyze: cannot convert the result: {e}")))
 }
 
+/// Tokens of `text` as typed arrays (`starts`, `ends`: Uint32Array of UTF-16 offsets; `kinds`:
+/// Uint8Array of codes into `kinds_table`; `segment_counts`, `segment_starts`): the fast path for
+/// long texts, with no object per token.
+#[wasm_bindgen(js_name = tokensCompact, unchecked_return_type = "CompactTokens")]
+pub fn tokens_compact(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
+    let Some(text) = text.as_string() else {
+        return Err(JsError::new(&format!("tokensCompact(text): text must be a string, got {}", type_name(&text))));
+    };
+    let c = crate::compact::tokens(&text);
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&o, &JsValue::from_str(k), v).map(|_| ());
+    let kinds = js_sys::Array::new();
+    for k in crate::compact::KINDS {
+        kinds.push(&JsValue::from_str(k.as_str()));
+    }
+    (|| -> Result<(), JsValue> {
+        set("starts", &js_sys::Uint32Array::from(&c.starts[..]).into())?;
+        set("ends", &js_sys::Uint32Array::from(&c.ends[..]).into())?;
+        set("kinds", &js_sys::Uint8Array::from(&c.kinds[..]).into())?;
+        set("segment_counts", &js_sys::Uint8Array::from(&c.segment_counts[..]).into())?;
+        set("segment_starts", &js_sys::Uint32Array::from(&c.segment_starts[..]).into())?;
+        set("kinds_table", &kinds.into())
+    })()
+    .map_err(|_| JsError::new("tokensCompact: cannot build the result object"))?;
+    Ok(o.into())
+}
+
 /// Deliberately panics. Used only by the tests that prove the JS wrapper recovers from a trap.
 #[wasm_bindgen(js_name = "__panicForTests")]
 pub fn panic_for_tests() {

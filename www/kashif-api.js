@@ -57,6 +57,14 @@ export class Kashif {
     return this.#call(() => this.#glue.analyze(text, options));
   }
 
+  /**
+   * Tokens as typed arrays (starts, ends, kinds, segment_counts, segment_starts, kinds_table): the
+   * fast path for long texts, with no object per token.
+   */
+  tokensCompact(text) {
+    return this.#call(() => this.#glue.tokensCompact(text));
+  }
+
   /** True while a fresh instance is being created after a failure. */
   get recovering() {
     return this.#pending !== null;

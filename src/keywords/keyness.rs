@@ -24,7 +24,7 @@ pub fn zipf(key: &str) -> Option<f32> {
 
 /// Probability of a word with this Zipf frequency (None = unknown).
 pub fn probability(zipf: Option<f32>) -> f64 {
-    10f64.powf(zipf.map_or(UNKNOWN_ZIPF, |z| z as f64) - 9.0)
+    libm::pow(10.0, zipf.map_or(UNKNOWN_ZIPF, |z| z as f64) - 9.0)
 }
 
 /// Signed log-likelihood G² of `count` occurrences in `n` words against background
@@ -37,9 +37,9 @@ pub fn log_likelihood(count: u32, n: usize, p: f64) -> f64 {
     }
     let rest = n - c;
     let e_rest = (n - e).max(1e-12);
-    let mut g = c * (c / e).ln();
+    let mut g = c * libm::log(c / e);
     if rest > 0.0 {
-        g += rest * (rest / e_rest).ln();
+        g += rest * libm::log(rest / e_rest);
     }
     let g = 2.0 * g.max(0.0);
     if c >= e {

@@ -63,7 +63,7 @@ pub fn g2(ab: f64, a: f64, b: f64, n: f64) -> f64 {
     let mut g = 0.0;
     for (k, row, col) in cells {
         if k > 0.0 && row > 0.0 && col > 0.0 {
-            g += k * (k * n / (row * col)).ln();
+            g += k * libm::log(k * n / (row * col));
         }
     }
     2.0 * g.max(0.0)

@@ -149,7 +149,7 @@ pub fn zipf(key: &str) -> Option<f32> {
         None
     };
     match (a, b) {
-        (Some(x), Some(y)) => Some((10f32.powf(x) + 10f32.powf(y)).log10()),
+        (Some(x), Some(y)) => Some(libm::log10f(libm::powf(10.0, x) + libm::powf(10.0, y))),
         (x, y) => x.or(y),
     }
 }

@@ -63,3 +63,18 @@ test("after a panic the next call still works", async () => {
   assert.deepStrictEqual(after, before);
   assert.equal(after.entities.find((e) => e.type === "LOC").text, "روسيا");
 });
+
+test("tokensCompact agrees with analyze", () => {
+  const text = readFileSync(seedPath, "utf8") + " 😀 60% ﻻ";
+  const full = kashif.analyze(text, { keywords: false, entities: false });
+  const c = kashif.tokensCompact(text);
+  assert.ok(c.starts instanceof Uint32Array && c.kinds instanceof Uint8Array);
+  assert.equal(c.starts.length, full.tokens.length);
+  full.tokens.forEach((t, i) => {
+    assert.equal(c.starts[i], t.start);
+    assert.equal(c.ends[i], t.end);
+    assert.equal(c.kinds_table[c.kinds[i]], t.kind);
+  });
+  assert.deepEqual([...c.segment_starts], full.tokens.flatMap((t) => t.segments.map((s) => s.start)));
+  assert.throws(() => kashif.tokensCompact(null), /text must be a string, got null/);
+});
