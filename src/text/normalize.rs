@@ -94,6 +94,11 @@ pub fn normalize_into(s: &str, opts: &NormOptions, out: &mut String) {
 }
 
 fn push_char(c: char, o: &NormOptions, out: &mut String) {
+    // Fast path: the Arabic letters that no rule changes, and ASCII that is not upper case.
+    if matches!(c, 'ا' | 'ب' | 'ت' | 'ث'..='غ' | 'ف'..='و' | 'ي' | 'ء') || (c.is_ascii() && !c.is_ascii_uppercase()) {
+        out.push(c);
+        return;
+    }
     let m = match c {
         _ if o.diacritics && is_diacritic(c) => return,
         '\u{0640}' if o.tatweel => return,
@@ -115,7 +120,7 @@ fn push_char(c: char, o: &NormOptions, out: &mut String) {
         _ if o.digits && !c.is_ascii_digit() && digit_value(c).is_some() => {
             char::from_digit(digit_value(c).unwrap(), 10).unwrap()
         }
-        _ if o.lowercase && c.is_uppercase() => {
+        _ if o.lowercase && !super::chars::is_arabic_letter(c) && c.is_uppercase() => {
             out.extend(c.to_lowercase());
             return;
         }
