@@ -138,11 +138,13 @@ pub struct Config {
     pub seed: u64,
     /// Quantized weights with |q| below this are dropped.
     pub min_abs: i8,
+    /// Subtracted from the score of every O tag (baked into the transitions).
+    pub o_penalty: f32,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 1 }
+        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 1, o_penalty: 5.0 }
     }
 }
 
@@ -250,8 +252,7 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
     let (s, max) = if mags.is_empty() {
         (1.0, 1.0)
     } else {
-        let pct: f64 = std::env::var("KASHIF_NER_PCT").ok().and_then(|v| v.parse().ok()).unwrap_or(0.9);
-        let div: f64 = std::env::var("KASHIF_NER_DIV").ok().and_then(|v| v.parse().ok()).unwrap_or(64.0);
+        let (pct, div) = (0.9, 64.0);
         let k = (((mags.len() as f64) * pct) as usize).min(mags.len() - 1);
         let max = mags.iter().copied().fold(0.0, f64::max);
         let (_, v, _) = mags.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
@@ -284,6 +285,8 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
         for t in 0..TAGS {
             trans[p][t] = avg(tw[p][t], tu[p][t]) as f32;
         }
+        // A penalty on O (moving into O costs `o_penalty`) trades precision for recall.
+        trans[p][0] -= cfg.o_penalty;
     }
     Model { bits: cfg.bits, table, weights, trans, memory: memory(sents.iter()) }
 }
