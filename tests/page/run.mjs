@@ -152,6 +152,7 @@ try {
     locale: 'ar',
     colorScheme: 'light',
     reducedMotion: 'reduce',
+    serviceWorkers: 'block', // the offline worker is tested by tests/page/offline.mjs
   });
   // Nothing may leave the machine: requests to any other origin are recorded (by `watch`) and cut.
   await context.route(

@@ -1,0 +1,100 @@
+// Shared by the browser tests in tests/page/ (embed.mjs, offline.mjs, single-file.mjs): launching
+// headless Chromium, a check() counter that prints each result and "N passed, M failed".
+// Missing prerequisites are failures, never skips.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const WWW = path.join(ROOT, 'www');
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const TIMEOUT = 30_000;
+
+/** A test suite: `check(name, fn)`, `fail(message)`, `summary()` → exit code. */
+export function suite(title) {
+  let passed = 0;
+  let failed = 0;
+  return {
+    async check(name, fn) {
+      try {
+        await fn();
+        passed += 1;
+        console.log(`ok   ${title}: ${name}`);
+      } catch (err) {
+        failed += 1;
+        console.log(`FAIL ${title}: ${name}\n     ${String(err?.stack ?? err).split('\n').join('\n     ')}`);
+      }
+    },
+    fail(message) {
+      failed += 1;
+      console.log(`FAIL ${title}: ${message}`);
+    },
+    summary() {
+      console.log(`${title}: ${passed} passed, ${failed} failed`);
+      return { passed, failed };
+    },
+  };
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+export function assertEqual(actual, expected, what) {
+  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+/** Throws with a clear message when Chromium, playwright-core or any of `files` (paths from ROOT) is missing. */
+export async function prerequisites(files) {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (Debian: apt-get install chromium fonts-noto-core)`);
+  for (const f of files) {
+    if (!existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing (run ./kashif build first)`);
+  }
+  try {
+    return (await import('playwright-core')).chromium;
+  } catch (err) {
+    throw new Error(`cannot load playwright-core (run npm ci): ${err.message}`);
+  }
+}
+
+export async function launch(chromium) {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+}
+
+/** Records console errors, page errors and dialogs of a page. */
+export function watch(page) {
+  const log = { consoleErrors: [], pageErrors: [], dialogs: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => log.pageErrors.push(String(e)));
+  page.on('dialog', async (d) => {
+    log.dialogs.push(`${d.type()}: ${d.message()}`);
+    await d.dismiss().catch(() => {});
+  });
+  return log;
+}
+
+/** Runs `main(suite)` as a standalone script when `meta` is the entry module; exits 1 on failure. */
+export async function standalone(meta, title, main) {
+  if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(meta.url)) {
+    const s = suite(title);
+    try {
+      await main(s);
+    } catch (err) {
+      s.fail(String(err?.stack ?? err));
+    }
+    const { failed } = s.summary();
+    process.exit(failed === 0 ? 0 : 1);
+  }
+}
