@@ -55,9 +55,10 @@ export interface Entity {
   start: number;
   end: number;
   text: string;
-  type: "PER" | "LOC" | "ORG" | "MISC" | string;
+  type: "PER" | "LOC" | "ORG" | "MISC" | "DATE" | "MONEY" | "PERCENT" | "QUANTITY" | "NUMBER";
   key: string;
-  source: string;
+  /** `model` (the tagger), `gazetteer` (place list) or `rule` (dates and amounts). */
+  source: "model" | "gazetteer" | "rule";
   [extra: string]: unknown;
 }
 

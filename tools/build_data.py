@@ -7,6 +7,8 @@ Writes:
   data/stopwords.txt  union of the two MIT stopword lists, cleaned, plus data/stopwords_extra.txt
   data/places.txt     CLDR territory and exemplar-city names (Unicode License v3),
                       minus organisations and non-places, plus data/places_extra.txt
+  data/rules.txt      CLDR Gregorian and Islamic month names, weekdays and currency units
+                      (Unicode License v3) merged with data/rules_extra.txt
 """
 import os
 import sys
@@ -78,3 +80,47 @@ with open(os.path.join(root, "data", "places.txt"), "w", encoding="utf-8") as f:
     for n in places:
         f.write(n + "\n")
 print(f"stopwords: {len(words)}, places: {len(places)}")
+
+# --- rule words (dates, money, quantities) ---------------------------------------------------
+import json
+sections = {}
+order = []
+def add(sec, w):
+    if sec not in sections:
+        sections[sec] = []
+        order.append(sec)
+    if w not in sections[sec]:
+        sections[sec].append(w)
+greg = json.load(open(os.path.join(src, "gazetteers", "ca-gregorian.json"), encoding="utf-8"))["main"]["ar"]["dates"]["calendars"]["gregorian"]
+for ctx in ("format", "stand-alone"):
+    for width in ("wide", "abbreviated"):
+        for k in sorted(greg["months"][ctx][width], key=int):
+            add("month", greg["months"][ctx][width][k])
+for k in ("sun", "mon", "tue", "wed", "thu", "fri", "sat"):
+    add("weekday", greg["days"]["format"]["wide"][k])
+isl = json.load(open(os.path.join(src, "gazetteers", "ca-islamic.json"), encoding="utf-8"))["main"]["ar"]["dates"]["calendars"]["islamic"]
+for k in sorted(isl["months"]["format"]["wide"], key=int):
+    add("islamic_month", isl["months"]["format"]["wide"][k])
+cur = None
+for line in open(os.path.join(root, "data", "rules_extra.txt"), encoding="utf-8"):
+    line = line.strip()
+    if not line or line.startswith("#"):
+        continue
+    if line.startswith("[") and line.endswith("]"):
+        cur = line[1:-1]
+        continue
+    add(cur, line)
+# Currency units: the first word of CLDR's two-word names (دولار أسترالي -> دولار).
+for line in open(os.path.join(src, "gazetteers", "currencies_ar.tsv"), encoding="utf-8"):
+    name = line.rstrip("\n").split("\t")[1]
+    words = name.split()
+    if len(words) >= 2 and "-" not in name and len(words[0]) >= 3:
+        add("currency", words[0])
+with open(os.path.join(root, "data", "rules.txt"), "w", encoding="utf-8") as f:
+    f.write("# Words for DATE, MONEY, PERCENT, QUANTITY rules. Month, weekday and currency names from Unicode\n")
+    f.write("# CLDR 47 (Unicode License v3) and data/rules_extra.txt (Kashif's own). Rebuilt by: python3 tools/build_data.py\n")
+    for sec in order:
+        f.write(f"[{sec}]\n")
+        for w in sections[sec]:
+            f.write(w + "\n")
+print("rules:", {k: len(v) for k, v in sections.items()})

@@ -8,6 +8,7 @@
 
 mod features;
 mod gazetteer;
+pub mod rules;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
@@ -42,10 +43,27 @@ pub fn shipped_model() -> Option<&'static Model> {
 
 /// Entities in the token list, in text order, not overlapping. Byte offsets.
 pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
-    match shipped_model() {
+    let names = match shipped_model() {
         Some(m) => find_with(text, tokens, m, DEFAULT_MERGE),
         None => gazetteer::places(text, tokens),
+    };
+    with_rules(names, rules::find(text, tokens))
+}
+
+/// Adds the rule entities (dates, amounts) that overlap no name. Both lists are in text order.
+fn with_rules(names: Vec<Entity>, rules: Vec<Entity>) -> Vec<Entity> {
+    let mut out = Vec::with_capacity(names.len() + rules.len());
+    let mut n = names.into_iter().peekable();
+    for r in rules {
+        while let Some(e) = n.next_if(|e| e.end <= r.start) {
+            out.push(e);
+        }
+        if n.peek().is_none_or(|e| r.end <= e.start) && out.last().is_none_or(|e: &Entity| e.end <= r.start) {
+            out.push(r);
+        }
     }
+    out.extend(n);
+    out
 }
 
 pub fn find_with(text: &str, tokens: &[Token], m: &Model, merge: Merge) -> Vec<Entity> {

@@ -1,0 +1,286 @@
+//! Rule-based entities: DATE, MONEY, PERCENT, QUANTITY and NUMBER.
+//!
+//! Dates and amounts follow a few fixed shapes in news text, so rules over the token list find
+//! them more exactly than a statistical tagger would:
+//! - DATE: «23 يوليو 2023», «7th, October 2023», «سبتمبر المقبل», «أكتوبر 2023», «عام 2023»,
+//!   «1445 هـ», «15 رمضان», «يوم الجمعة», «23/7/2023».
+//! - PERCENT: «60%», «60 في المئة».
+//! - MONEY: «5 ملايين دولار», «$5».
+//! - QUANTITY: a number, an optional scale word and a unit or a counted noun: «2,5 مليون قذيفة»,
+//!   «60 ألف طلقة», «70 عربة», «10 كيلومترات».
+//! - NUMBER: any other number, with its scale words («2,5 مليون»).
+//!
+//! The word lists are `data/rules.txt` ([`crate::lexicon::rule_words`]). Spans start after an
+//! attached proclitic («ولعام 2023» → «عام 2023»).
+
+use crate::analysis::{Entity, Role, Token};
+use crate::lexicon::rule_words::section;
+use crate::text::tokenize::Kind;
+
+/// The key of a token's base word (its proclitics removed) and where that base starts.
+fn base(t: &Token) -> (&str, u32) {
+    let first_base = t.segments.iter().find(|s| s.role == Role::Base);
+    match first_base {
+        Some(s) => (s.key.as_str(), s.start),
+        None => (t.key.as_str(), t.start),
+    }
+}
+
+fn is_word(t: &Token) -> bool {
+    matches!(t.kind, Kind::Arabic | Kind::Latin)
+}
+
+/// A number token, or a number behind a proclitic («و60»): the number's key and start.
+fn number(t: &Token) -> Option<(&str, u32)> {
+    match t.kind {
+        Kind::Number => Some((t.key.as_str(), t.start)),
+        Kind::Mixed => {
+            let b = t.segments.iter().find(|s| s.role == Role::Base)?;
+            let is_last = t.segments.last().is_some_and(|l| l.start == b.start);
+            (is_last && b.key.starts_with(|c: char| c.is_ascii_digit()) && b.key.bytes().all(|c| c.is_ascii_digit() || b".,%-/:".contains(&c)))
+                .then_some((b.key.as_str(), b.start))
+        }
+        _ => None,
+    }
+}
+
+/// The integer value of a plain number (digits only).
+fn int(t: &Token) -> Option<u64> {
+    let (k, _) = number(t)?;
+    if k.is_empty() || !k.bytes().all(|b| b.is_ascii_digit()) || k.len() > 12 {
+        return None;
+    }
+    k.parse().ok()
+}
+
+fn is_year(t: &Token) -> bool {
+    number(t).is_some_and(|(k, _)| k.len() >= 3) && int(t).is_some_and(|y| (100..=2200).contains(&y))
+}
+
+struct Matcher<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+}
+
+impl<'a> Matcher<'a> {
+    /// Length in tokens of the longest entry of `sec` starting at token `i` (first word matched
+    /// by its key or its base key), if any.
+    fn words(&self, sec: &str, i: usize) -> Option<usize> {
+        let t = self.tokens.get(i)?;
+        if !(is_word(t) || t.kind == Kind::Symbol || t.kind == Kind::Punct) {
+            return None;
+        }
+        let next = |j: usize| -> Option<&'a str> {
+            let n = self.tokens.get(i + j)?;
+            if !self.same_line(i + j) {
+                return None;
+            }
+            Some(n.key.as_str())
+        };
+        let p = section(sec);
+        p.longest(&t.key, next).or_else(|| p.longest(base(t).0, next))
+    }
+
+    /// Whether token `i` follows token `i - 1` on the same line.
+    fn same_line(&self, i: usize) -> bool {
+        i > 0 && !self.text[self.tokens[i - 1].end as usize..self.tokens[i].start as usize].contains('\n')
+    }
+
+    /// Scale words after a number: «2,5 مليون», «60 ألف».
+    fn scales(&self, mut i: usize) -> usize {
+        let start = i;
+        while i < self.tokens.len() && self.same_line(i) && self.words("scale", i) == Some(1) {
+            i += 1;
+        }
+        i - start
+    }
+
+    fn entity(&self, kind: &str, a: usize, b: usize, start: u32) -> Entity {
+        let end = self.tokens[b - 1].end;
+        let key = self.tokens[a..b].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
+        Entity {
+            start,
+            end,
+            text: self.text[start as usize..end as usize].to_string(),
+            kind: kind.into(),
+            key,
+            source: "rule".into(),
+        }
+    }
+
+    /// A date that starts at token `i`: its end (exclusive token index) and start offset.
+    fn date(&self, i: usize) -> Option<usize> {
+        let t = &self.tokens[i];
+        let n = self.tokens.len();
+        let follows = |j: usize| j < n && self.same_line(j);
+        let year_after = |j: usize| -> usize {
+            // An optional year and era: «2023», «2023م», «1445 هـ».
+            let mut j = j;
+            if follows(j) && is_year(&self.tokens[j]) {
+                j += 1;
+                if follows(j) && self.words("era", j) == Some(1) {
+                    j += 1;
+                }
+            }
+            j
+        };
+        if let Some((k, _)) = number(t) {
+            if k.matches('/').count() == 2 || (k.matches('-').count() == 2 && k.len() >= 8) {
+                return Some(i + 1); // 23/7/2023, 2023-07-23
+            }
+            let day = int(t).is_some_and(|d| (1..=31).contains(&d)) || ["th", "st", "nd", "rd"].iter().any(|o| k.ends_with(o));
+            let mut j = i + 1;
+            if day && follows(j) && self.tokens[j].text == "," {
+                j += 1; // «7th, October»
+            }
+            if day && follows(j) {
+                for sec in ["month", "islamic_month", "latin_month"] {
+                    if let Some(m) = self.words(sec, j) {
+                        return Some(year_after(j + m));
+                    }
+                }
+            }
+            // «1445 هـ», «2023م» is one token and stays a number
+            if is_year(t) && follows(i + 1) && self.words("era", i + 1) == Some(1) {
+                return Some(i + 2);
+            }
+            return None;
+        }
+        if !is_word(t) {
+            return None;
+        }
+        for sec in ["month", "islamic_month", "latin_month"] {
+            if let Some(m) = self.words(sec, i) {
+                let after = i + m;
+                if follows(after) && self.words("relative", after) == Some(1) {
+                    return Some(after + 1); // «سبتمبر المقبل»
+                }
+                let y = year_after(after);
+                if y > after {
+                    return Some(y); // «أكتوبر 2023»
+                }
+                // A month name alone is a date after «شهر» (مارس and آب are also ordinary words).
+                if i > 0 && self.same_line(i) && self.tokens[i - 1].key.ends_with("شهر") {
+                    return Some(after);
+                }
+                return None;
+            }
+        }
+        if self.words("year_word", i) == Some(1) && follows(i + 1) && is_year(&self.tokens[i + 1]) {
+            return Some(year_after(i + 1)); // «عام 2023»
+        }
+        if base(t).0 == "يوم" && follows(i + 1) && self.words("weekday", i + 1) == Some(1) {
+            return Some(i + 2); // «يوم الجمعة»
+        }
+        None
+    }
+
+    fn amount(&self, i: usize) -> Option<(&'static str, usize)> {
+        let t = &self.tokens[i];
+        let n = self.tokens.len();
+        let follows = |j: usize| j < n && self.same_line(j);
+        if t.kind == Kind::Symbol && matches!(t.text.as_str(), "$" | "€" | "£") && follows(i + 1) && self.tokens[i + 1].kind == Kind::Number {
+            let j = i + 2;
+            return Some(("MONEY", j + self.scales(j)));
+        }
+        let (k, _) = number(t)?;
+        if k.ends_with('%') || k.ends_with('\u{066A}') {
+            return Some(("PERCENT", i + 1));
+        }
+        let j = i + 1 + self.scales(i + 1);
+        if follows(j) {
+            if let Some(m) = self.words("percent", j) {
+                return Some(("PERCENT", j + m));
+            }
+            if let Some(m) = self.words("currency", j) {
+                return Some(("MONEY", j + m));
+            }
+            if let Some(m) = self.words("unit", j) {
+                return Some(("QUANTITY", j + m));
+            }
+            // A counted noun: «70 عربة», «60 ألف طلقة». Not after a bare year, not a function word.
+            let c = &self.tokens[j];
+            let year_like = j == i + 1 && is_year(t);
+            if c.kind == Kind::Arabic && !year_like && !crate::lexicon::stopwords().contains(&c.key) && !crate::lexicon::stopwords().contains(base(c).0) && c.segments.len() == 1 && !c.key.starts_with("ال") {
+                return Some(("QUANTITY", j + 1));
+            }
+        }
+        Some(("NUMBER", j))
+    }
+}
+
+/// Rule-based entities, in text order, not overlapping. Byte offsets.
+pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
+    let m = Matcher { text, tokens };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if let Some(end) = m.date(i) {
+            out.push(m.entity("DATE", i, end, number(t).map_or(base(t).1, |(_, start)| start)));
+            i = end;
+        } else if let Some((kind, end)) = m.amount(i) {
+            out.push(m.entity(kind, i, end, number(t).map_or(base(t).1, |(_, start)| start)));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options};
+
+    /// The rules alone (in the full analysis the tagger's names take precedence: ANERcorp tags
+    /// currency words such as «دولار» MISC).
+    fn ents(text: &str) -> Vec<(String, String)> {
+        let tokens = crate::pipeline::tokens(text, &Default::default());
+        super::find(text, &tokens).into_iter().map(|e| (e.kind, e.text)).collect()
+    }
+
+    fn has(text: &str, kind: &str, span: &str) {
+        let e = ents(text);
+        assert!(e.iter().any(|(k, t)| k == kind && t == span), "{kind} «{span}» not in {e:?}");
+    }
+
+    #[test]
+    fn dates() {
+        has("وصل في 23 يوليو 2023 إلى", "DATE", "23 يوليو 2023");
+        has("تاريخ النشر: 7th, October 2023 GMT", "DATE", "7th, October 2023");
+        has("ستعقد القمة في سبتمبر المقبل", "DATE", "سبتمبر المقبل");
+        has("منذ أكتوبر 2023", "DATE", "أكتوبر 2023");
+        has("ولعام 2023 نتائج", "DATE", "عام 2023");
+        has("في 15 رمضان 1445 هـ", "DATE", "15 رمضان 1445 هـ");
+        has("يوم الجمعة الماضي", "DATE", "يوم الجمعة");
+        has("في 23/7/2023", "DATE", "23/7/2023");
+        has("خلال شهر مارس", "DATE", "مارس");
+        has("في 5 كانون الثاني", "DATE", "5 كانون الثاني");
+        // «مارس» is also a verb: alone it is not a date.
+        assert!(ents("مارس الرياضة").is_empty());
+    }
+
+    #[test]
+    fn amounts() {
+        has("أنتجت 2,5 مليون قذيفة", "QUANTITY", "2,5 مليون قذيفة");
+        has("و60 ألف طلقة", "QUANTITY", "60 ألف طلقة");
+        has("ما لا يقل عن 70 عربة شحن", "QUANTITY", "70 عربة");
+        has("ارتفع 60% عن", "PERCENT", "60%");
+        has("بنسبة 5 في المئة", "PERCENT", "5 في المئة");
+        has("بقيمة 5 ملايين دولار", "MONEY", "5 ملايين دولار");
+        has("مسافة 10 كيلومترات", "QUANTITY", "10 كيلومترات");
+        has("في عام 1990 من", "DATE", "عام 1990");
+        has("العدد 42 من", "NUMBER", "42");
+    }
+
+    #[test]
+    fn spans_are_exact() {
+        let text = "وفي 23 يوليو 2023 أنتجت 2,5 مليون قذيفة بـ5 ملايين دولار";
+        let a = analyze(text, &Options::default());
+        let u: Vec<u16> = text.encode_utf16().collect();
+        for e in &a.entities {
+            assert_eq!(String::from_utf16(&u[e.start as usize..e.end as usize]).unwrap(), e.text);
+        }
+    }
+}
