@@ -1,41 +1,139 @@
-// Kashif page: loads the WebAssembly analyzer, analyzes the text area as the user types and
-// shows the result in three panels (highlighted entities, keywords, stats).
+// Kashif page: sends the text to the analysis worker (worker.js) as the user types and shows the
+// result: highlighted entities, keywords (table, charts, contexts), entity list, stats, tokens.
 //
 // Safety rule: text from the user or the analyzer only enters the document as text nodes /
 // `textContent` (see render.js), never through HTML parsing.
 
-import { highlightedText, keywordRows, legendItems, msFormat, numberFormat } from './render.js';
+import { ENTITY_TYPES, keywordRows, legendItems, msFormat, numberFormat, percentFormat, typeName } from './render.js';
+import { initLang, lang, setLang, t } from './i18n.js';
+import { TextView, spansFromPairs } from './text-view.js';
+import { chips, editStopwords, kwicLines, loadStopwords, saveStopwords, sortKeywords } from './keywords-ui.js';
+import { entityList, mentionsOf, typeCounts } from './entities-ui.js';
+import { barChart, wordCloud } from './cloud.js';
+import { download, entitiesCsv, htmlReport, keywordsCsv, keywordsJson } from './export.js';
+import { TokensView } from './tokens-view.js';
 
-const API_URL = './kashif-api.js';
 const SAMPLE_URL = 'samples/seed-article-ar.txt';
 const DEBOUNCE_MS = 250;
+const BIG = 1_000_000; // characters: progress, cancel, no editing in the text area
+const LIMIT = 50_000_000; // characters
+const KWIC_LIMIT = 200;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
   input: $('input'),
   analyzeButton: $('analyze'),
+  cancelButton: $('cancel'),
   clearButton: $('clear'),
-  sampleButton: $('reload-sample'),
+  file: $('file'),
+  samples: $('samples'),
+  dropzone: $('dropzone'),
+  inputSize: $('input-size'),
+  inputNote: $('input-note'),
+  progress: $('progress'),
   status: $('status'),
   error: $('error'),
   errorTitle: document.querySelector('#error .error-title'),
   errorMessage: $('error-message'),
   legend: $('legend'),
   highlighted: $('highlighted'),
+  chunkNote: $('chunk-note'),
+  keywordsTable: $('keywords'),
   keywordsBody: document.querySelector('#keywords tbody'),
   keywordsEmpty: $('keywords-empty'),
+  kwic: $('kwic'),
+  kwicNote: $('kwic-note'),
+  entityList: $('entity-list'),
+  entityPos: $('entity-pos'),
+  barChart: $('bar-chart'),
+  cloud: $('cloud'),
   stats: $('stats'),
   engineVersion: $('engine-version'),
 };
 
-/** The loaded engine `{ analyze(text), version }`, or null. */
+// ---------------------------------------------------------------------------------------------
+// The worker
+
+class Engine {
+  constructor() {
+    this.next = 1;
+    this.pending = new Map();
+    this.start();
+  }
+
+  start() {
+    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.onmessage = ({ data }) => {
+        if (data.type === 'ready') return resolve(data.version);
+        if (data.type === 'error' && data.fatal) return reject(new Error(data.message));
+        const p = this.pending.get(data.id);
+        if (!p) return;
+        if (data.type === 'progress') return p.progress?.(data.done / data.total);
+        this.pending.delete(data.id);
+        if (data.type === 'error') p.reject(new Error(data.message));
+        else p.resolve(data);
+      };
+      this.worker.onerror = (e) => {
+        e.preventDefault?.();
+        const err = new Error(e.message || 'the analysis worker failed to start');
+        reject(err);
+        for (const p of this.pending.values()) p.reject(err);
+        this.pending.clear();
+      };
+    });
+  }
+
+  request(msg, progress) {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, progress });
+      this.worker.postMessage({ ...msg, id });
+    });
+  }
+
+  /** Stops the running analysis: the worker is terminated and a fresh one started. */
+  cancel() {
+    this.worker.terminate();
+    const err = new Error('cancelled');
+    err.cancelled = true;
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+    this.start();
+  }
+}
+
 let engine = null;
+let version = '';
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+/** The text of a big file (not put in the text area), or null: the text area holds the text. */
+let bigText = null;
 let debounceTimer = 0;
 let runs = 0;
+let requestNo = 0;
 /** The last successful analysis and the text it was made from. */
 let last = null;
-/** The key of the keyword whose occurrences are marked in the text, or null. */
 let selectedKeyword = null;
+let sort = { col: 'rank', dir: 'ascending' };
+const expanded = new Set();
+const hiddenTypes = new Set();
+const showAllTypes = new Set();
+let stopwords = loadStopwords();
+let ranking = 'keyness';
+const cursors = new Map();
+const textView = new TextView(ui.highlighted);
+const tokensView = new TokensView({
+  body: document.querySelector('#tokens tbody'),
+  range: $('tk-range'),
+  prev: $('tk-prev'),
+  next: $('tk-next'),
+  fetch: (from, count) => engine.request({ type: 'tokens', from, count }),
+});
+
+const currentText = () => bigText ?? ui.input.value;
 
 // ---------------------------------------------------------------------------------------------
 // Status and errors
@@ -56,20 +154,14 @@ function clearError() {
   ui.errorMessage.textContent = '';
 }
 
-// ---------------------------------------------------------------------------------------------
-// Engine
-
-/** Loads the engine through the project's JS API (which also restarts it after a trap). */
-async function loadEngine() {
-  const { Kashif } = await import(API_URL);
-  const kashif = await Kashif.load();
-  return { analyze: (text) => kashif.analyze(text), version: String(kashif.version()) };
+function showSize() {
+  const text = currentText();
+  ui.inputSize.textContent = t('size', numberFormat.format(text.length), msFormat.format(new Blob([text]).size / 1024));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Analysis
 
-/** Milliseconds the last analysis (with rendering) took; long texts wait longer between runs. */
 let lastCost = 0;
 
 function scheduleAnalysis() {
@@ -77,87 +169,169 @@ function scheduleAnalysis() {
   debounceTimer = setTimeout(runAnalysis, Math.min(2000, Math.max(DEBOUNCE_MS, 2 * lastCost)));
 }
 
-function runAnalysis() {
+function analysisOptions() {
+  return { top_n: 50, ranking, stopwords_add: stopwords.add, stopwords_remove: stopwords.remove };
+}
+
+function busy(on) {
+  ui.cancelButton.hidden = !on;
+  ui.progress.hidden = !on;
+  if (!on) ui.progress.value = 0;
+}
+
+async function runAnalysis() {
   clearTimeout(debounceTimer);
-  if (!engine) return;
-  const text = ui.input.value;
-  let result;
-  const t0 = performance.now();
-  try {
-    result = engine.analyze(text);
-  } catch (err) {
-    // Bad input, or an internal error after which the API restarts the engine. The panels keep
-    // the last good result; the next edit (or «حلّل») tries again.
-    showError('تعذّر تحليل هذا النص', err);
-    setStatus('فشل التحليل؛ عدّل النص أو اضغط «حلّل» للمحاولة مجددًا.');
+  if (!engine || !version) return;
+  const text = currentText();
+  showSize();
+  if (text.length > LIMIT) {
+    showError(t('errAnalyze'), t('tooBig', LIMIT / 1e6, msFormat.format(text.length / 1e6)));
     document.body.dataset.state = 'failed';
     return;
   }
-  const ms = performance.now() - t0;
-  clearError();
-  if (selectedKeyword && !(result.keywords ?? []).some((k) => k.key === selectedKeyword)) {
-    selectedKeyword = null;
+  const no = ++requestNo;
+  const big = text.length > BIG;
+  const t0 = performance.now();
+  document.body.dataset.state = 'running';
+  if (big) {
+    busy(true);
+    setStatus(t('running'));
   }
-  last = { text, result };
-  render();
+  let reply;
+  try {
+    reply = await engine.request({ type: 'analyze', text, options: analysisOptions() }, (f) => {
+      ui.progress.value = Math.round(f * 100);
+      setStatus(t('progress', Math.round(f * 100)));
+    });
+  } catch (err) {
+    if (no !== requestNo) return;
+    busy(false);
+    if (err.cancelled) {
+      setStatus(t('cancelled'));
+      document.body.dataset.state = 'cancelled';
+      return;
+    }
+    // The panels keep the last good result; the next edit (or «حلّل») tries again.
+    showError(t('errAnalyze'), err);
+    setStatus(t('failed'));
+    document.body.dataset.state = 'failed';
+    return;
+  }
+  if (no !== requestNo) return; // a newer request is on its way
+  const ms = performance.now() - t0;
+  const result = reply.result;
+  result.keywords.forEach((k, i) => (k.rank = i + 1));
+  clearError();
+  if (selectedKeyword && !result.keywords.some((k) => k.key === selectedKeyword)) selectedKeyword = null;
+  last = { text, result, ms };
+  cursors.clear();
+  await render(true);
+  if (no !== requestNo) return;
+  busy(false);
   lastCost = performance.now() - t0;
   runs += 1;
-  setStatus(
-    `المحرّك ${engine.version} · حُلِّل النص في ${msFormat.format(ms)} مللي ثانية` +
-      ` · ${numberFormat.format(result.stats?.words ?? 0)} كلمة`,
-  );
+  showStatus();
   ui.status.dataset.ms = ms.toFixed(2);
   document.body.dataset.state = 'ready';
   document.body.dataset.runs = String(runs);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Rendering
-
-function render() {
-  const { text, result } = last;
-  const entities = Array.isArray(result.entities) ? result.entities : [];
-  const keywords = Array.isArray(result.keywords) ? result.keywords : [];
-  const stats = result.stats ?? {};
-  const selected = selectedKeyword ? keywords.find((k) => k.key === selectedKeyword) : undefined;
-
-  ui.legend.replaceChildren(legendItems(entities));
-
-  if (text.length === 0) {
-    const empty = document.createElement('span');
-    empty.className = 'empty';
-    empty.textContent = 'لا يوجد نص.';
-    ui.highlighted.replaceChildren(empty);
-  } else {
-    ui.highlighted.replaceChildren(highlightedText(text, entities, selected?.occurrences ?? []));
-  }
-
-  ui.keywordsBody.replaceChildren(keywordRows(keywords, stats.words ?? 0, selectedKeyword));
-  ui.keywordsEmpty.hidden = keywords.length > 0;
-
-  const values = { ...stats, entities: entities.length };
-  for (const dd of ui.stats.querySelectorAll('dd[data-stat]')) {
-    const v = values[dd.dataset.stat];
-    dd.textContent = Number.isFinite(v) ? numberFormat.format(v) : '—';
-  }
+function showStatus() {
+  if (!last) return;
+  setStatus(t('done', version, msFormat.format(last.ms), numberFormat.format(last.result.stats.words)));
 }
 
 // ---------------------------------------------------------------------------------------------
-// Keyword selection: clicking a row marks the keyword's occurrences in the text.
+// Rendering
+
+function selected() {
+  return selectedKeyword ? last?.result.keywords.find((k) => k.key === selectedKeyword) : undefined;
+}
+
+async function render(newText = false) {
+  const { text, result } = last;
+  const { entities, keywords, stats } = result;
+  renderLegend();
+  ui.highlighted.classList.toggle('is-empty', text.length === 0);
+  if (newText) {
+    if (text.length === 0) {
+      textView.set('', null);
+      ui.highlighted.replaceChildren(Object.assign(document.createElement('span'), { className: 'empty', textContent: t('noText') }));
+    } else {
+      await textView.set(text, entities, spansFromPairs(selected()?.occ ?? []));
+    }
+    tokensView.reset(result.tokenCount);
+  }
+  ui.chunkNote.hidden = !result.chunked;
+  ui.chunkNote.textContent = result.chunked ? t('chunked') : '';
+  renderKeywords();
+  renderKwic();
+  ui.entityList.replaceChildren(entityList(entities, showAllTypes));
+  const rtl = lang() === 'ar';
+  ui.barChart.replaceChildren(barChart(keywords, { rtl, label: $('charts-title').textContent, format: (n) => numberFormat.format(n) }));
+  ui.cloud.replaceChildren(wordCloud(keywords, { label: t('cloud') }));
+
+  const values = { ...stats, entities: entities.starts.length };
+  const show = {
+    avg_word_length: (v) => t('chars', msFormat.format(v)),
+    reading_minutes: (v) => t('minutes', numberFormat.format(Math.max(v > 0 ? 1 : 0, Math.round(v)))),
+    arabic_share: (v) => percentFormat.format(v),
+  };
+  for (const dd of ui.stats.querySelectorAll('dd[data-stat]')) {
+    const v = values[dd.dataset.stat];
+    dd.textContent = Number.isFinite(v) ? (show[dd.dataset.stat] ?? numberFormat.format)(v) : '—';
+  }
+}
+
+function renderLegend() {
+  ui.legend.replaceChildren(legendItems(null, hiddenTypes, typeCounts(last?.result.entities)));
+  for (const { type } of ENTITY_TYPES) ui.highlighted.classList.toggle(`hide-${type}`, hiddenTypes.has(type));
+  ui.highlighted.classList.toggle('hide-other', [...hiddenTypes].some((x) => !ENTITY_TYPES.some((e) => e.type === x)));
+}
+
+function renderKeywords() {
+  const { keywords, stats } = last.result;
+  const list = sortKeywords(keywords, sort.col, sort.dir);
+  ui.keywordsBody.replaceChildren(keywordRows(list, stats.words, selectedKeyword, expanded));
+  ui.keywordsEmpty.hidden = keywords.length > 0;
+  for (const th of ui.keywordsTable.querySelectorAll('th[data-sort]')) {
+    if (th.dataset.sort === sort.col) th.setAttribute('aria-sort', sort.dir);
+    else th.removeAttribute('aria-sort');
+    const b = th.querySelector('button');
+    b.setAttribute('aria-label', t('sortBy', b.textContent === '#' ? t('rank') : b.textContent));
+  }
+}
+
+function renderKwic() {
+  const k = selected();
+  if (!k) {
+    ui.kwic.replaceChildren();
+    ui.kwicNote.textContent = t('kwicEmpty');
+    return;
+  }
+  ui.kwicNote.textContent = t('kwicCount', k.text, numberFormat.format(k.count));
+  ui.kwic.replaceChildren(kwicLines(last.text, k.occ, KWIC_LIMIT));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keywords: selection, sorting, variants
 
 function toggleKeyword(key) {
   if (!last) return;
   selectedKeyword = selectedKeyword === key ? null : key;
-  render();
-  if (selectedKeyword) scrollPanelTo(ui.highlighted.querySelector('.kw-hit'));
+  textView.setHits(spansFromPairs(selected()?.occ ?? []));
+  renderKeywords();
+  renderKwic();
+  if (selectedKeyword) {
+    const hit = ui.highlighted.querySelector('.kw-hit');
+    if (hit) scrollPanelTo(hit);
+  }
   // The table was rebuilt: give the focus back to the keyword's button.
-  const row = [...ui.keywordsBody.rows].find((r) => r.dataset.key === key);
-  row?.querySelector('button')?.focus({ preventScroll: true });
+  const row = [...ui.keywordsBody.rows].find((r) => r.dataset.key === key && r.classList.contains('keyword-row'));
+  row?.querySelector('.kw-button')?.focus({ preventScroll: true });
 }
 
-/** Scrolls the text panel (only it, not the page) so that `node` is visible. */
 function scrollPanelTo(node) {
-  if (!node) return;
   const box = ui.highlighted;
   const top = node.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
   if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - node.offsetHeight) {
@@ -167,20 +341,220 @@ function scrollPanelTo(node) {
 
 function onKeywordClick(event) {
   const row = event.target.closest('tr.keyword-row');
-  if (row) toggleKeyword(row.dataset.key);
+  if (!row) return;
+  const key = row.dataset.key;
+  if (event.target.closest('.kw-variants')) {
+    if (expanded.has(key)) expanded.delete(key);
+    else expanded.add(key);
+    renderKeywords();
+    [...ui.keywordsBody.rows].find((r) => r.dataset.key === key)?.querySelector('.kw-variants')?.focus();
+    return;
+  }
+  toggleKeyword(key);
+}
+
+function onSortClick(event) {
+  const th = event.target.closest('th[data-sort]');
+  if (!th || !last) return;
+  const col = th.dataset.sort;
+  if (sort.col === col) sort = { col, dir: sort.dir === 'ascending' ? 'descending' : 'ascending' };
+  else sort = { col, dir: col === 'rank' || col === 'text' ? 'ascending' : 'descending' };
+  renderKeywords();
+  th.querySelector('button').focus();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stopwords
+
+function renderStopwords() {
+  $('stop-added').replaceChildren(chips(stopwords.add));
+  $('stop-removed').replaceChildren(chips(stopwords.remove));
+}
+
+function setStopwords(sw) {
+  stopwords = sw;
+  saveStopwords(sw);
+  renderStopwords();
+  runAnalysis();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities: legend toggles and stepping through mentions
+
+function onLegendClick(event) {
+  const b = event.target.closest('button.legend-toggle');
+  if (!b) return;
+  const type = b.dataset.type;
+  if (hiddenTypes.has(type)) hiddenTypes.delete(type);
+  else hiddenTypes.add(type);
+  if (!last) return;
+  renderLegend();
+  ui.legend.querySelector(`button[data-type="${CSS.escape(type)}"]`)?.focus();
+}
+
+function onEntityClick(event) {
+  const more = event.target.closest('.ent-more');
+  if (more) {
+    showAllTypes.add(more.dataset.type);
+    ui.entityList.replaceChildren(entityList(last.result.entities, showAllTypes));
+    return;
+  }
+  const b = event.target.closest('button.ent-item');
+  if (!b || !last) return;
+  const g = Number(b.dataset.g);
+  const ent = last.result.entities;
+  let c = cursors.get(g);
+  if (!c) {
+    c = { list: mentionsOf(ent, g), i: -1 };
+    cursors.set(g, c);
+  }
+  c.i = (c.i + 1) % c.list.length;
+  const m = c.list[c.i];
+  textView.reveal(ent.starts[m], ent.ends[m]);
+  b.dataset.step = String(c.i + 1);
+  ui.entityPos.textContent = t('mention', ent.groups[g].text, numberFormat.format(c.i + 1), numberFormat.format(c.list.length));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input: files, drops, samples
+
+const HTML_FILE = /\.html?$/i;
+const TEXT_FILE = /\.(txt|md|markdown|text)$/i;
+const BLOCKS = new Set('ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TD TH TR UL'.split(' '));
+
+/** The text of an HTML document: parsed inert (never attached or rendered), read node by node. */
+export function htmlToText(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const n of doc.querySelectorAll('script, style, template, noscript, iframe, object, embed, svg, math, head')) n.remove();
+  const out = [];
+  const walk = (node) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) out.push(c.data.replace(/\s+/g, ' '));
+      else if (c.nodeType === 1) {
+        const block = BLOCKS.has(c.tagName);
+        if (block) out.push('\n');
+        walk(c);
+        if (block) out.push('\n');
+      }
+    }
+  };
+  if (doc.body) walk(doc.body);
+  return out.join('').replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function setSource(text, name = null) {
+  text = text.replace(/\r\n?/g, '\n');
+  if (text.length > BIG) {
+    bigText = text;
+    ui.input.value = text.slice(0, 20_000);
+    ui.input.readOnly = true;
+    ui.inputNote.textContent = t('bigFile', name ?? '');
+    ui.inputNote.hidden = false;
+  } else {
+    bigText = null;
+    ui.input.readOnly = false;
+    ui.inputNote.hidden = true;
+    ui.input.value = text;
+  }
+  runAnalysis();
+}
+
+async function openFile(file) {
+  if (!file) return;
+  try {
+    if (!HTML_FILE.test(file.name) && !TEXT_FILE.test(file.name) && !/^text\//.test(file.type)) {
+      throw new Error(t('badFile', file.name));
+    }
+    if (file.size > LIMIT * 4) throw new Error(t('tooBig', LIMIT / 1e6, msFormat.format(file.size / 1e6)));
+    let text = await file.text();
+    if (HTML_FILE.test(file.name) || file.type === 'text/html') text = htmlToText(text);
+    setSource(text, file.name);
+  } catch (err) {
+    showError(t('errFile'), err);
+  }
+}
+
+async function fetchText(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.text();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exports
+
+function exportName(ext) {
+  return `kashif-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.${ext}`;
+}
+
+const EXPORTS = {
+  'ex-kw-csv': () => download(new Blob([keywordsCsv(last.result.keywords)], { type: 'text/csv;charset=utf-8' }), exportName('keywords.csv')),
+  'ex-kw-json': () => download(new Blob([keywordsJson(last.result.keywords)], { type: 'application/json' }), exportName('keywords.json')),
+  'ex-ent-csv': () => download(new Blob([entitiesCsv(last.result.entities)], { type: 'text/csv;charset=utf-8' }), exportName('entities.csv')),
+  'ex-json': async () => download((await engine.request({ type: 'json' })).blob, exportName('json')),
+  'ex-html': () => {
+    const html = htmlReport({
+      text: last.text,
+      spans: textView.spans,
+      names: typeName,
+      lang: lang(),
+      title: t('reportTitle'),
+      summary: ui.status.textContent,
+    });
+    download(new Blob([html], { type: 'text/html;charset=utf-8' }), exportName('html'));
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Language and theme
+
+function applyTheme(theme) {
+  document.documentElement.dataset.theme = theme;
+  $('theme-switch').setAttribute('aria-pressed', String(theme === 'dark'));
+}
+
+function initTheme() {
+  const saved = localStorage.getItem('kashif.theme');
+  const media = matchMedia('(prefers-color-scheme: dark)');
+  applyTheme(saved ?? (media.matches ? 'dark' : 'light'));
+  media.addEventListener('change', () => {
+    if (!localStorage.getItem('kashif.theme')) applyTheme(media.matches ? 'dark' : 'light');
+  });
+  $('theme-switch').addEventListener('click', () => {
+    const theme = document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark';
+    localStorage.setItem('kashif.theme', theme);
+    applyTheme(theme);
+    if (last) render();
+  });
+}
+
+function switchLang(code) {
+  setLang(code);
+  $('lang-switch').lang = code === 'en' ? 'ar' : 'en';
+  localStorage.setItem('kashif.lang', code);
+  renderStopwords();
+  if (version) ui.engineVersion.textContent = t('engine', version);
+  if (last) {
+    render();
+    showStatus();
+    showSize();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Start-up
 
-async function loadSample() {
-  const res = await fetch(SAMPLE_URL);
-  if (!res.ok) throw new Error(`${SAMPLE_URL}: HTTP ${res.status}`);
-  return res.text();
-}
-
 async function main() {
-  ui.input.addEventListener('input', scheduleAnalysis);
+  initLang();
+  initTheme();
+  const savedLang = localStorage.getItem('kashif.lang');
+  if (savedLang === 'en') switchLang('en');
+  $('lang-switch').addEventListener('click', () => switchLang(lang() === 'en' ? 'ar' : 'en'));
+
+  ui.input.addEventListener('input', () => {
+    showSize();
+    scheduleAnalysis();
+  });
   ui.input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -188,51 +562,118 @@ async function main() {
     }
   });
   ui.analyzeButton.addEventListener('click', runAnalysis);
+  ui.cancelButton.addEventListener('click', () => engine.cancel());
   ui.clearButton.addEventListener('click', () => {
-    ui.input.value = '';
+    setSource('');
     ui.input.focus();
-    runAnalysis();
   });
-  ui.sampleButton.addEventListener('click', async () => {
+  ui.file.addEventListener('change', () => {
+    openFile(ui.file.files[0]);
+    ui.file.value = '';
+  });
+  ui.dropzone.addEventListener('dragover', (e) => {
+    if ([...(e.dataTransfer?.types ?? [])].includes('Files')) {
+      e.preventDefault();
+      ui.dropzone.classList.add('is-over');
+    }
+  });
+  ui.dropzone.addEventListener('dragleave', () => ui.dropzone.classList.remove('is-over'));
+  ui.dropzone.addEventListener('drop', (e) => {
+    ui.dropzone.classList.remove('is-over');
+    const file = e.dataTransfer?.files?.[0];
+    if (file) {
+      e.preventDefault();
+      openFile(file);
+    }
+  });
+  ui.samples.addEventListener('change', async () => {
+    const url = ui.samples.value;
+    if (!url) return;
     try {
-      ui.input.value = await loadSample();
-      runAnalysis();
+      setSource(await fetchText(url));
     } catch (err) {
-      showError('تعذّر تحميل النص التجريبي', err);
+      showError(t('errSample'), err);
     }
   });
   ui.keywordsBody.addEventListener('click', onKeywordClick);
+  ui.keywordsTable.tHead.addEventListener('click', onSortClick);
+  ui.kwic.addEventListener('click', (e) => {
+    const b = e.target.closest('.kwic-line');
+    if (b) textView.reveal(Number(b.dataset.start), Number(b.dataset.end));
+  });
+  ui.legend.addEventListener('click', onLegendClick);
+  ui.entityList.addEventListener('click', onEntityClick);
+  for (const r of document.querySelectorAll('input[name="ranking"]')) {
+    r.addEventListener('change', () => {
+      ranking = r.value;
+      sort = { col: 'rank', dir: 'ascending' };
+      runAnalysis();
+    });
+  }
+  const stopInput = $('stop-input');
+  const stopEdit = (which) => {
+    if (!stopInput.value.trim()) return;
+    setStopwords(editStopwords(stopwords, which, stopInput.value));
+    stopInput.value = '';
+  };
+  $('stop-add').addEventListener('click', () => stopEdit('add'));
+  $('stop-remove').addEventListener('click', () => stopEdit('remove'));
+  stopInput.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') stopEdit('add');
+  });
+  $('stop-reset').addEventListener('click', () => setStopwords({ add: [], remove: [] }));
+  for (const id of ['stop-added', 'stop-removed']) {
+    $(id).addEventListener('click', (e) => {
+      const b = e.target.closest('.chip-remove');
+      if (!b) return;
+      const which = id === 'stop-added' ? 'add' : 'remove';
+      setStopwords({ ...stopwords, [which]: stopwords[which].filter((w) => w !== b.dataset.word) });
+    });
+  }
+  renderStopwords();
+  for (const [id, f] of Object.entries(EXPORTS)) {
+    $(id).addEventListener('click', async () => {
+      if (!last) return;
+      try {
+        await f();
+      } catch (err) {
+        showError(t('errAnalyze'), err);
+      }
+    });
+  }
 
-  const sample = loadSample();
+  const sample = fetchText(SAMPLE_URL);
   sample.catch(() => {}); // reported below, once the engine is up
 
-  let sampleError = null;
+  engine = new Engine();
   try {
-    engine = await loadEngine();
+    version = await engine.ready;
   } catch (err) {
     // Still show the sample, so the page explains itself.
     const text = await sample.catch(() => '');
     if (ui.input.value === '') ui.input.value = text;
+    showSize();
     document.body.dataset.state = 'error';
-    setStatus('المحرّك غير متاح.');
-    ui.engineVersion.textContent = 'المحرّك غير محمّل';
-    showError('تعذّر تحميل محرّك التحليل (WebAssembly)', err);
+    setStatus(t('engineUnavailable'));
+    ui.engineVersion.textContent = t('engineDown');
+    showError(t('errEngine'), err);
     $('error-hint').hidden = false;
     return;
   }
-  ui.engineVersion.textContent = `المحرّك ${engine.version}`;
-  document.documentElement.dataset.engineVersion = engine.version;
+  ui.engineVersion.textContent = t('engine', version);
+  document.documentElement.dataset.engineVersion = version;
   ui.analyzeButton.disabled = false;
 
+  let sampleError = null;
   try {
     // Keep what the user may have typed while the page was loading.
     const text = await sample;
-    if (ui.input.value === '') ui.input.value = text;
+    if (ui.input.value === '' && bigText === null) ui.input.value = text.replace(/\r\n?/g, '\n');
   } catch (err) {
     sampleError = err;
   }
-  runAnalysis();
-  if (sampleError) showError('تعذّر تحميل النص التجريبي', sampleError);
+  await runAnalysis();
+  if (sampleError) showError(t('errSample'), sampleError);
 }
 
 main();

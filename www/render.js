@@ -4,19 +4,21 @@
 // Safety rule: text from the user or the analyzer only enters the document as text nodes /
 // `textContent`, never through HTML parsing.
 
+import { lang, t as tx } from './i18n.js';
+
 /** Entity types the page knows, in legend order, with their Arabic names. */
 export const ENTITY_TYPES = [
-  { type: 'PER', name: 'شخص' },
-  { type: 'LOC', name: 'مكان' },
-  { type: 'ORG', name: 'منظمة' },
-  { type: 'MISC', name: 'أخرى' },
-  { type: 'DATE', name: 'تاريخ' },
-  { type: 'NUMBER', name: 'عدد' },
-  { type: 'MONEY', name: 'مبلغ مالي' },
-  { type: 'PERCENT', name: 'نسبة مئوية' },
-  { type: 'QUANTITY', name: 'كمية' },
+  { type: 'PER', name: 'شخص', en: 'Person' },
+  { type: 'LOC', name: 'مكان', en: 'Place' },
+  { type: 'ORG', name: 'منظمة', en: 'Organization' },
+  { type: 'MISC', name: 'أخرى', en: 'Other' },
+  { type: 'DATE', name: 'تاريخ', en: 'Date' },
+  { type: 'NUMBER', name: 'عدد', en: 'Number' },
+  { type: 'MONEY', name: 'مبلغ مالي', en: 'Money' },
+  { type: 'PERCENT', name: 'نسبة مئوية', en: 'Percent' },
+  { type: 'QUANTITY', name: 'كمية', en: 'Quantity' },
 ];
-const TYPE_NAMES = new Map(ENTITY_TYPES.map((t) => [t.type, t.name]));
+const TYPE_NAMES = new Map(ENTITY_TYPES.map((t) => [t.type, t]));
 
 export const numberFormat = new Intl.NumberFormat('ar-u-nu-latn');
 export const percentFormat = new Intl.NumberFormat('ar-u-nu-latn', {
@@ -36,7 +38,8 @@ export function el(tag, className, text) {
 
 /** The Arabic name of an entity type (the code itself for a type the page doesn't know). */
 export function typeName(type) {
-  return TYPE_NAMES.get(type) ?? String(type);
+  const t = TYPE_NAMES.get(type);
+  return t ? (lang() === 'en' ? t.en : t.name) : String(type);
 }
 
 /** The CSS class of an entity type: `ent-LOC`…, or `ent-other` for an unknown type. */
@@ -85,14 +88,36 @@ export function mergedSpans(spans, len) {
   return out;
 }
 
+/** Index of the first span in `spans` (sorted by start) that ends after `pos`. */
+function firstEndingAfter(spans, pos) {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Appends `text.slice(start, end)` to `parent`, wrapping the parts covered by `hits` (sorted,
- * merged) in <span class="kw-hit">.
+ * merged) in <span class="kw-hit"> and the part covered by `flash` in <span class="flash">.
  */
-function appendWithHits(parent, text, start, end, hits) {
+function appendWithHits(parent, text, start, end, hits, flash) {
+  if (flash && flash.end > start && flash.start < end) {
+    const a = Math.max(flash.start, start);
+    const b = Math.min(flash.end, end);
+    if (a > start) appendWithHits(parent, text, start, a, hits, null);
+    const f = el('span', 'flash');
+    appendWithHits(f, text, a, b, hits, null);
+    parent.append(f);
+    if (b < end) appendWithHits(parent, text, b, end, hits, null);
+    return;
+  }
   let pos = start;
-  for (const h of hits) {
-    if (h.end <= pos) continue;
+  for (let i = firstEndingAfter(hits, pos); i < hits.length; i++) {
+    const h = hits[i];
     if (h.start >= end) break;
     const a = Math.max(h.start, pos);
     const b = Math.min(h.end, end);
@@ -103,42 +128,59 @@ function appendWithHits(parent, text, start, end, hits) {
   if (pos < end) parent.append(document.createTextNode(text.slice(pos, end)));
 }
 
+/** A <mark> for entity `e` (its text from `text`), with its type for hover and screen readers. */
+function entityMark(text, e, hits, flash) {
+  const type = String(e.type);
+  const name = typeName(type);
+  const mark = el('mark', `ent ${typeClass(type)}`);
+  mark.dataset.type = type;
+  mark.dataset.start = String(e.start);
+  mark.dataset.end = String(e.end);
+  mark.title = name === type ? type : `${name} (${type})`;
+  const body = el('span', 'ent-text');
+  appendWithHits(body, text, e.start, e.end, hits, flash);
+  // The type name for screen readers; hidden visually and from selection.
+  mark.append(body, el('span', 'visually-hidden ent-label', ` (${name})`));
+  return mark;
+}
+
+/**
+ * `text.slice(from, to)` with `spans` (drawable entities: sorted, non-overlapping, inside the
+ * range) as <mark> elements, the sorted merged `hits` as <span class="kw-hit"> and `flash` (a span
+ * or null) as <span class="flash">. The visible text of the result is exactly the slice.
+ */
+export function highlightedRange(text, from, to, spans, hits, flash = null) {
+  const frag = document.createDocumentFragment();
+  let pos = from;
+  for (const e of spans) {
+    if (e.start > pos) appendWithHits(frag, text, pos, e.start, hits, flash);
+    frag.append(entityMark(text, e, hits, flash));
+    pos = e.end;
+  }
+  if (pos < to) appendWithHits(frag, text, pos, to, hits, flash);
+  return frag;
+}
+
 /**
  * The text with its entities as <mark> elements and the spans `hits` (a keyword's occurrences)
  * as <span class="kw-hit">. The visible text of the result is exactly `text`.
  */
 export function highlightedText(text, entities, hits = []) {
   const len = text.length;
-  const spans = drawableEntities(entities, len);
-  const marked = mergedSpans(hits, len);
-  const frag = document.createDocumentFragment();
-  let pos = 0;
-  for (const e of spans) {
-    if (e.start > pos) appendWithHits(frag, text, pos, e.start, marked);
-    const type = String(e.type);
-    const name = typeName(type);
-    const mark = el('mark', `ent ${typeClass(type)}`);
-    mark.dataset.type = type;
-    mark.dataset.start = String(e.start);
-    mark.dataset.end = String(e.end);
-    mark.title = name === type ? type : `${name} (${type})`;
-    const body = el('span', 'ent-text');
-    appendWithHits(body, text, e.start, e.end, marked);
-    // The type name for screen readers; hidden visually and from selection.
-    mark.append(body, el('span', 'visually-hidden ent-label', ` (${name})`));
-    frag.append(mark);
-    pos = e.end;
-  }
-  if (pos < len) appendWithHits(frag, text, pos, len, marked);
-  return frag;
+  return highlightedRange(text, 0, len, drawableEntities(entities, len), mergedSpans(hits, len));
 }
 
-/** The legend: every known type (dimmed when absent), then any unknown type that occurs. */
-export function legendItems(entities) {
-  const counts = new Map();
-  for (const e of Array.isArray(entities) ? entities : []) {
-    const type = String(e?.type);
-    counts.set(type, (counts.get(type) ?? 0) + 1);
+/**
+ * The legend: every known type (dimmed when absent), then any unknown type that occurs. Each item
+ * holds a toggle button (aria-pressed = the type is shown) for the types in `hidden`.
+ */
+export function legendItems(entities, hidden = new Set(), counts = null) {
+  if (!counts) {
+    counts = new Map();
+    for (const e of Array.isArray(entities) ? entities : []) {
+      const type = String(e?.type);
+      counts.set(type, (counts.get(type) ?? 0) + 1);
+    }
   }
   const types = ENTITY_TYPES.map(({ type }) => type);
   for (const type of counts.keys()) if (!TYPE_NAMES.has(type)) types.push(type);
@@ -149,20 +191,30 @@ export function legendItems(entities) {
     const li = el('li', `legend-item ${typeClass(type)}`);
     li.dataset.type = type;
     if (n === 0) li.classList.add('is-empty');
-    li.append(
+    const button = el('button', 'legend-toggle');
+    button.type = 'button';
+    button.dataset.type = type;
+    button.setAttribute('aria-pressed', String(!hidden.has(type)));
+    button.append(
       el('span', 'swatch'),
       el('span', 'legend-name', typeName(type)),
       el('span', 'legend-code', type),
       el('span', 'legend-count', numberFormat.format(n)),
     );
-    li.title = `${typeName(type)} (${type}): ${numberFormat.format(n)}`;
+    button.title = tx('legendShow', `${typeName(type)} (${type})`, numberFormat.format(n));
+    li.append(button);
     frag.append(li);
   }
   return frag;
 }
 
-/** The rows of the keyword table. `words` is used for the share if a keyword lacks one. */
-export function keywordRows(keywords, words, selectedKey) {
+export const KW_COLUMNS = ['rank', 'text', 'count', 'share', 'keyness'];
+
+/**
+ * The rows of the keyword table, in the order of `keywords` (each with its original `rank`).
+ * `expanded`: the keys whose variants are shown in a row below theirs.
+ */
+export function keywordRows(keywords, words, selectedKey, expanded = new Set()) {
   const list = Array.isArray(keywords) ? keywords : [];
   const maxCount = list.reduce((m, k) => Math.max(m, Number(k?.count) || 0), 0) || 1;
   const frag = document.createDocumentFragment();
@@ -181,10 +233,15 @@ export function keywordRows(keywords, words, selectedKey) {
     button.setAttribute('aria-pressed', String(selected));
     button.append(el('span', 'kw-text', k.text));
     word.append(button);
-    if (k.kind === 'phrase') word.append(el('span', 'kw-kind', 'عبارة'));
+    if (k.kind === 'phrase') word.append(el('span', 'kw-kind', tx('phrase')));
     const variants = Array.isArray(k.variants) ? k.variants : [];
+    const open = expanded.has(k.key);
     if (variants.length > 1) {
-      word.title = 'الصيغ: ' + variants.map((v) => `${v.text} (${numberFormat.format(v.count)})`).join('، ');
+      const more = el('button', 'kw-variants', tx('variants', numberFormat.format(variants.length)));
+      more.type = 'button';
+      more.setAttribute('aria-expanded', String(open));
+      more.setAttribute('aria-label', tx('variantsOf', k.text));
+      word.append(more);
     }
 
     const barCell = el('td', 'col-bar');
@@ -194,15 +251,33 @@ export function keywordRows(keywords, words, selectedKey) {
     fill.style.setProperty('--fill', `${((count / maxCount) * 100).toFixed(1)}%`);
     bar.append(fill);
     barCell.append(bar);
+    const keyness = Number(k.keyness);
 
     tr.append(
-      el('td', 'col-rank', numberFormat.format(i + 1)),
+      el('td', 'col-rank', numberFormat.format(k.rank ?? i + 1)),
       word,
       el('td', 'col-count', numberFormat.format(count)),
       el('td', 'col-share', percentFormat.format(share)),
+      el('td', 'col-keyness', Number.isFinite(keyness) ? msFormat.format(keyness) : '—'),
       barCell,
     );
     frag.append(tr);
+    if (open) {
+      const vr = el('tr', 'variants-row');
+      vr.dataset.key = String(k.key);
+      const td = el('td');
+      td.colSpan = 6;
+      const ul = el('ul', 'variants-list');
+      ul.setAttribute('aria-label', tx('variantsOf', k.text));
+      for (const v of variants) {
+        const li = el('li');
+        li.append(el('span', 'variant-text', v.text), el('span', 'variant-count', numberFormat.format(v.count)));
+        ul.append(li);
+      }
+      td.append(ul);
+      vr.append(td);
+      frag.append(vr);
+    }
   });
   return frag;
 }

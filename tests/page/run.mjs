@@ -328,7 +328,10 @@ try {
       const panel = document.getElementById('highlighted').cloneNode(true);
       for (const l of panel.querySelectorAll('.ent-label')) l.remove();
       return {
-        elements: [...results.querySelectorAll('img, script, svg, iframe, b')].map((e) => e.outerHTML),
+        // The page's own charts are SVG built from <g>, <rect>, <text> and <title> only.
+        elements: [
+          ...results.querySelectorAll('img, script, svg:not(.chart), iframe, b, .chart :not(g, rect, text, title)'),
+        ].map((e) => e.outerHTML),
         text: panel.textContent,
         marks: [...document.querySelectorAll('#highlighted mark')].map((m) => m.querySelector('.ent-text').textContent),
       };
