@@ -38,7 +38,7 @@ export class Kashif {
   async #instantiate() {
     // A fresh copy of the glue module gets a fresh instance (wasm-bindgen's init runs once per copy).
     const url = this.#generation === 0 ? GLUE : `${GLUE}?instance=${this.#generation}`;
-    const glue = await import(url);
+    const glue = await import(/* webpackIgnore: true */ /* @vite-ignore */ url); // a bundler copies the file (new URL above)
     await glue.default({ module_or_path: this.#module });
     this.#glue = glue;
     this.#generation += 1;
