@@ -4,6 +4,7 @@
 //! structure. All `start`/`end` fields are UTF-16 code units into the analyzed text, end
 //! exclusive, so that `text.slice(start, end)` in JavaScript is the span.
 
+use crate::str::Str;
 use crate::text::normalize::NormOptions;
 use crate::text::tokenize::Kind;
 use serde::{Deserialize, Serialize};
@@ -84,9 +85,9 @@ pub enum Role {
 pub struct Segment {
     pub start: u32,
     pub end: u32,
-    pub text: String,
+    pub text: Str,
     /// Matching key (every normalization rule; «لسلطة» after «ل» gets its article back: «السلطه»).
-    pub key: String,
+    pub key: Str,
     pub role: Role,
 }
 
@@ -95,14 +96,14 @@ pub struct Token {
     pub start: u32,
     pub end: u32,
     /// The original text of the token.
-    pub text: String,
+    pub text: Str,
     pub kind: Kind,
     /// Display normalization (see `Options::normalize`).
-    pub norm: String,
+    pub norm: Str,
     /// Matching key: every normalization rule applied.
-    pub key: String,
+    pub key: Str,
     /// Grouping key of the base segment: clitics and the article removed.
-    pub stem: String,
+    pub stem: Str,
     pub segments: Vec<Segment>,
 }
 

@@ -12,6 +12,7 @@ pub mod keywords;
 pub mod lexicon;
 pub mod offsets;
 pub mod pipeline;
+pub mod str;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

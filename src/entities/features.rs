@@ -5,7 +5,7 @@
 //! silently change what the model sees. Clitics are stripped here with simple, robust rules
 //! and several readings are offered side by side; the weights decide which one to trust.
 
-use crate::analysis::Token;
+use crate::analysis::{Role, Token};
 use crate::lexicon;
 use crate::text::tokenize::Kind;
 use std::collections::{HashMap, HashSet};
@@ -153,6 +153,10 @@ pub struct Word {
     pub freq: [u8; 4],
     /// What the training data said about this word (see [`Memory`]); 0 = nothing.
     pub mem: u8,
+    /// The pipeline's stem (clitics and article removed) and its proclitic and enclitic keys.
+    pub stem: String,
+    pub pro: String,
+    pub enc: String,
 }
 
 /// Words seen in the training data: hash of the word's safe reading → (type + 1) << 2 | how
@@ -167,7 +171,7 @@ pub fn word_hash(s: &str) -> u32 {
 
 impl Word {
     fn pad() -> Word {
-        Word { key: String::new(), safe: String::new(), prep: None, bare: String::new(), kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0 }
+        Word { key: String::new(), safe: String::new(), prep: None, bare: String::new(), kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: String::new(), pro: String::new(), enc: String::new() }
     }
 }
 
@@ -179,7 +183,7 @@ pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
     let mut out: Vec<Word> = tokens
         .iter()
         .map(|t| {
-            let key = t.key.clone();
+            let key = t.key.to_string();
             let (safe, _) = strip_safe(&key);
             let conj = strip_conj(&key);
             let prep = strip_prep(conj).map(str::to_string);
@@ -196,7 +200,16 @@ pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
             }
             let m = mem.get(&word_hash(&safe)).or_else(|| prep.as_ref().and_then(|p| mem.get(&word_hash(p))));
             let fr = if t.kind == Kind::Arabic { freq(&key, &safe, &b) } else { [0; 4] };
-            Word { key, safe, prep, bare: b, kind: t.kind, flags, freq: fr, mem: m.copied().unwrap_or(0) }
+            let mut pro = String::new();
+            let mut enc = String::new();
+            for sg in &t.segments {
+                match sg.role {
+                    Role::Proclitic => pro.push_str(&sg.key),
+                    Role::Enclitic => enc.push_str(&sg.key),
+                    Role::Base => {}
+                }
+            }
+            Word { key, safe, prep, bare: b, kind: t.kind, flags, freq: fr, mem: m.copied().unwrap_or(0), stem: t.stem.to_string(), pro, enc }
         })
         .collect();
     let mut ti = 0;
@@ -370,6 +383,19 @@ pub fn extract(ws: &[Word], i: usize, mask: u32, out: &mut Vec<u32>) {
             f(H::new(95).add(&[m]).add(&[at(-1).mem, at(1).mem]));
         }
     }
+    // the pipeline's clitic segmentation
+    f(H::new(110).add(w.stem.as_bytes()));
+    f(H::new(111).add(w.pro.as_bytes()).add(w.enc.as_bytes()));
+    for n in 2..=3 {
+        f(H::new(110 + n as u8).add(suffix(&w.stem, n).as_bytes()));
+        f(H::new(113 + n as u8).add(prefix(&w.stem, n).as_bytes()));
+    }
+    f(H::new(117).add(p.stem.as_bytes()));
+    f(H::new(118).add(n.stem.as_bytes()));
+    // context pairs
+    f(H::new(119).add(at(-2).bare.as_bytes()).add(p.bare.as_bytes()));
+    f(H::new(120).add(n.bare.as_bytes()).add(at(2).bare.as_bytes()));
+    f(H::new(121).add(n.pro.as_bytes()).add(&shape(w)).add(&shape(n)));
     let fl = w.flags & !F_STOP;
     f(H::new(80).add(&fl.to_le_bytes()).add(&p.flags.to_le_bytes()));
     f(H::new(81).add(&fl.to_le_bytes()).add(&n.flags.to_le_bytes()));

@@ -57,7 +57,7 @@ pub fn places(text: &str, tokens: &[Token]) -> Vec<Entity> {
                 let start = t.start as usize + off;
                 let last = &tokens[i + n - 1];
                 let key = std::iter::once(first)
-                    .chain((1..n).map(|j| tokens[i + j].key.clone()))
+                    .chain((1..n).map(|j| tokens[i + j].key.to_string()))
                     .collect::<Vec<_>>()
                     .join(" ");
                 out.push(Entity {

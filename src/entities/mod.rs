@@ -139,7 +139,7 @@ fn entity(text: &str, tokens: &[Token], mut a: usize, mut b: usize, kind: &str, 
     }
     let end = tokens[b].end as usize;
     let key = std::iter::once(lexicon::key(&text[start..t.end as usize]))
-        .chain(tokens[a + 1..=b].iter().map(|t| t.key.clone()))
+        .chain(tokens[a + 1..=b].iter().map(|t| t.key.to_string()))
         .collect::<Vec<_>>()
         .join(" ");
     Some(Entity { start: start as u32, end: end as u32, text: text[start..end].to_string(), kind: kind.into(), key, source: "model".into() })

@@ -201,7 +201,7 @@ impl<'a> Matcher<'a> {
             // A counted noun: «70 عربة», «60 ألف طلقة». Not after a bare year, not a function word.
             let c = &self.tokens[j];
             let year_like = j == i + 1 && is_year(t);
-            if c.kind == Kind::Arabic && !year_like && !crate::lexicon::stopwords().contains(&c.key) && !crate::lexicon::stopwords().contains(base(c).0) && c.segments.len() == 1 && !c.key.starts_with("ال") {
+            if c.kind == Kind::Arabic && !year_like && !crate::lexicon::stopwords().contains(c.key.as_str()) && !crate::lexicon::stopwords().contains(base(c).0) && c.segments.len() == 1 && !c.key.starts_with("ال") {
                 return Some(("QUANTITY", j + 1));
             }
         }

@@ -70,7 +70,7 @@ impl Stopwords {
     /// Is this token a stopword?
     pub fn is_stop_token(&self, t: &Token) -> bool {
         let written_heh = ends_with_written_heh(&t.text);
-        if self.set.contains(&t.stem) || self.is_stop_key(&t.key, written_heh) {
+        if self.set.contains(t.stem.as_str()) || self.is_stop_key(&t.key, written_heh) {
             return true;
         }
         t.segments.iter().any(|s| s.role == Role::Base && s.key != t.key && self.is_stop_key(&s.key, written_heh))
