@@ -58,8 +58,8 @@ const CSS = `
 mark {
   color: inherit;
   font: inherit;
-  border-radius: 4px;
-  padding: 0 2px;
+  border-radius: 3px;
+  padding: 0; /* no inline padding: it would break the joining of a letter attached to the mark (بروسيا) */
   border-bottom: 2px solid var(--edge);
   background: var(--bg);
 }
