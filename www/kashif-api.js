@@ -16,6 +16,7 @@ export class Kashif {
   #module; // compiled WebAssembly.Module, reused for every fresh instance
   #glue; // the wasm-bindgen glue bound to the current instance
   #generation = 0;
+  #exports; // the instance's exports (memory)
 
   /** Compiles and instantiates the module. `wasm`: bytes, a URL, a Response or a WebAssembly.Module. */
   static async load({ wasm } = {}) {
@@ -39,9 +40,14 @@ export class Kashif {
     // A fresh copy of the glue module gets a fresh instance (wasm-bindgen's init runs once per copy).
     const url = this.#generation === 0 ? GLUE : `${GLUE}?instance=${this.#generation}`;
     const glue = await import(/* webpackIgnore: true */ /* @vite-ignore */ url); // a bundler copies the file (new URL above)
-    await glue.default({ module_or_path: this.#module });
+    this.#exports = await glue.default({ module_or_path: this.#module });
     this.#glue = glue;
     this.#generation += 1;
+  }
+
+  /** Size of the engine's linear memory in bytes (it grows as needed and never shrinks). */
+  memoryBytes() {
+    return this.#exports.memory.buffer.byteLength;
   }
 
   /** The analyzer's version. */

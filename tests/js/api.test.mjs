@@ -78,3 +78,41 @@ test("tokensCompact agrees with analyze", () => {
   assert.deepEqual([...c.segment_starts], full.tokens.flatMap((t) => t.segments.map((s) => s.start)));
   assert.throws(() => kashif.tokensCompact(null), /text must be a string, got null/);
 });
+
+test("memory stays bounded over 1,000 analyses of the seed article", () => {
+  const seed = readFileSync(seedPath, "utf8");
+  for (let i = 0; i < 100; i++) kashif.analyze(seed);
+  const warm = kashif.memoryBytes();
+  for (let i = 0; i < 900; i++) kashif.analyze(seed);
+  const after = kashif.memoryBytes();
+  assert.equal(after, warm, `memory grew from ${warm} to ${after} bytes`);
+});
+
+test("hostile input from JS gives valid results", () => {
+  const cases = [
+    "",
+    " \n\t ",
+    "\u064E\u0651".repeat(500),
+    "ـ".repeat(1000),
+    "😀".repeat(100000),
+    "\u0000\u0001\u0007روسيا\u001b",
+    "روسيا\uD800موسكو\uDC00 \uDBFF", // lone surrogates
+    "\u202Eروسيا\u202C \u2066موسكو\u2069 \u200F",
+    "کوریا ۀ ھ ی ک ڤ پ چ ژ گ",
+    "ک".repeat(1 << 20),
+  ];
+  for (const text of cases) {
+    const r = kashif.analyze(text);
+    let prev = 0;
+    for (const t of r.tokens) {
+      assert.ok(prev <= t.start && t.start < t.end && t.end <= text.length, `token ${t.start}..${t.end}`);
+      assert.equal(text.slice(prev, t.start).trim(), "");
+      // Lone surrogates reach Rust as U+FFFD: one code unit for one, so offsets still line up.
+      assert.equal(t.text.length, t.end - t.start);
+      prev = t.end;
+    }
+    for (const e of r.entities) assert.equal(text.slice(e.start, e.end), e.text);
+  }
+  const r = kashif.analyze("روسيا\uD800موسكو");
+  assert.deepEqual(r.tokens.map((t) => [t.start, t.end]), [[0, 5], [5, 6], [6, 11]]);
+});
