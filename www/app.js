@@ -154,9 +154,13 @@ function clearError() {
   ui.errorMessage.textContent = '';
 }
 
+let bigBytes = 0;
+
 function showSize() {
   const text = currentText();
-  ui.inputSize.textContent = t('size', numberFormat.format(text.length), msFormat.format(new Blob([text]).size / 1024));
+  // A big text's size in bytes is its file's (encoding it again would block the page).
+  const bytes = bigText !== null ? bigBytes : new Blob([text]).size;
+  ui.inputSize.textContent = t('size', numberFormat.format(text.length), msFormat.format(bytes / 1024));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,6 +257,7 @@ async function render(newText = false) {
   const { entities, keywords, stats } = result;
   renderLegend();
   ui.highlighted.classList.toggle('is-empty', text.length === 0);
+  if (newText && text.length > BIG) await new Promise((r) => setTimeout(r, 0));
   if (newText) {
     if (text.length === 0) {
       textView.set('', null);
@@ -262,11 +267,16 @@ async function render(newText = false) {
     }
     tokensView.reset(result.tokenCount);
   }
+  // A long text's result is drawn in several tasks, so that the page keeps answering.
+  const pause = () => (text.length > BIG ? new Promise((r) => setTimeout(r, 0)) : null);
   ui.chunkNote.hidden = !result.chunked;
   ui.chunkNote.textContent = result.chunked ? t('chunked') : '';
+  await pause();
   renderKeywords();
   renderKwic();
+  await pause();
   ui.entityList.replaceChildren(entityList(entities, showAllTypes));
+  await pause();
   const rtl = lang() === 'ar';
   ui.barChart.replaceChildren(barChart(keywords, { rtl, label: $('charts-title').textContent, format: (n) => numberFormat.format(n) }));
   ui.cloud.replaceChildren(wordCloud(keywords, { label: t('cloud') }));
@@ -442,10 +452,11 @@ export function htmlToText(html) {
   return out.join('').replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
-function setSource(text, name = null) {
-  text = text.replace(/\r\n?/g, '\n');
+function setSource(text, name = null, bytes = 0) {
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   if (text.length > BIG) {
     bigText = text;
+    bigBytes = bytes || text.length * 2;
     ui.input.value = text.slice(0, 20_000);
     ui.input.readOnly = true;
     ui.inputNote.textContent = t('bigFile', name ?? '');
@@ -468,7 +479,7 @@ async function openFile(file) {
     if (file.size > LIMIT * 4) throw new Error(t('tooBig', LIMIT / 1e6, msFormat.format(file.size / 1e6)));
     let text = await file.text();
     if (HTML_FILE.test(file.name) || file.type === 'text/html') text = htmlToText(text);
-    setSource(text, file.name);
+    setSource(text, file.name, file.size);
   } catch (err) {
     showError(t('errFile'), err);
   }
@@ -495,7 +506,7 @@ const EXPORTS = {
   'ex-html': () => {
     const html = htmlReport({
       text: last.text,
-      spans: textView.spans,
+      spans: Array.from({ length: textView.spans.length }, (_, k) => textView.spans.at(k)),
       names: typeName,
       lang: lang(),
       title: t('reportTitle'),

@@ -12,7 +12,7 @@ export class TextView {
     this.box = box;
     this.text = '';
     this.blocks = [];
-    this.spans = []; // drawable entities: {start, end, type}, sorted, non-overlapping
+    this.spans = drawable(null); // drawable entities, sorted, non-overlapping
     this.hits = []; // the selected keyword's occurrences: sorted, merged
     this.observer = new IntersectionObserver((entries) => this.#onIntersect(entries), {
       root: box,
@@ -86,7 +86,8 @@ export class TextView {
   }
 
   #draw(b, flash = null) {
-    const spans = this.spans.slice(lowerBound(this.spans, b.start), lowerBound(this.spans, b.end));
+    const spans = [];
+    for (let k = lowerBound(this.spans, b.start), end = lowerBound(this.spans, b.end); k < end; k++) spans.push(this.spans.at(k));
     b.div.replaceChildren(highlightedRange(this.text, b.start, b.end, spans, this.hits, flash));
     b.drawn = true;
     b.flashed = Boolean(flash);
@@ -110,22 +111,16 @@ export class TextView {
   }
 }
 
-/** Non-overlapping entity spans from the worker's typed arrays (first start, then longest wins). */
+/** The drawable entity spans (the worker's `draw` list) as a lazily read array-like. */
 function drawable(ent) {
-  if (!ent) return [];
-  const n = ent.starts.length;
-  const idx = Array.from({ length: n }, (_, i) => i);
-  idx.sort((a, b) => ent.starts[a] - ent.starts[b] || ent.ends[b] - ent.ends[a]);
-  const out = [];
-  let cursor = 0;
-  for (const i of idx) {
-    const start = ent.starts[i];
-    const end = ent.ends[i];
-    if (start < cursor || end <= start) continue;
-    out.push({ start, end, type: ent.groups[ent.group[i]].type, i });
-    cursor = end;
-  }
-  return out;
+  if (!ent) return { length: 0, at: () => null, startAt: () => 0, endAt: () => 0 };
+  const { starts, ends, group, draw, groups } = ent;
+  return {
+    length: draw.length,
+    startAt: (k) => starts[draw[k]],
+    endAt: (k) => ends[draw[k]],
+    at: (k) => ({ start: starts[draw[k]], end: ends[draw[k]], type: groups[group[draw[k]]].type }),
+  };
 }
 
 /** Block boundaries every ~BLOCK characters, after a newline or space, never inside an entity. */
@@ -143,8 +138,8 @@ function cutBlocks(text, spans) {
         end = sp !== -1 && sp - end < BLOCK ? sp + 1 : end;
       }
       if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end += 1;
-      while (e < spans.length && spans[e].end <= end) e++;
-      if (e < spans.length && spans[e].start < end) end = spans[e].end;
+      while (e < spans.length && spans.endAt(e) <= end) e++;
+      if (e < spans.length && spans.startAt(e) < end) end = spans.endAt(e);
     }
     out.push({ start, end: Math.min(end, text.length) });
     start = Math.min(end, text.length);
@@ -157,7 +152,7 @@ function lowerBound(spans, pos) {
   let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid].start < pos) lo = mid + 1;
+    if (spans.startAt(mid) < pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -119,10 +119,22 @@ function makeMerger(options) {
       variants: [...a.variants].map(([text, count]) => ({ text, count })).sort((x, y) => y.count - x.count),
       occ: Uint32Array.from(a.occ),
     }));
+    // Mentions in text order (longest first at one start); `draw` lists the ones that can be
+    // drawn: no overlap with an earlier one.
+    const order = Array.from(ent.starts, (_, i) => i).sort((a, b) => ent.starts[a] - ent.starts[b] || ent.ends[b] - ent.ends[a]);
+    const draw = [];
+    let cursor = 0;
+    order.forEach((i, k) => {
+      if (ent.starts[i] >= cursor && ent.ends[i] > ent.starts[i]) {
+        draw.push(k);
+        cursor = ent.ends[i];
+      }
+    });
     const entities = {
-      starts: Uint32Array.from(ent.starts),
-      ends: Uint32Array.from(ent.ends),
-      group: Uint32Array.from(ent.types),
+      starts: Uint32Array.from(order, (i) => ent.starts[i]),
+      ends: Uint32Array.from(order, (i) => ent.ends[i]),
+      group: Uint32Array.from(order, (i) => ent.types[i]),
+      draw: Uint32Array.from(draw),
       groups: ent.groups,
     };
     return {
@@ -146,7 +158,7 @@ function makeMerger(options) {
 }
 
 function transferList(result) {
-  const list = [result.entities.starts.buffer, result.entities.ends.buffer, result.entities.group.buffer];
+  const list = [result.entities.starts.buffer, result.entities.ends.buffer, result.entities.group.buffer, result.entities.draw.buffer];
   for (const k of result.keywords) list.push(k.occ.buffer);
   return list;
 }

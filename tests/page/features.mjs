@@ -10,6 +10,7 @@ export async function featureChecks(h) {
   const log = watch(page, origin);
   await page.goto(`${origin}/`, { waitUntil: 'load' });
   await waitForRun(page, 0);
+  const seedWords = Number(await page.textContent('#stats dd[data-stat="words"]'));
 
   const rows = () =>
     page.$$eval('#keywords tbody tr.keyword-row', (trs) =>
@@ -394,7 +395,10 @@ export async function featureChecks(h) {
     assertEqual([...tags].filter((t) => !allowed.includes(t)).join(' '), '', 'elements in the report besides its own');
     assert(!/<[^>]*\son\w+\s*=/i.test(html), 'an event-handler attribute in the report');
     assertEqual((html.match(/<meta /g) ?? []).length, 2, 'meta elements (charset, CSP)');
-    assert(html.includes('&lt;script&gt;window.__xss=1&lt;/script&gt;'), 'the payload is not escaped text');
+    // Without the marks (numbers inside the payloads are NUMBER entities), the text is the escaped input.
+    const plain = html.replace(/<small>[A-Z]+<\/small>/g, '').replace(/<\/?mark[^>]*>/g, '');
+    assert(plain.includes('&lt;script&gt;window.__xss=1&lt;/script&gt;'), 'the payload is not escaped text');
+    assert(plain.includes('&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;'), 'the img payload is not escaped text');
     assert(/<mark class="t-LOC" title="[^"]+">روسيا<small>LOC<\/small><\/mark>/.test(html), 'no LOC mark in the report');
     assert(html.includes(`default-src 'none'`), 'the report has no CSP');
     const rp = await context.newPage();
@@ -415,6 +419,9 @@ export async function featureChecks(h) {
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) window.__long.push({ start: e.startTime, ms: e.duration });
       }).observe({ type: 'longtask', buffered: true });
+      // Playwright builds the File in the page itself (one long task of the harness, not of the
+      // page): the page's own work starts with the input's change event.
+      document.addEventListener('change', () => (window.__changed = performance.now()), true);
     });
     await big.goto(`${origin}/`, { waitUntil: 'load' });
     await waitForRun(big, 0);
@@ -430,8 +437,9 @@ export async function featureChecks(h) {
     const ping = Date.now() - ping0;
     await big.waitForFunction(() => Number(document.body.dataset.runs) >= 2 && document.body.dataset.state === 'ready', null, { timeout: 300_000 });
     const r = await big.evaluate((t0) => ({
-      long: window.__long.filter((l) => l.start > t0),
-      elapsed: performance.now() - t0,
+      long: window.__long.filter((l) => l.start > window.__changed),
+      elapsed: performance.now() - window.__changed,
+      harness: window.__long.filter((l) => l.start > t0 && l.start < window.__changed).map((l) => Math.round(l.ms)),
       words: Number(document.querySelector('#stats dd[data-stat="words"]').textContent.replace(/\D/g, '')),
       nodes: document.getElementById('highlighted').getElementsByTagName('*').length,
       marks: document.querySelectorAll('#highlighted mark').length,
@@ -440,15 +448,15 @@ export async function featureChecks(h) {
       progressHidden: document.getElementById('progress').hidden,
     }), t0);
     const maxLong = Math.max(0, ...r.long.map((l) => l.ms));
-    h.note(`20 MB (${text.length} chars): result after ${(r.elapsed / 1000).toFixed(1)} s; ${r.long.length} long tasks, longest ${maxLong.toFixed(0)} ms; rAF ping ${ping} ms; ${r.nodes} elements in the text panel`);
+    h.note(`20 MB (${text.length} chars): result after ${(r.elapsed / 1000).toFixed(1)} s; ${r.long.length} long tasks, longest ${maxLong.toFixed(0)} ms (Playwright's file injection before it: ${r.harness} ms); rAF ping ${ping} ms; ${r.nodes} elements in the text panel`);
     assert(maxLong < 200, `long tasks: ${JSON.stringify(r.long.map((l) => Math.round(l.ms)))}`);
     assert(ping < 500, `a frame took ${ping} ms while the worker ran`);
-    assert(r.words > 3_000_000, `words: ${r.words}`);
+    assertEqual(r.words, reps * seedWords, 'words (the seed\'s, times the copies)');
     assert(r.nodes < 60_000, `elements in the text panel: ${r.nodes}`);
     assert(r.chunkNote && r.progressHidden, 'chunk note / progress');
     // Navigation still works in the virtualized text: the last mention of the first entity.
     const first = big.locator('#entity-list .ent-item').first();
-    const n = Number(await first.locator('.ent-item-count').textContent());
+    const n = Number((await first.locator('.ent-item-count').textContent()).replace(/\D/g, ''));
     assert(n > 1000, `mentions of the first entity: ${n}`);
     await first.click();
     assert((await big.locator('#highlighted .flash').count()) === 1, 'no flash in a long text');
@@ -511,7 +519,7 @@ export async function featureChecks(h) {
     assertEqual(log.pageErrors.length, 0, `page errors: ${log.pageErrors.join(' | ')}`);
     // Chromium reports the event-handler attributes of the parsed (inert) HTML file as blocked by
     // the page's CSP: those reports are expected; any other console error is not.
-    const errors = log.consoleErrors.filter((m) => !/^Executing inline event handler violates the following Content Security Policy/.test(m));
+    const errors = log.consoleErrors.filter((m) => !/^(Executing inline event handler|Applying inline style) violates the following Content Security Policy/.test(m));
     assertEqual(errors.length, 0, `console errors: ${errors.join(' | ')}`);
     assertEqual(log.foreign.length, 0, `requests to other origins: ${log.foreign.join(' | ')}`);
     assertEqual(log.dialogs.length, 0, `dialogs: ${log.dialogs.join(' | ')}`);
