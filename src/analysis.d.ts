@@ -62,6 +62,18 @@ export interface Entity {
   [extra: string]: unknown;
 }
 
+/** One distinct name and all its mentions (variants, clitic forms, a person's short mentions). */
+export interface EntityGroup {
+  /** The name to show: its fullest form. */
+  text: string;
+  key: string;
+  type: Entity["type"];
+  count: number;
+  variants: Variant[];
+  /** Indices into `entities`, in text order. */
+  mentions: number[];
+}
+
 export interface Stats {
   characters: number;
   words: number;
@@ -75,6 +87,7 @@ export interface Analysis {
   sentences: Span[];
   keywords: Keyword[];
   entities: Entity[];
+  entity_groups: EntityGroup[];
   stats: Stats;
 }
 

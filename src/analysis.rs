@@ -151,6 +151,23 @@ pub struct Entity {
     pub source: String,
 }
 
+/// One distinct name and all its mentions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityGroup {
+    /// The name to show: its fullest form.
+    pub text: String,
+    /// Matching key of the name (articles removed).
+    pub key: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Number of mentions.
+    pub count: u32,
+    /// Surface forms of the mentions and how often each occurs.
+    pub variants: Vec<Variant>,
+    /// Indices into `entities`, in text order.
+    pub mentions: Vec<u32>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stats {
     /// Unicode scalar values in the text.
@@ -171,5 +188,7 @@ pub struct Analysis {
     pub sentences: Vec<Span>,
     pub keywords: Vec<Keyword>,
     pub entities: Vec<Entity>,
+    /// Distinct names: mentions grouped across variants, clitic forms and short forms.
+    pub entity_groups: Vec<EntityGroup>,
     pub stats: Stats,
 }

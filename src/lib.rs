@@ -18,7 +18,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analysis::{Analysis, Entity, Keyword, Options, Ranking, Segment, Span, Stats, Token};
+pub use analysis::{Analysis, Entity, EntityGroup, Keyword, Options, Ranking, Segment, Span, Stats, Token};
 pub use text::tokenize::Kind;
 
 /// The crate's version, as reported in every result.
@@ -30,8 +30,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let sentences = pipeline::sentences(text, &tokens);
     let entities = if options.entities { entities::find(text, &tokens) } else { Vec::new() };
     let keywords = if options.keywords { keywords::extract(text, &tokens, &sentences, options) } else { Vec::new() };
+    let entity_groups = entities::group::group(&entities);
     let stats = pipeline::stats(text, &tokens, sentences.len());
-    let mut a = Analysis { version: VERSION.to_string(), tokens, sentences, keywords, entities, stats };
+    let mut a = Analysis { version: VERSION.to_string(), tokens, sentences, keywords, entities, entity_groups, stats };
     offsets::to_utf16(text, &mut a);
     a
 }

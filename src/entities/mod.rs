@@ -8,6 +8,7 @@
 
 mod features;
 mod gazetteer;
+pub mod group;
 pub mod rules;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
