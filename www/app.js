@@ -283,7 +283,7 @@ async function render(newText = false) {
 
   const values = { ...stats, entities: entities.starts.length };
   const show = {
-    avg_word_length: (v) => t('chars', msFormat.format(v)),
+    avg_word_length: (v) => msFormat.format(v),
     reading_minutes: (v) => t('minutes', numberFormat.format(Math.max(v > 0 ? 1 : 0, Math.round(v)))),
     arabic_share: (v) => percentFormat.format(v),
   };
@@ -320,6 +320,8 @@ function renderKwic() {
     return;
   }
   ui.kwicNote.textContent = t('kwicCount', k.text, numberFormat.format(k.count));
+  // The lines follow the text's direction, not the interface's.
+  ui.kwic.dir = last.result.stats.arabic_share >= 0.5 ? 'rtl' : 'ltr';
   ui.kwic.replaceChildren(kwicLines(last.text, k.occ, KWIC_LIMIT));
 }
 
@@ -547,6 +549,7 @@ function switchLang(code) {
   if (version) ui.engineVersion.textContent = t('engine', version);
   if (last) {
     render();
+    tokensView.show(tokensView.from);
     showStatus();
     showSize();
   }

@@ -60,7 +60,7 @@ const EN = {
   stUnique: 'Unique words',
   stSentences: 'Sentences',
   stEntities: 'Entities',
-  stAvg: 'Average word length',
+  stAvg: 'Average word length (letters)',
   stReading: 'Reading time',
   stArabic: 'Arabic script',
   tokensTitle: 'Tokens',
