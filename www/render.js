@@ -110,6 +110,7 @@ function appendWithHits(parent, text, start, end, hits, flash) {
     const b = Math.min(flash.end, end);
     if (a > start) appendWithHits(parent, text, start, a, hits, null);
     const f = el('span', 'flash');
+    f.dataset.start = String(flash.start);
     appendWithHits(f, text, a, b, hits, null);
     parent.append(f);
     if (b < end) appendWithHits(parent, text, b, end, hits, null);

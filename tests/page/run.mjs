@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
+import { featureChecks } from './features.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WWW = path.join(ROOT, 'www');
@@ -439,6 +440,11 @@ try {
     assert(r.button, 'the analyze button stays disabled');
     assertEqual(blog.pageErrors.length, 0, `page errors: ${blog.pageErrors.join(' | ')}`);
     await broken.close();
+  });
+
+  await featureChecks({
+    context, origin, check, assert, assertEqual, waitForRun, runsOf, watch, ARTIFACTS, SEED, TIMEOUT,
+    note: (m) => console.log(`     ${m}`),
   });
 
   await context.close();
