@@ -119,6 +119,8 @@ export interface Options {
   stopwords_remove?: string[];
   /** Rules for each token's `norm`. */
   normalize?: NormOptions;
+  /** Return the token list (default true); off for long texts when only keywords and entities are needed. */
+  tokens?: boolean;
   /** Find entities (default true). */
   entities?: boolean;
   /** Rank keywords (default true). */

@@ -28,6 +28,9 @@ pub struct Options {
     pub stopwords_remove: Vec<String>,
     /// The rules used for each token's `norm` (display form). Matching keys always use every rule.
     pub normalize: NormOptions,
+    /// Return the token list. Turn off when only keywords, entities and statistics are needed:
+    /// for long texts the tokens are most of the result (use the compact token path instead).
+    pub tokens: bool,
     /// Find entities.
     pub entities: bool,
     /// Rank keywords.
@@ -44,6 +47,7 @@ impl Default for Options {
             stopwords_add: Vec::new(),
             stopwords_remove: Vec::new(),
             normalize: NormOptions::display(),
+            tokens: true,
             entities: true,
             keywords: true,
         }

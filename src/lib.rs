@@ -33,6 +33,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let entity_groups = entities::group::group(&entities);
     let stats = pipeline::stats(text, &tokens, sentences.len());
     let mut a = Analysis { version: VERSION.to_string(), tokens, sentences, keywords, entities, entity_groups, stats };
+    if !options.tokens {
+        a.tokens = Vec::new();
+    }
     offsets::to_utf16(text, &mut a);
     a
 }

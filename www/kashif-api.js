@@ -60,6 +60,13 @@ export class Kashif {
    * arguments; after an internal failure, throws and recovers for the next call.
    */
   analyze(text, options) {
+    // The engine returns JSON text: one JSON.parse is much faster than building every object
+    // through the bindings (see bench). `analyzeObjects` is the other path, kept for comparison.
+    return JSON.parse(this.#call(() => this.#glue.analyzeJson(text, options)));
+  }
+
+  /** The same result, built object by object by the bindings (serde-wasm-bindgen). */
+  analyzeObjects(text, options) {
     return this.#call(() => this.#glue.analyze(text, options));
   }
 

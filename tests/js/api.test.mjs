@@ -116,3 +116,9 @@ test("hostile input from JS gives valid results", () => {
   const r = kashif.analyze("روسيا\uD800موسكو");
   assert.deepEqual(r.tokens.map((t) => [t.start, t.end]), [[0, 5], [5, 6], [6, 11]]);
 });
+
+test("the JSON path and the object path give the same result", () => {
+  const seed = readFileSync(seedPath, "utf8");
+  assert.deepStrictEqual(kashif.analyze(seed), kashif.analyzeObjects(seed));
+  assert.throws(() => kashif.analyzeObjects(1), /text must be a string/);
+});
