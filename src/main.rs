@@ -50,8 +50,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("analyze") => parse(&args[1..]).and_then(run),
-        Some("train-ner") => kashif::entities::train::cli_train(&args[1..]).map_err(Failure::Usage),
-        Some("eval-ner") => kashif::entities::train::cli_eval(&args[1..]).map_err(Failure::Usage),
+        Some("train-ner") => kashif::entities::train::cli_train(&args[1..]).map_err(ner_failure),
+        Some("eval-ner") => kashif::entities::train::cli_eval(&args[1..]).map_err(ner_failure),
         Some("version" | "--version" | "-V") => {
             println!("kashif {}", kashif::VERSION);
             Ok(())
@@ -78,6 +78,14 @@ fn main() -> ExitCode {
             eprintln!("kashif: {m}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// `train-ner` / `eval-ner` errors: I/O errors exit 1, usage errors 2.
+fn ner_failure(e: kashif::entities::train::CliError) -> Failure {
+    match e {
+        kashif::entities::train::CliError::Usage(m) => Failure::Usage(m),
+        kashif::entities::train::CliError::Io(m) => Failure::Io(m),
     }
 }
 

@@ -9,6 +9,29 @@ use crate::analysis::{Role, Token};
 use crate::lexicon;
 use crate::text::tokenize::Kind;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+/// FNV-1a as a `Hasher`, for the word tables (much faster than SipHash on short keys).
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+pub type Fast = BuildHasherDefault<Fnv>;
 use std::sync::OnceLock;
 
 // Flag bits of a word.
@@ -23,9 +46,12 @@ const CLASSES: &[&str] = &["PER", "SAY", "ORG", "LOC", "MISC", "NAT"];
 const N_FLAGS: u32 = 6 + 6;
 
 struct Lists {
-    first: HashSet<String>,
-    last: HashSet<String>,
-    triggers: HashMap<String, u32>,
+    first: HashSet<String, Fast>,
+    last: HashSet<String, Fast>,
+    triggers: HashMap<String, u32, Fast>,
+    /// First words of gazetteer places, and the stopwords (fast-hashed copies).
+    places: HashSet<String, Fast>,
+    stop: HashSet<String, Fast>,
 }
 
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -37,14 +63,16 @@ fn lists() -> &'static Lists {
     L.get_or_init(|| {
         let first = entries(include_str!("../../data/ner_first_names.txt")).map(lexicon::key).collect();
         let last = entries(include_str!("../../data/ner_last_names.txt")).map(lexicon::key).collect();
-        let mut triggers: HashMap<String, u32> = HashMap::new();
+        let mut triggers: HashMap<String, u32, Fast> = HashMap::default();
         for line in entries(include_str!("../../data/ner_triggers.txt")) {
             let Some((class, word)) = line.split_once(char::is_whitespace) else { continue };
             let Some(c) = CLASSES.iter().position(|&x| x == class) else { continue };
             let k = bare(&lexicon::key(word.trim()));
             *triggers.entry(k).or_default() |= F_TRIGGER0 << c;
         }
-        Lists { first, last, triggers }
+        let places = lexicon::places().keys().cloned().collect();
+        let stop = lexicon::stopwords().iter().cloned().collect();
+        Lists { first, last, triggers, places, stop }
     })
 }
 
@@ -99,7 +127,7 @@ pub fn bare(s: &str) -> String {
 fn is_name(s: &str) -> u32 {
     let l = lists();
     let mut f = 0;
-    if lexicon::places().get(s).is_some_and(|v| v.iter().any(|n| n.len() == 1)) || lexicon::places().contains_key(s) {
+    if l.places.contains(s) {
         f |= F_PLACE;
     }
     if l.first.contains(s) {
@@ -157,12 +185,21 @@ pub struct Word {
     pub stem: String,
     pub pro: String,
     pub enc: String,
+    /// Inside quotation marks (1) or not (0).
+    pub quoted: u8,
+    /// Hashes of key, safe, bare and stem (see [`hash_str`]).
+    pub h: [u64; 4],
+}
+
+/// FNV-1a of a string, for mixing into a feature with [`H::h`].
+pub fn hash_str(s: &str) -> u64 {
+    H(0xcbf2_9ce4_8422_2325).add(s.as_bytes()).0
 }
 
 /// Words seen in the training data: hash of the word's safe reading → (type + 1) << 2 | how
 /// often it was inside a name of that type (1: ≥ 20%, 2: ≥ 50%, 3: ≥ 80%). Built by the trainer
 /// with cross-fold construction and shipped inside the model.
-pub type Memory = HashMap<u32, u8>;
+pub type Memory = HashMap<u32, u8, Fast>;
 
 pub fn word_hash(s: &str) -> u32 {
     let h = H::new(200).add(s.as_bytes()).0;
@@ -171,7 +208,7 @@ pub fn word_hash(s: &str) -> u32 {
 
 impl Word {
     fn pad() -> Word {
-        Word { key: String::new(), safe: String::new(), prep: None, bare: String::new(), kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: String::new(), pro: String::new(), enc: String::new() }
+        Word { key: String::new(), safe: String::new(), prep: None, bare: String::new(), kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: String::new(), pro: String::new(), enc: String::new(), quoted: 0, h: [hash_str(""); 4] }
     }
 }
 
@@ -179,7 +216,9 @@ impl Word {
 /// multi-word place matches).
 pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
     let l = lists();
-    let stop = lexicon::stopwords();
+    let stop = &l.stop;
+    // Facts that depend on the key only, computed once per distinct key.
+    let mut cache: HashMap<&str, (u32, [u8; 4], u8), Fast> = HashMap::default();
     let mut out: Vec<Word> = tokens
         .iter()
         .map(|t| {
@@ -188,18 +227,21 @@ pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
             let conj = strip_conj(&key);
             let prep = strip_prep(conj).map(str::to_string);
             let b = bare(&safe);
-            let mut flags = is_name(&key) | is_name(&safe) | is_name(conj);
-            if let Some(p) = &prep {
-                flags |= is_name(p);
-            }
-            if stop.contains(&key) || stop.contains(&safe) {
-                flags |= F_STOP;
-            }
-            if let Some(&tr) = l.triggers.get(&b).or_else(|| l.triggers.get(&bare(&key))) {
-                flags |= tr;
-            }
-            let m = mem.get(&word_hash(&safe)).or_else(|| prep.as_ref().and_then(|p| mem.get(&word_hash(p))));
-            let fr = if t.kind == Kind::Arabic { freq(&key, &safe, &b) } else { [0; 4] };
+            let (flags, fr, mem) = *cache.entry(&t.key).or_insert_with(|| {
+                let mut flags = is_name(&key) | is_name(&safe) | is_name(conj);
+                if let Some(p) = &prep {
+                    flags |= is_name(p);
+                }
+                if stop.contains(&key) || stop.contains(&safe) {
+                    flags |= F_STOP;
+                }
+                if let Some(&tr) = l.triggers.get(&b).or_else(|| l.triggers.get(&bare(&key))) {
+                    flags |= tr;
+                }
+                let m = mem.get(&word_hash(&safe)).or_else(|| prep.as_ref().and_then(|p| mem.get(&word_hash(p))));
+                let fr = if t.kind == Kind::Arabic { freq(&key, &safe, &b) } else { [0; 4] };
+                (flags, fr, m.copied().unwrap_or(0))
+            });
             let mut pro = String::new();
             let mut enc = String::new();
             for sg in &t.segments {
@@ -209,9 +251,19 @@ pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
                     Role::Base => {}
                 }
             }
-            Word { key, safe, prep, bare: b, kind: t.kind, flags, freq: fr, mem: m.copied().unwrap_or(0), stem: t.stem.to_string(), pro, enc }
+            let h = [hash_str(&key), hash_str(&safe), hash_str(&b), hash_str(&t.stem)];
+            Word { key, safe, prep, bare: b, kind: t.kind, flags, freq: fr, mem, stem: t.stem.to_string(), pro, enc, quoted: 0, h }
         })
         .collect();
+    let mut open = [false; 2];
+    for (t, w) in tokens.iter().zip(out.iter_mut()) {
+        match t.text.as_ref() {
+            "«" => open[0] = true,
+            "»" => open[0] = false,
+            "\"" | "“" | "”" => open[1] = !open[1],
+            _ => w.quoted = u8::from(open[0] || open[1]),
+        }
+    }
     let mut ti = 0;
     for e in super::gazetteer::places(text, tokens) {
         while ti < tokens.len() && tokens[ti].end <= e.start {
@@ -258,6 +310,11 @@ impl H {
             self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
         }
         self.0 = (self.0 ^ 0xff).wrapping_mul(0x0000_0100_0000_01b3);
+        self
+    }
+    /// Mixes in a precomputed hash (one step instead of one per byte).
+    fn h(mut self, v: u64) -> H {
+        self.0 = (self.0.rotate_left(27) ^ v).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         self
     }
     fn bucket(self, mask: u32) -> u32 {
@@ -313,9 +370,9 @@ pub fn extract(ws: &[Word], i: usize, mask: u32, out: &mut Vec<u32>) {
     let w = &ws[i];
     let mut f = |h: H| out.push(h.bucket(mask));
     f(H::new(0));
-    f(H::new(1).add(w.key.as_bytes()));
-    f(H::new(2).add(w.safe.as_bytes()));
-    f(H::new(3).add(w.bare.as_bytes()));
+    f(H::new(1).h(w.h[0]));
+    f(H::new(2).h(w.h[1]));
+    f(H::new(3).h(w.h[2]));
     if let Some(p) = &w.prep {
         f(H::new(4).add(p.as_bytes()));
         f(H::new(5).add(bare(p).as_bytes()));
@@ -341,31 +398,51 @@ pub fn extract(ws: &[Word], i: usize, mask: u32, out: &mut Vec<u32>) {
     f(H::new(25).add(&[u8::from(conj)]).add(&p_tag_free_shape(at(-1))));
     // character trigrams of the bare word, with boundaries
     if w.kind == Kind::Arabic || w.kind == Kind::Latin {
-        let cs: Vec<char> = std::iter::once('^').chain(w.bare.chars()).chain(std::iter::once('$')).collect();
-        if cs.len() > 4 {
-            let mut buf = [0u8; 12];
-            for t in cs.windows(3) {
-                let mut len = 0;
-                for c in t {
-                    len += c.encode_utf8(&mut buf[len..]).len();
+        // char boundaries of "^" + bare + "$" (the marks counted as one char each)
+        let b = w.bare.as_bytes();
+        let mut ends = [0usize; 40];
+        let mut n = 0;
+        for (i, _) in w.bare.char_indices().skip(1) {
+            if n < ends.len() {
+                ends[n] = i;
+                n += 1;
+            }
+        }
+        if n + 1 < ends.len() {
+            ends[n] = b.len();
+            n += 1;
+            // n chars in bare; with the two boundary marks n + 2 chars, n trigrams
+            if n + 2 > 4 {
+                let start = |k: usize| if k == 0 { 0 } else { ends[k - 1] };
+                for k in 0..n {
+                    // trigram k covers marked chars k..k+3: marked char j is bare char j-1
+                    let (lo, hi) = (k.max(1) - 1, (k + 2).min(n));
+                    let mut h = H::new(21);
+                    if k == 0 {
+                        h = h.add(b"^");
+                    }
+                    h = h.add(&b[start(lo)..ends[hi - 1]]);
+                    if k + 2 > n {
+                        h = h.add(b"$");
+                    }
+                    f(h);
                 }
-                f(H::new(21).add(&buf[..len]));
             }
         }
     }
     // context words
     for (tpl, d) in [(30u8, -2isize), (31, -1), (32, 1), (33, 2)] {
         let c = at(d);
-        f(H::new(tpl).add(c.key.as_bytes()));
-        f(H::new(tpl + 10).add(c.bare.as_bytes()));
+        f(H::new(tpl).h(c.h[0]));
+        f(H::new(tpl + 10).h(c.h[2]));
         f(H::new(tpl + 20).add(&shape(c)));
     }
     let (p, n) = (at(-1), at(1));
-    f(H::new(60).add(p.key.as_bytes()).add(w.key.as_bytes()));
-    f(H::new(61).add(w.key.as_bytes()).add(n.key.as_bytes()));
-    f(H::new(62).add(p.bare.as_bytes()).add(w.bare.as_bytes()));
-    f(H::new(63).add(w.bare.as_bytes()).add(n.bare.as_bytes()));
-    f(H::new(64).add(p.bare.as_bytes()).add(&shape(w)));
+    f(H::new(60).h(p.h[0]).h(w.h[0]));
+    f(H::new(61).h(w.h[0]).h(n.h[0]));
+    f(H::new(62).h(p.h[2]).h(w.h[2]));
+    f(H::new(63).h(w.h[2]).h(n.h[2]));
+    f(H::new(64).h(p.h[2]).add(&shape(w)));
     f(H::new(65).add(suffix(&p.key, 2).as_bytes()).add(suffix(&w.key, 2).as_bytes()));
     // list flags in the window, alone and for the current word's flag set
     for (d, base) in [(-2isize, 70u8), (-1, 71), (0, 72), (1, 73), (2, 74)] {
@@ -384,18 +461,23 @@ pub fn extract(ws: &[Word], i: usize, mask: u32, out: &mut Vec<u32>) {
         }
     }
     // the pipeline's clitic segmentation
-    f(H::new(110).add(w.stem.as_bytes()));
+    f(H::new(110).h(w.h[3]));
     f(H::new(111).add(w.pro.as_bytes()).add(w.enc.as_bytes()));
     for n in 2..=3 {
         f(H::new(110 + n as u8).add(suffix(&w.stem, n).as_bytes()));
         f(H::new(113 + n as u8).add(prefix(&w.stem, n).as_bytes()));
     }
-    f(H::new(117).add(p.stem.as_bytes()));
-    f(H::new(118).add(n.stem.as_bytes()));
+    f(H::new(117).h(p.h[3]));
+    f(H::new(118).h(n.h[3]));
     // context pairs
-    f(H::new(119).add(at(-2).bare.as_bytes()).add(p.bare.as_bytes()));
-    f(H::new(120).add(n.bare.as_bytes()).add(at(2).bare.as_bytes()));
+    f(H::new(119).h(at(-2).h[2]).h(p.h[2]));
+    f(H::new(120).h(n.h[2]).h(at(2).h[2]));
     f(H::new(121).add(n.pro.as_bytes()).add(&shape(w)).add(&shape(n)));
+    // the neighbours' affixes (verb prefixes, endings) with this word's shape and frequency
+    f(H::new(122).add(prefix(&p.safe, 2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
+    f(H::new(123).add(prefix(&p.safe, 1).as_bytes()).add(suffix(&p.key, 1).as_bytes()).add(&[w.freq[1]]));
+    f(H::new(124).add(prefix(&n.safe, 2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
+    f(H::new(125).add(&[w.quoted, w.freq[1].min(6)]));
     let fl = w.flags & !F_STOP;
     f(H::new(80).add(&fl.to_le_bytes()).add(&p.flags.to_le_bytes()));
     f(H::new(81).add(&fl.to_le_bytes()).add(&n.flags.to_le_bytes()));
@@ -407,7 +489,7 @@ mod tests {
 
     #[test]
     fn clitics_before_names() {
-        let m = Memory::new();
+        let m = Memory::default();
         let k = |s: &str| name_clitic_letters(&lexicon::key(s), &m);
         assert_eq!(k("فلاديمير"), 0);
         assert_eq!(k("وروسيا"), 1);

@@ -114,7 +114,7 @@ impl Model {
             return None;
         }
         let mut pos = 8;
-        let mut f32_at = |pos: &mut usize| -> Option<f32> {
+        let f32_at = |pos: &mut usize| -> Option<f32> {
             let v = f32::from_le_bytes(b.get(*pos..*pos + 4)?.try_into().ok()?);
             *pos += 4;
             Some(v)
@@ -164,11 +164,11 @@ impl Model {
     pub fn emit(&self, feats: &[u32]) -> [f32; TAGS] {
         let mut s = [0f32; TAGS];
         for &b in feats {
-            let row = &self.weights[b as usize * TAGS..b as usize * TAGS + TAGS];
+            let i = b as usize * TAGS;
+            let row: &[i8; TAGS] = self.weights[i..i + TAGS].try_into().expect("row");
             for t in 0..TAGS {
-                if row[t] != 0 {
-                    s[t] += self.table[row[t] as u8 as usize];
-                }
+                // table[0] is 0: no branch on empty weights
+                s[t] += self.table[row[t] as u8 as usize];
             }
         }
         s

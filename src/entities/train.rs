@@ -140,11 +140,15 @@ pub struct Config {
     pub min_abs: i8,
     /// Subtracted from the score of every O tag (baked into the transitions).
     pub o_penalty: f32,
+    /// Features (buckets) seen in fewer training tokens than this are left out.
+    pub min_count: u32,
+    /// Feature dropout during training, in 256ths.
+    pub dropout: u8,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 1, o_penalty: 5.0 }
+        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 1, o_penalty: 5.0, min_count: 4, dropout: 64 }
     }
 }
 
@@ -179,8 +183,17 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
     const FOLDS: usize = 5;
     let fold = |i: usize| i * FOLDS / sents.len().max(1);
     let mems: Vec<Memory> = (0..FOLDS).map(|k| memory((0..sents.len()).filter(|&i| fold(i) != k).map(|i| &sents[i]))).collect();
-    let feats: Vec<Vec<Vec<u32>>> = sents.iter().enumerate().map(|(i, s)| sentence_features(s, mask, &mems[fold(i)])).collect();
+    let mut feats: Vec<Vec<Vec<u32>>> = sents.iter().enumerate().map(|(i, s)| sentence_features(s, mask, &mems[fold(i)])).collect();
     drop(mems);
+    if cfg.min_count > 1 {
+        let mut count = vec![0u32; 1 << cfg.bits];
+        for f in feats.iter().flatten().flatten() {
+            count[*f as usize] += 1;
+        }
+        for f in feats.iter_mut().flatten() {
+            f.retain(|&b| count[b as usize] >= cfg.min_count);
+        }
+    }
     let mut w = vec![0i32; size];
     let mut u = vec![0i64; size];
     let mut tw = [[0i32; TAGS]; TAGS + 1];
@@ -197,10 +210,18 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
         let mut total = 0usize;
         for &si in &order {
             let gold = &sents[si].tags;
-            let fs = &feats[si];
             if gold.is_empty() {
                 continue;
             }
+            let dropped: Vec<Vec<u32>>;
+            let fs = if cfg.dropout > 0 {
+                // Feature dropout: each feature is left out of this update with probability
+                // dropout/256, so that no single (lexical) feature carries a decision alone.
+                dropped = feats[si].iter().map(|f| f.iter().copied().filter(|_| (rng.next() >> 56) as u8 >= cfg.dropout).collect()).collect();
+                &dropped
+            } else {
+                &feats[si]
+            };
             let emit: Vec<[f32; TAGS]> = fs
                 .iter()
                 .map(|f| {
@@ -304,7 +325,7 @@ pub fn memory<'a>(sents: impl Iterator<Item = &'a Sentence>) -> Memory {
             c[tag_info(tag).map_or(0, |(_, ty)| ty + 1)] += 1;
         }
     }
-    let mut out = Memory::new();
+    let mut out = Memory::default();
     for (k, c) in counts {
         let total: u32 = c.iter().sum();
         let (ty, &n) = c[1..].iter().enumerate().max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i))).expect("four types");
@@ -356,17 +377,7 @@ impl Scores {
 pub fn evaluate(sents: &[Sentence], find: impl Fn(&str, &[Token]) -> Vec<Entity>) -> Scores {
     let mut sc = Scores::default();
     for s in sents {
-        let mut pred: Vec<(usize, usize, usize)> = Vec::new();
-        for e in find(&s.text, &s.tokens) {
-            let Some(ty) = type_index(&e.kind) else { continue };
-            let hit: Vec<usize> =
-                (0..s.spans.len()).filter(|&i| s.spans[i].0 < e.end as usize && (e.start as usize) < s.spans[i].1).collect();
-            if let (Some(&a), Some(&b)) = (hit.first(), hit.last()) {
-                if !pred.contains(&(a, b, ty)) {
-                    pred.push((a, b, ty));
-                }
-            }
-        }
+        let pred = predicted(s, &find(&s.text, &s.tokens));
         for ty in 0..4 {
             let p: Vec<_> = pred.iter().filter(|x| x.2 == ty).collect();
             let g: Vec<_> = s.gold.iter().filter(|x| x.2 == ty).collect();
@@ -379,11 +390,40 @@ pub fn evaluate(sents: &[Sentence], find: impl Fn(&str, &[Token]) -> Vec<Entity>
     sc
 }
 
+/// Entities as (first CoNLL token, last CoNLL token, type).
+fn predicted(s: &Sentence, found: &[Entity]) -> Vec<(usize, usize, usize)> {
+    let mut pred = Vec::new();
+    for e in found {
+        let Some(ty) = type_index(&e.kind) else { continue };
+        let hit: Vec<usize> =
+            (0..s.spans.len()).filter(|&i| s.spans[i].0 < e.end as usize && (e.start as usize) < s.spans[i].1).collect();
+        if let (Some(&a), Some(&b)) = (hit.first(), hit.last()) {
+            if !pred.contains(&(a, b, ty)) {
+                pred.push((a, b, ty));
+            }
+        }
+    }
+    pred
+}
+
 /// Convenience for tags: the type name of a tag (for debugging output).
 pub fn tag_name(t: usize) -> String {
     match tag_info(t) {
         None => "O".into(),
         Some((b, ty)) => format!("{}-{}", if b { "B" } else { "I" }, TYPES[ty]),
+    }
+}
+
+/// Why a `train-ner` / `eval-ner` command failed: bad usage (exit 2) or an I/O error (exit 1).
+#[derive(Debug)]
+pub enum CliError {
+    Usage(String),
+    Io(String),
+}
+
+impl From<String> for CliError {
+    fn from(m: String) -> Self {
+        CliError::Usage(m)
     }
 }
 
@@ -413,9 +453,9 @@ fn check_flags(args: &[String], with_value: &[&str], plain: &[&str]) -> Result<(
 ///
 /// Without `--holdout` it trains on every sentence of PATH (how the shipped model is built);
 /// with it, on all but the dev split (the last 10%), and reports the dev score.
-pub fn cli_train(args: &[String]) -> Result<(), String> {
-    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv"], &["--holdout"])?;
-    let data = flag_value(args, "--data")?.ok_or("train-ner needs --data PATH (e.g. ../shared/data/anercorp-train.conll)")?;
+pub fn cli_train(args: &[String]) -> Result<(), CliError> {
+    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs"], &["--holdout"])?;
+    let data = flag_value(args, "--data")?.ok_or("train-ner needs --data PATH (e.g. ../shared/data/anercorp-train.conll)".to_string())?;
     let out = flag_value(args, "--out")?.unwrap_or("data/ner.model");
     let mut cfg = Config::default();
     if let Some(v) = flag_value(args, "--epochs")? {
@@ -424,15 +464,27 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
     if let Some(v) = flag_value(args, "--bits")? {
         cfg.bits = v.parse().ok().filter(|b| (12..=22).contains(b)).ok_or(format!("--bits wants 12..22, not '{v}'"))?;
     }
+    if let Some(v) = flag_value(args, "--o-penalty")? {
+        cfg.o_penalty = v.parse().map_err(|_| format!("--o-penalty wants a number, not '{v}'"))?;
+    }
+    if let Some(v) = flag_value(args, "--min-count")? {
+        cfg.min_count = v.parse().map_err(|_| format!("--min-count wants a whole number, not '{v}'"))?;
+    }
+    if let Some(v) = flag_value(args, "--dropout")? {
+        cfg.dropout = v.parse().map_err(|_| format!("--dropout wants 0..255, not '{v}'"))?;
+    }
+    if let Some(v) = flag_value(args, "--min-abs")? {
+        cfg.min_abs = v.parse().map_err(|_| format!("--min-abs wants 0..127, not '{v}'"))?;
+    }
     let holdout = args.iter().any(|a| a == "--holdout");
-    let all = read_conll(data).map_err(|e| format!("cannot read '{data}': {e}"))?;
+    let all = read_conll(data).map_err(|e| CliError::Io(format!("cannot read '{data}': {e}")))?;
     let (train_part, dev_part) = split_dev(&all);
     if let Some(p) = flag_value(args, "--write-dev")? {
-        std::fs::write(p, write_conll(dev_part)).map_err(|e| format!("cannot write '{p}': {e}"))?;
+        std::fs::write(p, write_conll(dev_part)).map_err(|e| CliError::Io(format!("cannot write '{p}': {e}")))?;
     }
     if let Some(k) = flag_value(args, "--cv")? {
         // Cross-validation over the train part (dev excluded), for choosing settings.
-        let k: usize = k.parse().map_err(|_| "--cv wants a whole number")?;
+        let k: usize = k.parse().map_err(|_| "--cv wants a whole number".to_string())?;
         let sents: Vec<Sentence> = train_part.iter().map(prepare).collect();
         let mut total = Scores::default();
         for f in 0..k {
@@ -461,7 +513,7 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
     eprintln!("{} sentences prepared in {:.1}s", sents.len(), t0.elapsed().as_secs_f64());
     let model = train(&sents, &cfg, |l| eprintln!("{l} ({:.1}s)", t0.elapsed().as_secs_f64()));
     let bytes = model.to_bytes();
-    std::fs::write(out, &bytes).map_err(|e| format!("cannot write '{out}': {e}"))?;
+    std::fs::write(out, &bytes).map_err(|e| CliError::Io(format!("cannot write '{out}': {e}")))?;
     eprintln!("wrote {out}: {} bytes, trained in {:.1}s", bytes.len(), t0.elapsed().as_secs_f64());
     if holdout {
         let dev: Vec<Sentence> = dev_part.iter().map(prepare).collect();
@@ -472,19 +524,19 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
 }
 
 /// `kashif eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split]`: per-type P/R/F1.
-pub fn cli_eval(args: &[String]) -> Result<(), String> {
-    check_flags(args, &["--data", "--model", "--merge"], &["--dev-split"])?;
-    let data = flag_value(args, "--data")?.ok_or("eval-ner needs --data PATH")?;
-    let all = read_conll(data).map_err(|e| format!("cannot read '{data}': {e}"))?;
+pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
+    check_flags(args, &["--data", "--model", "--merge"], &["--dev-split", "--errors"])?;
+    let data = flag_value(args, "--data")?.ok_or("eval-ner needs --data PATH".to_string())?;
+    let all = read_conll(data).map_err(|e| CliError::Io(format!("cannot read '{data}': {e}")))?;
     let part = if args.iter().any(|a| a == "--dev-split") { split_dev(&all).1 } else { &all[..] };
     let owned;
     let model: &Model = match flag_value(args, "--model")? {
         Some(p) => {
-            let b = std::fs::read(p).map_err(|e| format!("cannot read '{p}': {e}"))?;
+            let b = std::fs::read(p).map_err(|e| CliError::Io(format!("cannot read '{p}': {e}")))?;
             owned = Model::from_bytes(&b).ok_or(format!("'{p}' is not a Kashif NER model"))?;
             &owned
         }
-        None => super::shipped_model().ok_or("the shipped model does not parse")?,
+        None => super::shipped_model().ok_or("the shipped model does not parse".to_string())?,
     };
     let modes: Vec<(&str, super::Merge)> = match flag_value(args, "--merge")?.unwrap_or("all") {
         "model" => vec![("model", super::Merge::Model)],
@@ -497,9 +549,23 @@ pub fn cli_eval(args: &[String]) -> Result<(), String> {
             ("model-first", super::Merge::ModelFirst),
             ("gazetteer-first", super::Merge::GazetteerFirst),
         ],
-        m => return Err(format!("unknown --merge '{m}': model, gazetteer, model-first, gazetteer-first, all")),
+        m => return Err(CliError::Usage(format!("unknown --merge '{m}': model, gazetteer, model-first, gazetteer-first, all"))),
     };
     let sents: Vec<Sentence> = part.iter().map(prepare).collect();
+    if args.iter().any(|a| a == "--errors") {
+        // Every wrong or missed entity: `-` gold only, `+` predicted only, with the sentence.
+        for s in &sents {
+            let words: Vec<&str> = s.spans.iter().map(|&(a, b)| &s.text[a..b]).collect();
+            let show = |(a, b, t): (usize, usize, usize)| format!("{} {}", TYPES[t], words[a..=b].join(" "));
+            let pred = predicted(s, &super::find_with(&s.text, &s.tokens, model, modes[0].1));
+            let lines: Vec<String> = s.gold.iter().filter(|g| !pred.contains(g)).map(|&g| format!("  - {}", show(g)))
+                .chain(pred.iter().filter(|p| !s.gold.contains(p)).map(|&p| format!("  + {}", show(p)))).collect();
+            if !lines.is_empty() {
+                println!("{}\n{}", s.text, lines.join("\n"));
+            }
+        }
+        return Ok(());
+    }
     for (name, mode) in modes {
         let t0 = std::time::Instant::now();
         let sc = evaluate(&sents, |t, k| super::find_with(t, k, model, mode));
