@@ -75,21 +75,26 @@ function makeMerger(options) {
       m.wordChars += [...t.text].length;
       unique.add(t.key);
     }
-    for (const e of r.entities) {
+    // The engine's entity groups (variants, clitic forms, a person's short mentions) when it
+    // gives them; otherwise mentions are grouped by type and key.
+    const groupOf = new Map();
+    for (const eg of r.entity_groups ?? []) for (const m of eg.mentions ?? []) groupOf.set(m, eg);
+    r.entities.forEach((e, i) => {
       if (!typeIdx.has(e.type)) typeIdx.set(e.type, typeIdx.size);
-      // Group mentions by the tagger's group/canonical field when it gives one, else by key.
-      const gkey = `${e.type}\u0000${e.group ?? e.canonical ?? e.key}`;
+      const eg = groupOf.get(i);
+      const key = String(eg?.key ?? e.key);
+      const gkey = `${e.type}\u0000${key}`;
       let g = groupIdx.get(gkey);
       if (g === undefined) {
         g = ent.groups.length;
         groupIdx.set(gkey, g);
-        ent.groups.push({ type: e.type, key: String(e.group ?? e.canonical ?? e.key), text: e.text, count: 0 });
+        ent.groups.push({ type: e.type, key, text: eg?.text ?? e.text, count: 0 });
       }
       ent.groups[g].count += 1;
       ent.starts.push(e.start + offset);
       ent.ends.push(e.end + offset);
       ent.types.push(g);
-    }
+    });
     for (const k of r.keywords) {
       let a = kw.get(k.key);
       if (!a) {
