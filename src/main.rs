@@ -50,7 +50,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("analyze") => parse(&args[1..]).and_then(run),
+        // Training code is native only (the wasm build of the crate leaves it out).
+        #[cfg(not(target_arch = "wasm32"))]
         Some("train-ner") => kashif::entities::train::cli_train(&args[1..]).map_err(ner_failure),
+        #[cfg(not(target_arch = "wasm32"))]
         Some("eval-ner") => kashif::entities::train::cli_eval(&args[1..]).map_err(ner_failure),
         Some("version" | "--version" | "-V") => {
             println!("kashif {}", kashif::VERSION);
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
 }
 
 /// `train-ner` / `eval-ner` errors: I/O errors exit 1, usage errors 2.
+#[cfg(not(target_arch = "wasm32"))]
 fn ner_failure(e: kashif::entities::train::CliError) -> Failure {
     match e {
         kashif::entities::train::CliError::Usage(m) => Failure::Usage(m),
