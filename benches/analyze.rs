@@ -80,6 +80,27 @@ fn benches(c: &mut Criterion) {
                 n
             })
         });
+        g.bench_function(BenchmarkId::new("tokenize+normalize+segment", name), |b| {
+            let key = NormOptions::key();
+            let mut buf = String::new();
+            b.iter(|| {
+                let mut pos = 0;
+                let mut n = 0;
+                for t in tokenize(black_box(&input)) {
+                    if t.kind != Kind::Whitespace {
+                        let s = &input[pos..pos + t.len];
+                        buf.clear();
+                        normalize_into(s, &key, &mut buf);
+                        n += buf.len();
+                        if t.kind == Kind::Arabic {
+                            n += kashif::text::segment::segment(s).len();
+                        }
+                    }
+                    pos += t.len;
+                }
+                n
+            })
+        });
         g.bench_function(BenchmarkId::new("charabia-tokenize", name), |b| {
             use charabia::Tokenize;
             b.iter(|| black_box(input.as_str()).tokenize().filter(|t| t.is_word()).count())
