@@ -88,6 +88,24 @@ proptest! {
     }
 
     #[test]
+    fn normalization_is_idempotent(text in prop_oneof![arabicish(), any::<String>()]) {
+        use kashif::text::normalize::{normalize, NormOptions};
+        for o in [NormOptions::key(), NormOptions::display()] {
+            let once = normalize(&text, &o);
+            prop_assert_eq!(normalize(&once, &o), once);
+        }
+    }
+
+    #[test]
+    fn token_keys_are_normalized_text(text in arabicish()) {
+        use kashif::text::normalize::{normalize, NormOptions};
+        for t in analyze(&text, &Options::default()).tokens {
+            prop_assert_eq!(t.key.as_str(), normalize(&t.text, &NormOptions::key()));
+            prop_assert_eq!(t.norm.as_str(), normalize(&t.text, &NormOptions::display()));
+        }
+    }
+
+    #[test]
     fn analysis_is_deterministic(text in arabicish()) {
         prop_assert_eq!(analyze(&text, &Options::default()), analyze(&text, &Options::default()));
     }
