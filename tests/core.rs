@@ -146,3 +146,29 @@ fn hostile_inputs_give_valid_results() {
         check(c, &Options::default()).unwrap_or_else(|e| panic!("{e} on {:?}", c.chars().take(20).collect::<String>()));
     }
 }
+
+#[test]
+fn seed_article_edge_cases() {
+    let a = analyze(SEED, &Options::default());
+    let tok = |text: &str| a.tokens.iter().find(|t| t.text == text).unwrap_or_else(|| panic!("no token {text:?}"));
+    // Persian letters: «کوریا الشمالیة» has the same keys as «كوريا الشمالية».
+    assert_eq!(tok("کوریا").key, tok("كوريا").key);
+    assert_eq!(tok("الشمالیة").key, tok("الشمالية").key);
+    // Tatweel separating a prefix: «الـ80» is one token whose key has no tatweel.
+    assert_eq!(tok("الـ80").kind, Kind::Mixed);
+    assert_eq!(tok("الـ80").key, "ال80");
+    // «بـ”الفاشلة”»: the preposition, the curly quotes and the word are separate tokens.
+    assert_eq!(tok("بـ").kind, Kind::Arabic);
+    assert_eq!(tok("بـ").norm, "ب");
+    assert_eq!(tok("”").kind, Kind::Punct);
+    assert_eq!(tok("الفاشلة").kind, Kind::Arabic);
+    // The decimal «2,5» is one number.
+    assert_eq!(tok("2,5").kind, Kind::Number);
+    // Diacritics (shadda in «مقرّه») stay in the text, not in the keys.
+    let t = tok("ومقرّه");
+    assert_eq!(t.norm, "ومقره");
+    assert_eq!(t.segments.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().concat(), "ومقرّه");
+    // Curly-quoted phrases and the English date line.
+    assert!(a.tokens.iter().any(|t| t.text == "7th" && t.kind == Kind::Number));
+    assert!(a.tokens.iter().any(|t| t.text == "GMT" && t.kind == Kind::Latin));
+}
