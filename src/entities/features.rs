@@ -187,6 +187,8 @@ pub struct Word {
     pub enc: String,
     /// Inside quotation marks (1) or not (0).
     pub quoted: u8,
+    /// See [`productivity`].
+    pub prod: [u8; 3],
     /// Hashes of key, safe, bare and stem (see [`hash_str`]).
     pub h: [u64; 4],
 }
@@ -208,7 +210,7 @@ pub fn word_hash(s: &str) -> u32 {
 
 impl Word {
     fn pad() -> Word {
-        Word { key: String::new(), safe: String::new(), prep: None, bare: String::new(), kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: String::new(), pro: String::new(), enc: String::new(), quoted: 0, h: [hash_str(""); 4] }
+        Word { key: String::new(), safe: String::new(), prep: None, bare: String::new(), kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: String::new(), pro: String::new(), enc: String::new(), quoted: 0, prod: [0; 3], h: [hash_str(""); 4] }
     }
 }
 
@@ -218,7 +220,7 @@ pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
     let l = lists();
     let stop = &l.stop;
     // Facts that depend on the key only, computed once per distinct key.
-    let mut cache: HashMap<&str, (u32, [u8; 4], u8), Fast> = HashMap::default();
+    let mut cache: HashMap<&str, (u32, [u8; 4], u8, [u8; 3]), Fast> = HashMap::default();
     let mut out: Vec<Word> = tokens
         .iter()
         .map(|t| {
@@ -227,7 +229,7 @@ pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
             let conj = strip_conj(&key);
             let prep = strip_prep(conj).map(str::to_string);
             let b = bare(&safe);
-            let (flags, fr, mem) = *cache.entry(&t.key).or_insert_with(|| {
+            let (flags, fr, mem, prod) = *cache.entry(&t.key).or_insert_with(|| {
                 let mut flags = is_name(&key) | is_name(&safe) | is_name(conj);
                 if let Some(p) = &prep {
                     flags |= is_name(p);
@@ -240,7 +242,8 @@ pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
                 }
                 let m = mem.get(&word_hash(&safe)).or_else(|| prep.as_ref().and_then(|p| mem.get(&word_hash(p))));
                 let fr = if t.kind == Kind::Arabic { freq(&key, &safe, &b) } else { [0; 4] };
-                (flags, fr, m.copied().unwrap_or(0))
+                let prod = if t.kind == Kind::Arabic { productivity(&b) } else { [0; 3] };
+                (flags, fr, m.copied().unwrap_or(0), prod)
             });
             let mut pro = String::new();
             let mut enc = String::new();
@@ -252,7 +255,7 @@ pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
                 }
             }
             let h = [hash_str(&key), hash_str(&safe), hash_str(&b), hash_str(&t.stem)];
-            Word { key, safe, prep, bare: b, kind: t.kind, flags, freq: fr, mem, stem: t.stem.to_string(), pro, enc, quoted: 0, h }
+            Word { key, safe, prep, bare: b, kind: t.kind, flags, freq: fr, mem, stem: t.stem.to_string(), pro, enc, quoted: 0, prod, h }
         })
         .collect();
     let mut open = [false; 2];
@@ -295,6 +298,17 @@ fn freq(key: &str, safe: &str, bare_: &str) -> [u8; 4] {
         (Some(a), Some(b)) => 3 + u8::from(a > b) + u8::from(a > b + 1.0) + u8::from(b > a + 1.0) * 3,
     };
     [zbucket(zipf(key)), zbucket(zipf(safe)), zbucket(zb), art]
+}
+
+/// How productive the bare word is in the lexicon: names seldom take pronoun suffixes or
+/// plural endings, common words do. Bucketed zipf differences (0 = form unknown).
+fn productivity(bare_: &str) -> [u8; 3] {
+    use crate::lexicon::wordfreq::zipf;
+    let Some(z) = zipf(bare_) else { return [0; 3] };
+    let stem = bare_.strip_suffix('ة').or_else(|| bare_.strip_suffix('ه')).unwrap_or(bare_);
+    let best = |ends: &[&str]| ends.iter().filter_map(|e| zipf(&format!("{stem}{e}"))).fold(None, |a: Option<f32>, b| Some(a.map_or(b, |a| a.max(b))));
+    let diff = |v: Option<f32>| v.map_or(0, |v| ((v - z + 4.0).clamp(0.0, 6.0) as u8) + 1);
+    [diff(best(&["ه", "ها", "هم", "ي"])), diff(best(&["ات", "ون", "ين"])), diff(best(&["تها", "ته", "تهم"]).or(best(&["كم", "نا"])))]
 }
 
 /// FNV-1a, 64 bits: stable on every platform.
@@ -478,6 +492,11 @@ pub fn extract(ws: &[Word], i: usize, mask: u32, out: &mut Vec<u32>) {
     f(H::new(123).add(prefix(&p.safe, 1).as_bytes()).add(suffix(&p.key, 1).as_bytes()).add(&[w.freq[1]]));
     f(H::new(124).add(prefix(&n.safe, 2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
     f(H::new(125).add(&[w.quoted, w.freq[1].min(6)]));
+    // morphological productivity of the word (names take no pronoun suffixes)
+    f(H::new(140).add(&w.prod));
+    f(H::new(141).add(&[w.prod[0], w.freq[2]]));
+    f(H::new(142).add(&[w.prod[1], w.freq[2]]));
+    f(H::new(143).add(&[w.prod[0], w.prod[1], p.prod[0], n.prod[0]]));
     let fl = w.flags & !F_STOP;
     f(H::new(80).add(&fl.to_le_bytes()).add(&p.flags.to_le_bytes()));
     f(H::new(81).add(&fl.to_le_bytes()).add(&n.flags.to_le_bytes()));

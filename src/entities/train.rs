@@ -144,11 +144,13 @@ pub struct Config {
     pub min_count: u32,
     /// Feature dropout during training, in 256ths.
     pub dropout: u8,
+    /// Cost-augmented training: the score head start of every wrong tag.
+    pub margin: f32,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 1, o_penalty: 5.0, min_count: 4, dropout: 64 }
+        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 55, o_penalty: 2.0, min_count: 4, dropout: 64, margin: 60.0 }
     }
 }
 
@@ -235,6 +237,18 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
                     s
                 })
                 .collect();
+            let mut emit = emit;
+            if cfg.margin > 0.0 {
+                // Cost-augmented decoding: every wrong tag gets a head start, so updates
+                // continue until the gold path wins by a margin.
+                for (e, &g) in emit.iter_mut().zip(gold) {
+                    for (t, v) in e.iter_mut().enumerate() {
+                        if t != g {
+                            *v += cfg.margin;
+                        }
+                    }
+                }
+            }
             let trans = tw.map(|r| r.map(|v| v as f32));
             let pred = viterbi(&emit, &trans);
             total += gold.len();
@@ -454,7 +468,7 @@ fn check_flags(args: &[String], with_value: &[&str], plain: &[&str]) -> Result<(
 /// Without `--holdout` it trains on every sentence of PATH (how the shipped model is built);
 /// with it, on all but the dev split (the last 10%), and reports the dev score.
 pub fn cli_train(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs"], &["--holdout"])?;
+    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin"], &["--holdout"])?;
     let data = flag_value(args, "--data")?.ok_or("train-ner needs --data PATH (e.g. ../shared/data/anercorp-train.conll)".to_string())?;
     let out = flag_value(args, "--out")?.unwrap_or("data/ner.model");
     let mut cfg = Config::default();
@@ -475,6 +489,9 @@ pub fn cli_train(args: &[String]) -> Result<(), CliError> {
     }
     if let Some(v) = flag_value(args, "--min-abs")? {
         cfg.min_abs = v.parse().map_err(|_| format!("--min-abs wants 0..127, not '{v}'"))?;
+    }
+    if let Some(v) = flag_value(args, "--margin")? {
+        cfg.margin = v.parse().map_err(|_| format!("--margin wants a number, not '{v}'"))?;
     }
     let holdout = args.iter().any(|a| a == "--holdout");
     let all = read_conll(data).map_err(|e| CliError::Io(format!("cannot read '{data}': {e}")))?;
