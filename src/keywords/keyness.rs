@@ -17,6 +17,10 @@ pub const UNKNOWN_ZIPF: f64 = 2.0;
 /// A phrase's background probability, as a share of its rarest word's.
 pub const PHRASE_SHARE: f64 = 0.5;
 
+/// No key's background probability is below this (a listed form's Zipf value is at least 0,
+/// an unlisted one's is [`UNKNOWN_ZIPF`]): the bound behind skipping words that cannot rank.
+pub const MIN_PROBABILITY: f64 = 1e-9;
+
 /// Zipf frequency of a matching key in general Arabic (None: not among the listed forms).
 pub fn zipf(key: &str) -> Option<f32> {
     crate::lexicon::wordfreq::zipf(key)
@@ -60,6 +64,15 @@ mod tests {
         let rare = log_likelihood(5, n, probability(Some(4.0)));
         let unknown = log_likelihood(5, n, probability(None));
         assert!(rare > common && unknown > rare, "{common} {rare} {unknown}");
+    }
+
+    #[test]
+    fn min_probability_bounds_every_key() {
+        assert!(probability(Some(0.0)) >= MIN_PROBABILITY && probability(None) >= MIN_PROBABILITY);
+        // Keyness only grows as the background gets rarer, so the bound is an upper bound.
+        for c in [1, 2, 5, 40] {
+            assert!(log_likelihood(c, 5000, MIN_PROBABILITY) >= log_likelihood(c, 5000, probability(Some(0.0))));
+        }
     }
 
     #[test]

@@ -21,7 +21,6 @@ pub mod words;
 
 use crate::analysis::{Keyword, Options, Ranking, Span};
 use forms::Forms;
-use hash::{FastMap, FastSet};
 use std::collections::HashSet;
 use stopwords::Stopwords;
 use words::Word;
@@ -32,14 +31,29 @@ pub fn stopword_keys(options: &Options) -> HashSet<String> {
     Stopwords::new(options).keys()
 }
 
-struct Group<'a> {
+struct Group {
     count: u32,
-    /// The distinct clean keys of the group (for its background frequency).
-    keys: Vec<&'a str>,
-    /// Indices of its words.
-    words: Vec<u32>,
+    /// The group's distinct clean keys (for its background probability), as a chain through
+    /// `next_key`, in order of first appearance: first, last, how many.
+    keys: (u32, u32, u32),
     in_phrase: u32,
     first: usize,
+    stem: u32,
+}
+
+/// An f64 ordered by `total_cmp`.
+#[derive(Clone, Copy, PartialEq)]
+struct Total(f64);
+impl Eq for Total {}
+impl PartialOrd for Total {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Total {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&o.0)
+    }
 }
 
 /// Does this word's base read ل… where its key reads ال… (an article that lost its alef after
@@ -56,21 +70,20 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
         (Some(_), None) => true,
         _ => false,
     };
-    let words = words::words(tokens, &stop, &known_better);
+    let view = words::words(tokens, &stop, &known_better);
+    let words = &view.words;
     let n_words = tokens.iter().filter(|t| t.kind.is_word()).count().max(1);
     let min_count = options.min_count.max(1) as u32;
 
     // Phrases.
-    let starts: FastSet<u32> = sentences.iter().map(|s| s.start).collect();
-    let runs = phrases::runs(&words, &|tok| starts.contains(&tokens[tok].start));
-    let mut key_ids: FastMap<&str, u32> = FastMap::default();
-    let ids: Vec<u32> = words
-        .iter()
-        .map(|w| {
-            let next = key_ids.len() as u32 + 1;
-            *key_ids.entry(w.key).or_insert(next)
-        })
-        .collect();
+    let mut starts = vec![false; tokens.len()];
+    for s in sentences {
+        if let Ok(i) = tokens.binary_search_by_key(&s.start, |t| t.start) {
+            starts[i] = true;
+        }
+    }
+    let runs = phrases::runs(words, &|tok| starts[tok]);
+    let ids: Vec<u32> = words.iter().map(|w| w.id).collect();
     let found = phrases::find(&ids, &runs, options.max_ngram, min_count);
     let mut in_phrase = vec![false; words.len()];
     for p in &found {
@@ -79,92 +92,150 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
         }
     }
 
-    // Single words, grouped by stem. The stem is a function of the clean key, so each distinct
-    // key is looked up once and every word then finds its group by index.
-    let mut key_group: Vec<u32> = vec![u32::MAX; key_ids.len() + 1];
-    let mut index: FastMap<&str, u32> = FastMap::default();
-    let mut groups: Vec<(&str, Group)> = Vec::new();
+    // Single words, grouped by stem (a function of the clean key, so each distinct key joins
+    // its group once, and is looked up in general Arabic once).
+    let short: Vec<bool> = view.stems.iter().map(|s| s.chars().nth(1).is_none()).collect();
+    let mut stem_group: Vec<u32> = vec![u32::MAX; view.stems.len()];
+    let mut key_seen: Vec<bool> = vec![false; view.keys.len()];
+    let mut next_key: Vec<u32> = vec![u32::MAX; view.keys.len()];
+    let mut groups: Vec<Group> = Vec::new();
     for (j, w) in words.iter().enumerate() {
-        if w.stop || w.stem.chars().nth(1).is_none() {
+        if w.stop || short[w.stem as usize] {
             continue;
         }
-        let id = ids[j] as usize;
-        if key_group[id] == u32::MAX {
-            let stem: &str = &w.stem;
-            key_group[id] = *index.entry(stem).or_insert_with(|| {
-                groups.push((stem, Group { count: 0, keys: Vec::new(), words: Vec::new(), in_phrase: 0, first: j }));
-                groups.len() as u32 - 1
-            });
-            groups[key_group[id] as usize].1.keys.push(w.key);
+        let gi = &mut stem_group[w.stem as usize];
+        if *gi == u32::MAX {
+            *gi = groups.len() as u32;
+            groups.push(Group { count: 0, keys: (w.id, w.id, 0), in_phrase: 0, first: j, stem: w.stem });
         }
-        let g = &mut groups[key_group[id] as usize].1;
+        let g = &mut groups[*gi as usize];
+        if !key_seen[w.id as usize] {
+            key_seen[w.id as usize] = true;
+            if g.keys.2 > 0 {
+                next_key[g.keys.1 as usize] = w.id;
+            }
+            g.keys.1 = w.id;
+            g.keys.2 += 1;
+        }
         g.count += 1;
-        g.words.push(j as u32);
         g.in_phrase += in_phrase[j] as u32;
     }
 
     // Score every candidate first; build the (costlier) keyword records for the top ones only.
-    enum Source<'a> {
-        Word(&'a str, Group<'a>),
+    enum Source {
+        Word(u32),
         Phrase(phrases::Phrase),
     }
-    struct Cand<'a> {
+    struct Cand {
         first: usize,
         count: u32,
         keyness: f64,
         score: f64,
-        source: Source<'a>,
+        source: Source,
     }
     let score = |count: u32, keyness: f64| match options.ranking {
         Ranking::Keyness => keyness,
         Ranking::Frequency => count as f64,
     };
-    let by_id: Vec<&str> = {
-        let mut v = vec![""; key_ids.len() + 1];
-        for (k, &i) in &key_ids {
-            v[i as usize] = k;
-        }
-        v
-    };
-    let mut cands: Vec<Cand> = Vec::with_capacity(groups.len() + found.len());
-    for (stem, g) in groups {
-        if g.count < min_count || g.in_phrase as f64 >= phrases::SUBSUMED * g.count as f64 {
-            continue;
-        }
-        let p: f64 = g.keys.iter().map(|k| keyness::probability(keyness::zipf(k))).sum();
-        let k = keyness::log_likelihood(g.count, n_words, p);
-        cands.push(Cand { first: g.first, count: g.count, keyness: k, score: score(g.count, k), source: Source::Word(stem, g) });
-    }
+    let by_id = &view.keys;
+    let mut cands: Vec<Cand> = Vec::with_capacity(found.len() + 64);
     for p in found {
         let rarest = p.ids.iter().map(|&i| keyness::probability(keyness::zipf(by_id[i as usize]))).fold(f64::INFINITY, f64::min);
         let k = keyness::log_likelihood(p.count, n_words, rarest * keyness::PHRASE_SHARE);
         cands.push(Cand { first: p.occurrences[0].0, count: p.count, keyness: k, score: score(p.count, k), source: Source::Phrase(p) });
     }
+    // Words. Looking a key up in general Arabic is the costly part, and most groups are rare
+    // words that cannot reach the top: groups are taken by count, most frequent first, and
+    // stop once the top `top_n` are certain. A group's keyness is at most what it would be if
+    // every key were as rare as any listed form can be, and a lower count bounds it lower.
+    let group_p = |g: &Group| {
+        let (mut k, mut p) = (g.keys.0, 0.0);
+        for _ in 0..g.keys.2 {
+            p += keyness::probability(keyness::zipf(view.keys[k as usize]));
+            k = next_key[k as usize];
+        }
+        p
+    };
+    let eligible = |g: &Group| g.count >= min_count && (g.in_phrase as f64) < phrases::SUBSUMED * g.count as f64;
+    let mut by_count: Vec<u32> = (0..groups.len() as u32).filter(|&i| eligible(&groups[i as usize])).collect();
+    by_count.sort_unstable_by(|&a, &b| groups[b as usize].count.cmp(&groups[a as usize].count).then(a.cmp(&b)));
+    let want = options.top_n;
+    // The `want` best (score, keyness) pairs so far, worst first.
+    let mut best: std::collections::BinaryHeap<std::cmp::Reverse<(Total, Total)>> = Default::default();
+    let note = |best: &mut std::collections::BinaryHeap<std::cmp::Reverse<(Total, Total)>>, s: f64, k: f64| {
+        if want > 0 {
+            best.push(std::cmp::Reverse((Total(s), Total(k))));
+            if best.len() > want {
+                best.pop();
+            }
+        }
+    };
+    for c in &cands {
+        note(&mut best, c.score, c.keyness);
+    }
+    let mut at = 0;
+    while at < by_count.len() {
+        let count = groups[by_count[at] as usize].count;
+        if want > 0 && best.len() >= want {
+            let bound = keyness::log_likelihood(count, n_words, keyness::MIN_PROBABILITY);
+            let (s, k) = (score(count, bound), bound);
+            let std::cmp::Reverse((Total(ws), Total(wk))) = *best.peek().unwrap();
+            let margin = 1e-9 * (1.0 + s.abs());
+            if ws > s + margin || (ws == s && wk > k + 1e-9 * (1.0 + k.abs())) {
+                break; // no group from here on can enter the top
+            }
+        }
+        while at < by_count.len() && groups[by_count[at] as usize].count == count {
+            let g = &groups[by_count[at] as usize];
+            let k = keyness::log_likelihood(g.count, n_words, group_p(g));
+            note(&mut best, score(g.count, k), k);
+            cands.push(Cand { first: g.first, count: g.count, keyness: k, score: score(g.count, k), source: Source::Word(g.stem) });
+            at += 1;
+        }
+    }
     // Highest score first; then the more key, then in order of first appearance (deterministic).
     cands.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.keyness.total_cmp(&a.keyness)).then(a.first.cmp(&b.first)));
     let n = if options.top_n == 0 { cands.len() } else { options.top_n.min(cands.len()) };
     cands.truncate(n);
+    // The words of the listed single-word keywords, in one pass.
+    let mut listed: Vec<u32> = vec![u32::MAX; view.stems.len()];
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    for c in &cands {
+        if let Source::Word(stem) = c.source {
+            listed[stem as usize] = members.len() as u32;
+            members.push(Vec::with_capacity(c.count as usize));
+        }
+    }
+    if !members.is_empty() {
+        for (j, w) in words.iter().enumerate() {
+            if w.stop || listed[w.stem as usize] == u32::MAX {
+                continue;
+            }
+            members[listed[w.stem as usize] as usize].push(j as u32);
+        }
+    }
     cands
         .into_iter()
         .map(|c| {
             let share = c.count as f64 / n_words as f64;
             match c.source {
-                Source::Word(stem, g) => {
+                Source::Word(stem) => {
                     let mut forms = Forms::default();
-                    let mut occurrences = Vec::with_capacity(g.words.len());
-                    for &j in &g.words {
+                    let g = std::mem::take(&mut members[listed[stem as usize] as usize]);
+                    let mut occurrences = Vec::with_capacity(g.len());
+                    for &j in &g {
                         let w = &words[j as usize];
                         forms.add(&text[w.start as usize..w.base_end as usize], lost_alef(text, w));
                         occurrences.push(Span { start: w.start, end: w.base_end });
                     }
                     let (shown, variants) = forms.finish();
-                    Keyword { text: shown, key: stem.to_string(), kind: "word".into(), count: c.count, share, score: c.score, keyness: c.keyness, variants, occurrences }
+                    Keyword { text: shown, key: view.stems[stem as usize].to_string(), kind: "word".into(), count: c.count, share, score: c.score, keyness: c.keyness, variants, occurrences }
                 }
                 Source::Phrase(p) => {
                     let mut forms = Forms::default();
                     let mut occurrences = Vec::with_capacity(p.occurrences.len());
                     for &occ in &p.occurrences {
-                        let sp = phrases::span(&words, occ);
+                        let sp = phrases::span(words, occ);
                         forms.add(&text[sp.start as usize..sp.end as usize], lost_alef(text, &words[occ.0]));
                         occurrences.push(sp);
                     }

@@ -17,7 +17,7 @@ pub const MIN_ASSOCIATION: f64 = 10.83;
 /// A phrase at least this often inside a longer accepted phrase gives way to it; a word at
 /// least this often inside accepted phrases is not listed on its own.
 pub const SUBSUMED: f64 = 0.75;
-/// Longest n-gram the packed keys hold.
+/// Longest n-gram considered.
 pub const MAX_LEN: usize = 4;
 
 /// An accepted phrase.
@@ -29,11 +29,6 @@ pub struct Phrase {
     pub association: f64,
     /// Occurrences as half-open ranges of indices into the word list.
     pub occurrences: Vec<(usize, usize)>,
-}
-
-/// Up to four ids (each ≥ 1) packed into one integer: cheap to hash, no allocation.
-fn pack(ids: &[u32]) -> u128 {
-    ids.iter().fold(0u128, |acc, &id| (acc << 32) | id as u128)
 }
 
 /// Phrase runs: maximal stretches of words a phrase may span, as half-open word-index ranges.
@@ -69,97 +64,124 @@ pub fn g2(ab: f64, a: f64, b: f64, n: f64) -> f64 {
     2.0 * g.max(0.0)
 }
 
+const NONE: u32 = u32::MAX;
+
 /// Accepted phrases, most associated first. `ids[j]` is the key id (≥ 1) of word j.
+///
+/// Every n-gram gets an integer id once, level by level: a bigram from its two word ids, an
+/// n-gram from its (n-1)-word prefix's id and its last word. `gram[len][i]` is the id of the
+/// `len`-gram starting at word i, and `count[len]` counts by id, so the scoring passes only
+/// index arrays.
 pub fn find(ids: &[u32], runs: &[(usize, usize)], max_ngram: usize, min_count: u32) -> Vec<Phrase> {
     let max = max_ngram.min(MAX_LEN);
     if max < 2 {
         return Vec::new();
     }
+    let n_words = ids.len();
+    let floor = min_count.max(2);
+    let n_ids = ids.iter().copied().max().unwrap_or(0) as usize + 1;
+    let mut gram: Vec<Vec<u32>> = vec![Vec::new(); max + 1];
+    let mut count: Vec<Vec<u32>> = vec![Vec::new(); max + 1];
+    gram[1] = ids.to_vec();
+    count[1] = vec![0; n_ids];
+    for &(s, e) in runs {
+        for &id in &ids[s..e] {
+            count[1][id as usize] += 1;
+        }
+    }
     // Counts, level by level: an n-gram seen twice has its (n-1)-word prefix and suffix seen
     // twice, so longer n-grams are only counted where both are (no work on the long tail).
-    let mut counts: FastMap<u128, u32> = FastMap::with_capacity_and_hasher(ids.len(), Default::default());
-    for &(s, e) in runs {
-        for i in s..e {
-            for len in 1..=2.min(e - i) {
-                *counts.entry(pack(&ids[i..i + len])).or_insert(0) += 1;
-            }
-        }
-    }
-    let floor = min_count.max(2);
-    for len in 3..=max {
-        let mut next: Vec<u128> = Vec::new();
+    for len in 2..=max {
+        let mut index: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(if len == 2 { n_words } else { 64 }, Default::default());
+        let mut g = vec![NONE; n_words];
+        let mut c: Vec<u32> = Vec::new();
+        let (prev, prev_count) = (&gram[len - 1], &count[len - 1]);
+        let frequent = |i: usize| prev[i] != NONE && prev_count[prev[i] as usize] >= floor;
         for &(s, e) in runs {
             for i in s..e.saturating_sub(len - 1) {
-                let g = &ids[i..i + len];
-                if counts.get(&pack(&g[..len - 1])).is_some_and(|&c| c >= floor) && counts.get(&pack(&g[1..])).is_some_and(|&c| c >= floor) {
-                    next.push(pack(g));
+                if len > 2 && !(frequent(i) && frequent(i + 1)) {
+                    continue;
                 }
+                let k = (prev[i] as u64) << 32 | ids[i + len - 1] as u64;
+                let next = c.len() as u32;
+                let id = *index.entry(k).or_insert(next);
+                if id == next {
+                    c.push(0);
+                }
+                c[id as usize] += 1;
+                g[i] = id;
             }
         }
-        for k in next {
-            *counts.entry(k).or_insert(0) += 1;
-        }
+        gram[len] = g;
+        count[len] = c;
     }
-    let n = ids.len().max(1) as f64;
+    let cnt = |len: usize, i: usize| -> u32 {
+        let g = gram[len][i];
+        if g == NONE {
+            0
+        } else {
+            count[len][g as usize]
+        }
+    };
+    let n = n_words.max(1) as f64;
     let min_count = min_count.max(2);
     // Candidates, found once each with their first occurrence.
     let mut cands: Vec<(usize, usize, u32, f64)> = Vec::new(); // start, len, count, association
-    let mut seen: FastMap<u128, usize> = FastMap::default();
+    let mut seen: Vec<Vec<bool>> = count.iter().map(|c| vec![false; c.len()]).collect();
     for &(s, e) in runs {
         for i in s..e {
             for len in 2..=max.min(e - i) {
-                let g = &ids[i..i + len];
-                let key = pack(g);
-                let c = counts.get(&key).copied().unwrap_or(0);
+                let c = cnt(len, i);
                 if c < min_count {
                     break; // no longer n-gram from here is seen often enough either
                 }
-                if seen.contains_key(&key) {
+                let g = gram[len][i] as usize;
+                if seen[len][g] {
                     continue;
                 }
+                seen[len][g] = true;
                 let weakest = (1..len)
-                    .map(|cut| g2(c as f64, counts[&pack(&g[..cut])] as f64, counts[&pack(&g[cut..])] as f64, n))
+                    .map(|cut| g2(c as f64, cnt(cut, i) as f64, cnt(len - cut, i + cut) as f64, n))
                     .fold(f64::INFINITY, f64::min);
-                seen.insert(key, cands.len());
                 cands.push((i, len, c, weakest));
             }
         }
     }
     let accepted: Vec<usize> = (0..cands.len()).filter(|&k| cands[k].3 >= MIN_ASSOCIATION).collect();
     // Sub-phrases of accepted longer phrases: how often the longer one covers them.
-    let mut covered: FastMap<u128, u32> = FastMap::default();
+    let mut covered: Vec<Vec<u32>> = count.iter().map(|c| vec![0; c.len()]).collect();
     for &k in &accepted {
         let (i, len, c, _) = cands[k];
         for sub in 2..len {
             for off in 0..=len - sub {
-                let e = covered.entry(pack(&ids[i + off..i + off + sub])).or_insert(0);
+                let e = &mut covered[sub][gram[sub][i + off] as usize];
                 *e = (*e).max(c);
             }
         }
     }
-    let mut keep: FastMap<u128, usize> = FastMap::default();
+    let mut keep: Vec<Vec<u32>> = count.iter().map(|c| vec![NONE; c.len()]).collect();
     let mut out: Vec<Phrase> = Vec::new();
     for &k in &accepted {
         let (i, len, c, a) = cands[k];
-        let key = pack(&ids[i..i + len]);
-        if covered.get(&key).is_some_and(|&cc| cc as f64 >= SUBSUMED * c as f64) {
+        let g = gram[len][i] as usize;
+        if covered[len][g] > 0 && covered[len][g] as f64 >= SUBSUMED * c as f64 {
             continue;
         }
-        keep.insert(key, out.len());
+        keep[len][g] = out.len() as u32;
         out.push(Phrase { ids: ids[i..i + len].to_vec(), count: c, association: a, occurrences: Vec::new() });
     }
-    if keep.is_empty() {
+    if out.is_empty() {
         return out;
     }
     for &(s, e) in runs {
         for i in s..e {
             for len in 2..=max.min(e - i) {
-                let key = pack(&ids[i..i + len]);
-                if counts.get(&key).map_or(true, |&c| c < min_count) {
+                if cnt(len, i) < min_count {
                     break;
                 }
-                if let Some(&p) = keep.get(&key) {
-                    out[p].occurrences.push((i, i + len));
+                let p = keep[len][gram[len][i] as usize];
+                if p != NONE {
+                    out[p as usize].occurrences.push((i, i + len));
                 }
             }
         }
@@ -184,9 +206,15 @@ mod tests {
     }
 
     #[test]
-    fn packs_differ_by_length_and_order() {
-        assert_ne!(pack(&[1, 2]), pack(&[2, 1]));
-        assert_ne!(pack(&[3]), pack(&[1, 3]));
+    fn order_matters_and_lengths_are_distinct() {
+        // a b and b a three times each: two different bigrams; c d e twice beside them.
+        let (ids, runs) = text(&[&[1, 2], &[1, 2], &[1, 2], &[2, 1], &[2, 1], &[2, 1], &[3, 4, 5], &[3, 4, 5]]);
+        let ps = find(&ids, &runs, 4, 2);
+        let found: Vec<&[u32]> = ps.iter().map(|p| p.ids.as_slice()).collect();
+        assert_eq!(ps.iter().find(|p| p.ids == [1, 2]).expect("a b").count, 3, "{found:?}");
+        assert_eq!(ps.iter().find(|p| p.ids == [2, 1]).expect("b a").count, 3, "{found:?}");
+        assert_eq!(ps.iter().find(|p| p.ids == [3, 4, 5]).expect("c d e").count, 2, "{found:?}");
+        assert!(!found.contains(&&[3, 4][..]) && !found.contains(&&[4, 5][..]), "{found:?}");
     }
 
     /// Word ids and runs of a text: `phrases` are placed between runs of distinct filler words.

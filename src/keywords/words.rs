@@ -21,8 +21,10 @@ pub struct Word<'a> {
     pub tok: usize,
     /// Matching key of the clean word (the article kept): «روسيا», «الاسلحه».
     pub key: &'a str,
-    /// Grouping key (article and inflection removed by the stemmer).
-    pub stem: Cow<'a, str>,
+    /// Id of `key` (≥ 1; equal keys, equal ids): see [`Words::keys`].
+    pub id: u32,
+    /// Id of the grouping stem (article and inflection removed): see [`Words::stems`].
+    pub stem: u32,
     /// The clean word: from the base (after proclitics) to the token's end.
     pub start: u32,
     /// End of the base segment (enclitics excluded).
@@ -34,50 +36,130 @@ pub struct Word<'a> {
     pub stop: bool,
 }
 
+/// The keyword view of a text: its words, and the distinct keys and stems they refer to.
+pub struct Words<'a> {
+    pub words: Vec<Word<'a>>,
+    /// Key by id (`keys[0]` is unused).
+    pub keys: Vec<&'a str>,
+    /// Stem by id.
+    pub stems: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Words<'a> {
+    /// The grouping stem of a word.
+    pub fn stem(&self, w: &Word) -> &str {
+        &self.stems[w.stem as usize]
+    }
+}
+
 /// Can this kind of token be a keyword (or part of one)?
 pub fn is_keyword_kind(k: Kind) -> bool {
     matches!(k, Kind::Arabic | Kind::Latin | Kind::Mixed)
 }
 
+/// What a word's view depends on: its token's text (equal texts share their forms, so this is
+/// decided once per distinct form). Offsets are relative to the token's start.
+struct Form<'a> {
+    tok: usize,
+    key: &'a str,
+    id: u32,
+    stem: u32,
+    start: u32,
+    base_end: u32,
+    proclitic: bool,
+    stop: bool,
+}
+
+/// Interns strings as small integer ids.
+struct Interner<'a, T> {
+    ids: FastMap<T, u32>,
+    list: Vec<T>,
+    _p: std::marker::PhantomData<&'a ()>,
+}
+
+impl<'a, T: std::hash::Hash + Eq + Clone> Interner<'a, T> {
+    fn new(first: Option<T>) -> Self {
+        let mut i = Interner { ids: FastMap::default(), list: Vec::new(), _p: std::marker::PhantomData };
+        if let Some(f) = first {
+            i.list.push(f);
+        }
+        i
+    }
+    fn id(&mut self, v: T) -> u32 {
+        if let Some(&i) = self.ids.get(&v) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.ids.insert(v.clone(), i);
+        self.list.push(v);
+        i
+    }
+}
+
 /// The keyword view of every keyword-kind token, in order. `known_better(whole, rest)` says
 /// whether general Arabic knows the whole key at least as well as the key without its first
 /// letter (then that letter is not stripped).
-pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&str, &str) -> bool) -> Vec<Word<'a>> {
-    let mut out: Vec<Word<'a>> = Vec::with_capacity(tokens.len());
-    // Texts repeat their words: decide each distinct key once.
+pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&str, &str) -> bool) -> Words<'a> {
+    // Texts repeat their words: each distinct form (tokens sharing their text and key) is
+    // decided once, and each word then only finds its form.
+    let mut form_of: FastMap<(usize, usize), u32> = FastMap::default();
+    let mut forms: Vec<Form<'a>> = Vec::new();
+    let mut keys: Interner<&'a str> = Interner::new(Some(""));
+    let mut stems: Interner<Cow<'a, str>> = Interner::new(None);
     let mut stop_cache: FastMap<(&str, bool), bool> = FastMap::default();
+    let mut seq: Vec<(u32, u32)> = Vec::with_capacity(tokens.len()); // (token, form)
     for (i, t) in tokens.iter().enumerate() {
         if !is_keyword_kind(t.kind) {
             continue;
         }
-        let base = t.segments.iter().find(|s| s.role == Role::Base);
-        let (key, start, base_end, proclitic) = match base {
-            Some(b) => (b.key.as_str(), b.start, b.end, t.segments.first().is_some_and(|s| s.role == Role::Proclitic)),
-            None => (t.key.as_str(), t.start, t.end, false),
+        let ident = (t.text.as_ptr() as usize, t.key.as_ptr() as usize);
+        let f = match form_of.get(&ident) {
+            Some(&f) => f,
+            None => {
+                let base = t.segments.iter().find(|s| s.role == Role::Base);
+                let (key, start, base_end, proclitic) = match base {
+                    Some(b) => (b.key.as_str(), b.start, b.end, t.segments.first().is_some_and(|s| s.role == Role::Proclitic)),
+                    None => (t.key.as_str(), t.start, t.end, false),
+                };
+                let heh = t.key.ends_with('ه') && ends_with_written_heh(&t.text);
+                let is_stop = *stop_cache.entry((t.key.as_str(), heh)).or_insert_with(|| stop.is_stop_token(t));
+                let stop = is_stop || t.stem.chars().nth(1).is_none();
+                let f = forms.len() as u32;
+                forms.push(Form {
+                    tok: i,
+                    key,
+                    id: keys.id(key),
+                    stem: stems.id(Cow::Borrowed(t.stem.as_str())),
+                    start: start - t.start,
+                    base_end: base_end - t.start,
+                    proclitic,
+                    stop,
+                });
+                form_of.insert(ident, f);
+                f
+            }
         };
-        let heh = t.key.ends_with('ه') && ends_with_written_heh(&t.text);
-        let is_stop = *stop_cache.entry((t.key.as_str(), heh)).or_insert_with(|| stop.is_stop_token(t));
-        let stop = is_stop || t.stem.chars().nth(1).is_none();
-        out.push(Word { tok: i, key, stem: Cow::Borrowed(t.stem.as_str()), start, base_end, end: t.end, proclitic, stop });
+        seq.push((i as u32, f));
     }
     // Keys and stems seen as words of their own, for the proclitic fallback.
-    let mut present: FastSet<&str> = FastSet::with_capacity_and_hasher(out.len(), Default::default());
-    for w in out.iter().filter(|w| !w.stop) {
-        present.insert(w.key);
-        present.insert(&tokens[w.tok].stem);
+    let mut present: FastSet<&str> = FastSet::with_capacity_and_hasher(forms.len(), Default::default());
+    for f in forms.iter().filter(|f| !f.stop) {
+        present.insert(f.key);
+        present.insert(&tokens[f.tok].stem);
     }
-    let mut cut_cache: FastMap<&str, Option<(usize, String)>> = FastMap::default();
-    for w in out.iter_mut() {
-        if w.stop || tokens[w.tok].kind != Kind::Arabic {
+    let mut cut_cache: FastMap<&str, Option<(usize, u32, u32)>> = FastMap::default();
+    for f in forms.iter_mut() {
+        let t = &tokens[f.tok];
+        if f.stop || t.kind != Kind::Arabic {
             continue;
         }
-        let mut cs = w.key.chars();
+        let mut cs = f.key.chars();
         let Some(c0) = cs.next() else { continue };
         if !CONJUNCTIONS.contains(&c0) && !PREPOSITIONS.contains(&c0) {
             continue;
         }
-        let key = w.key;
-        let decided = cut_cache.entry(key).or_insert_with(|| {
+        let key = f.key;
+        let decided = *cut_cache.entry(key).or_insert_with(|| {
             // Two letters (a conjunction then a preposition) first, then one letter.
             let two = CONJUNCTIONS.contains(&c0) && cs.next().is_some_and(|c1| PREPOSITIONS.contains(&c1));
             let n = if two && acceptable(key, nth_rest(key, 2), &present, known_better) {
@@ -87,13 +169,13 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
             } else {
                 return None;
             };
-            Some((n, stem(nth_rest(key, n))))
+            let rest = nth_rest(key, n);
+            Some((n, keys.id(rest), stems.id(Cow::Owned(stem(rest)))))
         });
-        let Some((n, st)) = decided else { continue };
-        let t = &tokens[w.tok];
-        let mut at = (w.start - t.start) as usize;
+        let Some((n, id, st)) = decided else { continue };
+        let mut at = f.start as usize;
         let mut ok = true;
-        for c in key.chars().take(*n) {
+        for c in key.chars().take(n) {
             match skip_letter(&t.text, at, c) {
                 Some(next) => at = next,
                 None => ok = false,
@@ -102,12 +184,30 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
         if !ok {
             continue;
         }
-        w.start = t.start + at as u32;
-        w.key = nth_rest(key, *n);
-        w.stem = Cow::Owned(st.clone());
-        w.proclitic = true;
+        f.start = at as u32;
+        f.key = nth_rest(key, n);
+        f.id = id;
+        f.stem = st;
+        f.proclitic = true;
     }
-    out
+    let words = seq
+        .into_iter()
+        .map(|(i, f)| {
+            let (t, f) = (&tokens[i as usize], &forms[f as usize]);
+            Word {
+                tok: i as usize,
+                key: f.key,
+                id: f.id,
+                stem: f.stem,
+                start: t.start + f.start,
+                base_end: t.start + f.base_end,
+                end: t.end,
+                proclitic: f.proclitic,
+                stop: f.stop,
+            }
+        })
+        .collect();
+    Words { words, keys: keys.list, stems: stems.list }
 }
 
 /// `key` without its first `n` letters.
@@ -148,10 +248,8 @@ mod tests {
     fn view(text: &str) -> Vec<(String, String, String)> {
         let toks = pipeline::tokens(text, &Options::default().normalize);
         let stop = Stopwords::new(&Options::default());
-        words(&toks, &stop, &|_, _| false)
-            .into_iter()
-            .map(|w| (text[w.start as usize..w.base_end as usize].to_string(), w.key.to_string(), w.stem.into_owned()))
-            .collect()
+        let ws = words(&toks, &stop, &|_, _| false);
+        ws.words.iter().map(|w| (text[w.start as usize..w.base_end as usize].to_string(), w.key.to_string(), ws.stem(w).to_string())).collect()
     }
 
     #[test]
@@ -175,6 +273,6 @@ mod tests {
         let toks = pipeline::tokens("بيان يان", &Options::default().normalize);
         let stop = Stopwords::new(&Options::default());
         let w = words(&toks, &stop, &|whole, _| whole == "بيان");
-        assert_eq!(w[0].key, "بيان");
+        assert_eq!(w.words[0].key, "بيان");
     }
 }
