@@ -9,18 +9,6 @@ fuzz_target!(|text: &str| {
         let once = normalize(text, &o);
         assert_eq!(normalize(&once, &o), once, "idempotent");
     }
-    let off = NormOptions {
-        diacritics: false,
-        tatweel: false,
-        alef: false,
-        alef_maqsura: false,
-        teh_marbuta: false,
-        hamza_seats: false,
-        persian: false,
-        presentation_forms: false,
-        digits: false,
-        invisible: false,
-        lowercase: false,
-    };
+    let off = NormOptions::none();
     assert_eq!(normalize(text, &off), text);
 });

@@ -69,6 +69,23 @@ impl NormOptions {
     pub fn key() -> Self {
         NormOptions { teh_marbuta: true, hamza_seats: true, ..NormOptions::display() }
     }
+
+    /// Every rule off: normalization is the identity.
+    pub fn none() -> Self {
+        NormOptions {
+            diacritics: false,
+            tatweel: false,
+            alef: false,
+            alef_maqsura: false,
+            teh_marbuta: false,
+            hamza_seats: false,
+            persian: false,
+            presentation_forms: false,
+            digits: false,
+            invisible: false,
+            lowercase: false,
+        }
+    }
 }
 
 /// Normalizes `s` with `opts`.
@@ -189,19 +206,7 @@ mod tests {
 
     #[test]
     fn each_rule_can_be_switched_off() {
-        let none = NormOptions {
-            diacritics: false,
-            tatweel: false,
-            alef: false,
-            alef_maqsura: false,
-            teh_marbuta: false,
-            hamza_seats: false,
-            persian: false,
-            presentation_forms: false,
-            digits: false,
-            invisible: false,
-            lowercase: false,
-        };
+        let none = NormOptions::none();
         let s = "مَرْحَبًا الـ80 أ ى ة ؤ ک ﻻ ٣ \u{200C} A";
         assert_eq!(normalize(s, &none), s);
     }

@@ -5,24 +5,12 @@
 // failure. Missing prerequisites (Chromium, the built wasm package) are failures, never skips.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 import { featureChecks } from './features.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const WWW = path.join(ROOT, 'www');
+import { ROOT, WWW, CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
+
 const ARTIFACTS = path.join(ROOT, 'artifacts');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TIMEOUT = 20_000;
 
 function fatal(message) {
