@@ -303,12 +303,42 @@ fn freq(key: &str, safe: &str, bare_: &str) -> [u8; 4] {
 /// How productive the bare word is in the lexicon: names seldom take pronoun suffixes or
 /// plural endings, common words do. Bucketed zipf differences (0 = form unknown).
 fn productivity(bare_: &str) -> [u8; 3] {
-    use crate::lexicon::wordfreq::zipf;
-    let Some(z) = zipf(bare_) else { return [0; 3] };
-    let stem = bare_.strip_suffix('ة').or_else(|| bare_.strip_suffix('ه')).unwrap_or(bare_);
-    let best = |ends: &[&str]| ends.iter().filter_map(|e| zipf(&format!("{stem}{e}"))).fold(None, |a: Option<f32>, b| Some(a.map_or(b, |a| a.max(b))));
+    use crate::lexicon::wordfreq::{code, encode, zipf_codes, MAX_LETTERS};
+    let Some(z) = crate::lexicon::wordfreq::zipf(bare_) else { return [0; 3] };
+    // the letter codes of the word without a final ة/ه, then each ending's codes after them
+    let mut buf = [0u8; MAX_LETTERS + 4];
+    let Some(mut n) = encode(bare_, (&mut buf[..MAX_LETTERS]).try_into().expect("size")) else { return [0; 3] };
+    if n > 0 && [code('ة'), code('ه')].contains(&Some(buf[n - 1])) {
+        n -= 1;
+    }
+    let mut best = |ends: &[&str]| {
+        let mut out: Option<f32> = None;
+        for e in ends {
+            let mut m = n;
+            for c in e.chars() {
+                buf[m] = code(c).expect("an Arabic letter");
+                m += 1;
+            }
+            // as in `zipf`: a final ه also stands for ة, and the two frequencies add up
+            let mut v = zipf_codes(&buf[..m]);
+            if e.ends_with('ه') {
+                buf[m - 1] = code('ة').expect("teh marbuta");
+                v = match (v, zipf_codes(&buf[..m])) {
+                    (Some(x), Some(y)) => Some(libm::log10f(libm::powf(10.0, x) + libm::powf(10.0, y))),
+                    (x, y) => x.or(y),
+                };
+            }
+            if let Some(v) = v {
+                out = Some(out.map_or(v, |a| a.max(v)));
+            }
+        }
+        out
+    };
     let diff = |v: Option<f32>| v.map_or(0, |v| ((v - z + 4.0).clamp(0.0, 6.0) as u8) + 1);
-    [diff(best(&["ه", "ها", "هم", "ي"])), diff(best(&["ات", "ون", "ين"])), diff(best(&["تها", "ته", "تهم"]).or(best(&["كم", "نا"])))]
+    let pron = best(&["ه", "ها", "هم", "ي"]);
+    let plural = best(&["ات", "ون", "ين"]);
+    let poss = best(&["تها", "ته", "تهم"]).or_else(|| best(&["كم", "نا"]));
+    [diff(pron), diff(plural), diff(poss)]
 }
 
 /// FNV-1a, 64 bits: stable on every platform.

@@ -323,7 +323,7 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
         // A penalty on O (moving into O costs `o_penalty`) trades precision for recall.
         trans[p][0] -= cfg.o_penalty;
     }
-    Model { bits: cfg.bits, table, weights, trans, memory: memory(sents.iter()) }
+    Model::new(cfg.bits, table, &weights, trans, memory(sents.iter()))
 }
 
 /// What the labelled sentences say about each word (see [`Memory`]).
