@@ -72,7 +72,7 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     };
     let view = words::words(tokens, &stop, &known_better);
     let words = &view.words;
-    let n_words = tokens.iter().filter(|t| t.kind.is_word()).count().max(1);
+    let n_words = view.word_tokens.max(1);
     let min_count = options.min_count.max(1) as u32;
 
     // Phrases.

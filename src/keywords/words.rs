@@ -43,6 +43,8 @@ pub struct Words<'a> {
     pub keys: Vec<&'a str>,
     /// Stem by id.
     pub stems: Vec<Cow<'a, str>>,
+    /// How many tokens are words (Arabic, Latin, mixed, numbers): the text's length in words.
+    pub word_tokens: usize,
 }
 
 impl<'a> Words<'a> {
@@ -78,8 +80,12 @@ struct Interner<'a, T> {
 }
 
 impl<'a, T: std::hash::Hash + Eq + Clone> Interner<'a, T> {
-    fn new(first: Option<T>) -> Self {
-        let mut i = Interner { ids: FastMap::default(), list: Vec::new(), _p: std::marker::PhantomData };
+    fn new(first: Option<T>, capacity: usize) -> Self {
+        let mut i = Interner {
+            ids: FastMap::with_capacity_and_hasher(capacity, Default::default()),
+            list: Vec::with_capacity(capacity),
+            _p: std::marker::PhantomData,
+        };
         if let Some(f) = first {
             i.list.push(f);
         }
@@ -102,13 +108,18 @@ impl<'a, T: std::hash::Hash + Eq + Clone> Interner<'a, T> {
 pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&str, &str) -> bool) -> Words<'a> {
     // Texts repeat their words: each distinct form (tokens sharing their text and key) is
     // decided once, and each word then only finds its form.
-    let mut form_of: FastMap<(usize, usize), u32> = FastMap::default();
-    let mut forms: Vec<Form<'a>> = Vec::new();
-    let mut keys: Interner<&'a str> = Interner::new(Some(""));
-    let mut stems: Interner<Cow<'a, str>> = Interner::new(None);
-    let mut stop_cache: FastMap<(&str, bool), bool> = FastMap::default();
-    let mut seq: Vec<(u32, u32)> = Vec::with_capacity(tokens.len()); // (token, form)
+    let cap = tokens.len() / 3 + 16;
+    let mut form_of: FastMap<(usize, usize), u32> = FastMap::with_capacity_and_hasher(cap, Default::default());
+    let mut forms: Vec<Form<'a>> = Vec::with_capacity(cap);
+    let mut keys: Interner<&'a str> = Interner::new(Some(""), cap);
+    let mut stems: Interner<Cow<'a, str>> = Interner::new(None, cap);
+    // The stem of a segmenter key, by key id (a function of the key).
+    let mut key_stem: Vec<((u32, bool), u32)> = Vec::with_capacity(cap);
+    let mut stop_cache: FastMap<(&str, bool), bool> = FastMap::with_capacity_and_hasher(cap, Default::default());
+    let mut seq: Vec<(u32, u32, u32, u32)> = Vec::with_capacity(tokens.len()); // token, form, start, end
+    let mut word_tokens = 0;
     for (i, t) in tokens.iter().enumerate() {
+        word_tokens += t.kind.is_word() as usize;
         if !is_keyword_kind(t.kind) {
             continue;
         }
@@ -125,11 +136,24 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                 let is_stop = *stop_cache.entry((t.key.as_str(), heh)).or_insert_with(|| stop.is_stop_token(t));
                 let stop = is_stop || t.stem.chars().nth(1).is_none();
                 let f = forms.len() as u32;
+                let id = keys.id(key);
+                let stem_key = (id, t.kind == Kind::Arabic);
+                let st = match key_stem.get(id as usize) {
+                    Some(&(k, st)) if k == stem_key => st,
+                    _ => {
+                        let st = stems.id(Cow::Borrowed(t.stem.as_str()));
+                        if key_stem.len() <= id as usize {
+                            key_stem.resize(id as usize + 1, ((u32::MAX, false), 0));
+                        }
+                        key_stem[id as usize] = (stem_key, st);
+                        st
+                    }
+                };
                 forms.push(Form {
                     tok: i,
                     key,
-                    id: keys.id(key),
-                    stem: stems.id(Cow::Borrowed(t.stem.as_str())),
+                    id,
+                    stem: st,
                     start: start - t.start,
                     base_end: base_end - t.start,
                     proclitic,
@@ -139,7 +163,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                 f
             }
         };
-        seq.push((i as u32, f));
+        seq.push((i as u32, f, t.start, t.end));
     }
     // Keys and stems seen as words of their own, for the proclitic fallback.
     let mut present: FastSet<&str> = FastSet::with_capacity_and_hasher(forms.len(), Default::default());
@@ -192,22 +216,22 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
     }
     let words = seq
         .into_iter()
-        .map(|(i, f)| {
-            let (t, f) = (&tokens[i as usize], &forms[f as usize]);
+        .map(|(i, f, start, end)| {
+            let f = &forms[f as usize];
             Word {
                 tok: i as usize,
                 key: f.key,
                 id: f.id,
                 stem: f.stem,
-                start: t.start + f.start,
-                base_end: t.start + f.base_end,
-                end: t.end,
+                start: start + f.start,
+                base_end: start + f.base_end,
+                end,
                 proclitic: f.proclitic,
                 stop: f.stop,
             }
         })
         .collect();
-    Words { words, keys: keys.list, stems: stems.list }
+    Words { words, keys: keys.list, stems: stems.list, word_tokens }
 }
 
 /// `key` without its first `n` letters.
