@@ -9,13 +9,14 @@
 use crate::analysis::Variant;
 use crate::text::chars::is_diacritic;
 use crate::text::normalize::{normalize, NormOptions};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Counts raw occurrence texts cheaply (borrowed slices), then cleans each distinct one once.
 #[derive(Default)]
 pub struct Forms<'a> {
     /// Distinct (raw text, lost article alef) with counts; groups have few, so a list will do.
-    raw: Vec<(&'a str, bool, u32)>,
+    raw: Vec<(Cow<'a, str>, bool, u32)>,
 }
 
 fn written() -> NormOptions {
@@ -53,7 +54,7 @@ fn has_persian(s: &str) -> bool {
 
 impl<'a> Forms<'a> {
     /// One occurrence written `raw`; `article`: its article lost its alef after ل (see [`clean`]).
-    pub fn add(&mut self, raw: &'a str, article: bool) {
+    pub fn add(&mut self, raw: Cow<'a, str>, article: bool) {
         match self.raw.iter_mut().find(|(r, a, _)| *r == raw && *a == article) {
             Some(e) => e.2 += 1,
             None => self.raw.push((raw, article, 1)),
@@ -66,7 +67,7 @@ impl<'a> Forms<'a> {
         let mut order: Vec<String> = Vec::new();
         let mut counts: HashMap<String, u32> = HashMap::new();
         for (raw, article, n) in self.raw {
-            let c = clean(raw, article);
+            let c = clean(&raw, article);
             match counts.get_mut(&c) {
                 Some(m) => *m += n,
                 None => {
@@ -129,7 +130,7 @@ mod tests {
     fn display(raws: &[&'static str]) -> (String, Vec<Variant>) {
         let mut f = Forms::default();
         for r in raws {
-            f.add(r, false);
+            f.add(Cow::Borrowed(r), false);
         }
         f.finish()
     }

@@ -58,8 +58,22 @@ impl Ord for Total {
 
 /// Does this word's base read ل… where its key reads ال… (an article that lost its alef after
 /// the preposition ل)?
-fn lost_alef(text: &str, w: &Word) -> bool {
-    w.key.starts_with("ال") && text[w.start as usize..].starts_with('ل')
+fn lost_alef(text: &str, key: &str, w: &Word) -> bool {
+    key.starts_with("ال") && text[w.start as usize..].starts_with('ل')
+}
+
+/// The written base of a word as the keyword shows it: its free form when the enclitic changed
+/// its last letter (see [`words::free_form`]).
+fn written<'t>(text: &'t str, w: &Word) -> std::borrow::Cow<'t, str> {
+    let raw = &text[w.start as usize..w.base_end as usize];
+    match w.restored {
+        None => std::borrow::Cow::Borrowed(raw),
+        Some(c) => {
+            use crate::text::chars::{is_arabic_mark, is_invisible};
+            let at = raw.char_indices().rev().find(|&(_, d)| !is_arabic_mark(d) && !is_invisible(d)).map_or(raw.len(), |(i, _)| i);
+            std::borrow::Cow::Owned(format!("{}{c}", &raw[..at]))
+        }
+    }
 }
 
 /// Ranked keywords of `text`, given its tokens and sentence spans (bytes). Byte offsets.
@@ -140,7 +154,7 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     let by_id = &view.keys;
     let mut cands: Vec<Cand> = Vec::with_capacity(found.len() + 64);
     for p in found {
-        let rarest = p.ids.iter().map(|&i| keyness::probability(keyness::zipf(by_id[i as usize]))).fold(f64::INFINITY, f64::min);
+        let rarest = p.ids.iter().map(|&i| keyness::probability(keyness::zipf(&by_id[i as usize]))).fold(f64::INFINITY, f64::min);
         let k = keyness::log_likelihood(p.count, n_words, rarest * keyness::PHRASE_SHARE);
         cands.push(Cand { first: p.occurrences[0].0, count: p.count, keyness: k, score: score(p.count, k), source: Source::Phrase(p) });
     }
@@ -151,7 +165,7 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     let group_p = |g: &Group| {
         let (mut k, mut p) = (g.keys.0, 0.0);
         for _ in 0..g.keys.2 {
-            p += keyness::probability(keyness::zipf(view.keys[k as usize]));
+            p += keyness::probability(keyness::zipf(&view.keys[k as usize]));
             k = next_key[k as usize];
         }
         p
@@ -225,7 +239,7 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
                     let mut occurrences = Vec::with_capacity(g.len());
                     for &j in &g {
                         let w = &words[j as usize];
-                        forms.add(&text[w.start as usize..w.base_end as usize], lost_alef(text, w));
+                        forms.add(written(text, w), lost_alef(text, view.key(w), w));
                         occurrences.push(Span { start: w.start, end: w.base_end });
                     }
                     let (shown, variants) = forms.finish();
@@ -236,11 +250,11 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
                     let mut occurrences = Vec::with_capacity(p.occurrences.len());
                     for &occ in &p.occurrences {
                         let sp = phrases::span(words, occ);
-                        forms.add(&text[sp.start as usize..sp.end as usize], lost_alef(text, &words[occ.0]));
+                        forms.add(std::borrow::Cow::Borrowed(&text[sp.start as usize..sp.end as usize]), lost_alef(text, view.key(&words[occ.0]), &words[occ.0]));
                         occurrences.push(sp);
                     }
                     let (shown, variants) = forms.finish();
-                    let key = p.ids.iter().map(|&i| by_id[i as usize]).collect::<Vec<_>>().join(" ");
+                    let key = p.ids.iter().map(|&i| &*by_id[i as usize]).collect::<Vec<_>>().join(" ");
                     Keyword { text: shown, key, kind: "phrase".into(), count: c.count, share, score: c.score, keyness: c.keyness, variants, occurrences }
                 }
             }

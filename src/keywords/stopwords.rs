@@ -26,6 +26,7 @@ impl Stopwords {
     /// The shipped list, with `options.stopwords_add` and `options.stopwords_remove` applied.
     pub fn new(options: &Options) -> Self {
         let mut set: FastSet<String> = lexicon::stopwords().iter().cloned().collect();
+        set.extend(english().iter().cloned());
         for w in &options.stopwords_remove {
             set.remove(&lexicon::key(w));
         }
@@ -75,6 +76,19 @@ impl Stopwords {
         }
         t.segments.iter().any(|s| s.role == Role::Base && s.key != t.key && self.is_stop_key(&s.key, written_heh))
     }
+}
+
+/// English function words (data/stopwords_en.txt), as matching keys (lower case).
+pub fn english() -> &'static [String] {
+    static LIST: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../../data/stopwords_en.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(lexicon::key)
+            .collect()
+    })
 }
 
 /// `key` without one leading و/ف, without one leading ب/ل/ك, and without both (in that order).
@@ -145,5 +159,24 @@ mod tests {
         let s = Stopwords::new(&o);
         assert!(s.is_stop_key(&key("وروسيا"), false));
         assert!(!s.is_stop_key(&key("قال"), false));
+    }
+
+    #[test]
+    fn english_function_words_in_any_case() {
+        let s = stop();
+        for w in ["The", "of", "AND", "with"] {
+            assert!(s.is_stop_key(&key(w), false), "{w}");
+        }
+        for w in ["Putin", "Riyadh", "OPEC"] {
+            assert!(!s.is_stop_key(&key(w), false), "{w}");
+        }
+    }
+
+    #[test]
+    fn honorifics_are_stopwords() {
+        let s = stop();
+        for w in ["سمو", "السمو", "سموه", "معالي", "فضيلة", "صاحب", "سعادة", "فخامة"] {
+            assert!(s.is_stop_key(&key(w), true), "{w}");
+        }
     }
 }

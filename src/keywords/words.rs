@@ -19,9 +19,8 @@ use super::hash::{FastMap, FastSet};
 pub struct Word<'a> {
     /// Index of the token.
     pub tok: usize,
-    /// Matching key of the clean word (the article kept): «روسيا», «الاسلحه».
-    pub key: &'a str,
-    /// Id of `key` (≥ 1; equal keys, equal ids): see [`Words::keys`].
+    /// Id of the matching key of the clean word (≥ 1; equal keys, equal ids; the article
+    /// kept: «روسيا», «الاسلحه»): see [`Words::key`].
     pub id: u32,
     /// Id of the grouping stem (article and inflection removed): see [`Words::stems`].
     pub stem: u32,
@@ -34,13 +33,17 @@ pub struct Word<'a> {
     /// A clitic was attached in front (so the word cannot continue a phrase).
     pub proclitic: bool,
     pub stop: bool,
+    /// The base's last letter as the free word writes it, when the enclitic changed it
+    /// (يقظت|ه → يقظة, لقائ|ه → لقاء): see [`free_form`].
+    pub restored: Option<char>,
+    pub _life: std::marker::PhantomData<&'a ()>,
 }
 
 /// The keyword view of a text: its words, and the distinct keys and stems they refer to.
 pub struct Words<'a> {
     pub words: Vec<Word<'a>>,
     /// Key by id (`keys[0]` is unused).
-    pub keys: Vec<&'a str>,
+    pub keys: Vec<Cow<'a, str>>,
     /// Stem by id.
     pub stems: Vec<Cow<'a, str>>,
     /// How many tokens are words (Arabic, Latin, mixed, numbers): the text's length in words.
@@ -51,6 +54,10 @@ impl<'a> Words<'a> {
     /// The grouping stem of a word.
     pub fn stem(&self, w: &Word) -> &str {
         &self.stems[w.stem as usize]
+    }
+    /// The matching key of a word.
+    pub fn key(&self, w: &Word) -> &str {
+        &self.keys[w.id as usize]
     }
 }
 
@@ -70,6 +77,7 @@ struct Form<'a> {
     base_end: u32,
     proclitic: bool,
     stop: bool,
+    restored: Option<char>,
 }
 
 /// Interns strings as small integer ids.
@@ -111,7 +119,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
     let cap = tokens.len() / 3 + 16;
     let mut form_of: FastMap<(usize, usize), u32> = FastMap::with_capacity_and_hasher(cap, Default::default());
     let mut forms: Vec<Form<'a>> = Vec::with_capacity(cap);
-    let mut keys: Interner<&'a str> = Interner::new(Some(""), cap);
+    let mut keys: Interner<Cow<'a, str>> = Interner::new(Some(Cow::Borrowed("")), cap);
     let mut stems: Interner<Cow<'a, str>> = Interner::new(None, cap);
     // The stem of a segmenter key, by key id (a function of the key).
     let mut key_stem: Vec<((u32, bool), u32)> = Vec::with_capacity(cap);
@@ -134,9 +142,9 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                 };
                 let heh = t.key.ends_with('ه') && ends_with_written_heh(&t.text);
                 let is_stop = *stop_cache.entry((t.key.as_str(), heh)).or_insert_with(|| stop.is_stop_token(t));
-                let stop = is_stop || t.stem.chars().nth(1).is_none();
+                let stop = is_stop || t.stem.chars().nth(1).is_none() || is_dated_number(key);
                 let f = forms.len() as u32;
-                let id = keys.id(key);
+                let id = keys.id(Cow::Borrowed(key));
                 let stem_key = (id, t.kind == Kind::Arabic);
                 let st = match key_stem.get(id as usize) {
                     Some(&(k, st)) if k == stem_key => st,
@@ -158,6 +166,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                     base_end: base_end - t.start,
                     proclitic,
                     stop,
+                    restored: None,
                 });
                 form_of.insert(ident, f);
                 f
@@ -166,7 +175,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
         seq.push((i as u32, f, t.start, t.end));
     }
     // Keys and stems seen as words of their own, for the proclitic fallback.
-    let mut present: FastSet<&str> = FastSet::with_capacity_and_hasher(forms.len(), Default::default());
+    let mut present: FastSet<&'a str> = FastSet::with_capacity_and_hasher(forms.len(), Default::default());
     for f in forms.iter().filter(|f| !f.stop) {
         present.insert(f.key);
         present.insert(&tokens[f.tok].stem);
@@ -194,7 +203,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                 return None;
             };
             let rest = nth_rest(key, n);
-            Some((n, keys.id(rest), stems.id(Cow::Owned(stem(rest)))))
+            Some((n, keys.id(Cow::Borrowed(rest)), stems.id(Cow::Owned(stem(rest)))))
         });
         let Some((n, id, st)) = decided else { continue };
         let mut at = f.start as usize;
@@ -214,13 +223,41 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
         f.stem = st;
         f.proclitic = true;
     }
+    // Bases whose last letter took its joined spelling before a pronoun suffix: the free word.
+    for f in forms.iter_mut() {
+        let t = &tokens[f.tok];
+        if f.stop || t.kind != Kind::Arabic || !t.segments.iter().any(|s| s.role == Role::Enclitic) {
+            continue;
+        }
+        let base = &t.text[f.start as usize..f.base_end as usize];
+        if let Some((free, c)) = free_form(base) {
+            let k = crate::lexicon::key(&free);
+            let st = stem(&k);
+            f.id = keys.id(Cow::Owned(k));
+            f.stem = stems.id(Cow::Owned(st));
+            f.restored = Some(c);
+        }
+    }
+    // A feminine nisba joins its masculine form (الروسية with الروسي): stems «…يه» and «…ي».
+    let mut same: Vec<u32> = (0..stems.list.len() as u32).collect();
+    for (i, st) in stems.list.iter().enumerate() {
+        if let Some(masc) = st.strip_suffix('ه') {
+            if masc.ends_with('ي') && masc.chars().nth(3).is_some() {
+                if let Some(&m) = stems.ids.get(&Cow::Borrowed(masc)) {
+                    same[i] = m;
+                }
+            }
+        }
+    }
+    for f in forms.iter_mut() {
+        f.stem = same[f.stem as usize];
+    }
     let words = seq
         .into_iter()
         .map(|(i, f, start, end)| {
             let f = &forms[f as usize];
             Word {
                 tok: i as usize,
-                key: f.key,
                 id: f.id,
                 stem: f.stem,
                 start: start + f.start,
@@ -228,10 +265,45 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                 end,
                 proclitic: f.proclitic,
                 stop: f.stop,
+                restored: f.restored,
+                _life: std::marker::PhantomData,
             }
         })
         .collect();
     Words { words, keys: keys.list, stems: stems.list, word_tokens }
+}
+
+/// A number with an era letter or an attached clitic (2010م، 1435هـ، و1436هـ، ب2015): a date or
+/// a figure, not a keyword.
+fn is_dated_number(key: &str) -> bool {
+    let mut body = key.strip_suffix(['م', 'ه']).unwrap_or(key);
+    for _ in 0..2 {
+        body = body.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']).unwrap_or(body);
+    }
+    body.len() < key.len() && !body.is_empty() && body.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c))
+}
+
+/// The free form of a base cut before a pronoun suffix, when general Arabic knows it better
+/// than the base as written: a final ت back to ة (يقظت → يقظة), a final ئ or ؤ back to ء
+/// (لقائ → لقاء، أبناؤ → أبناء). Returns the free form and its new last letter.
+pub fn free_form(base: &str) -> Option<(String, char)> {
+    let (at, last) = base.char_indices().rev().find(|&(_, c)| !is_arabic_mark(c) && !is_invisible(c))?;
+    let free = match last {
+        'ت' => 'ة',
+        'ئ' | 'ؤ' => 'ء',
+        _ => return None,
+    };
+    if base[..at].chars().filter(|c| !is_arabic_mark(*c)).count() < 2 {
+        return None;
+    }
+    let mut s = String::with_capacity(base.len() + 1);
+    s.push_str(&base[..at]);
+    s.push(free);
+    let known = crate::lexicon::wordfreq::zipf(&s)?;
+    match crate::lexicon::wordfreq::zipf(base) {
+        Some(z) if z >= known => None,
+        _ => Some((s, free)),
+    }
 }
 
 /// `key` without its first `n` letters.
@@ -273,7 +345,7 @@ mod tests {
         let toks = pipeline::tokens(text, &Options::default().normalize);
         let stop = Stopwords::new(&Options::default());
         let ws = words(&toks, &stop, &|_, _| false);
-        ws.words.iter().map(|w| (text[w.start as usize..w.base_end as usize].to_string(), w.key.to_string(), ws.stem(w).to_string())).collect()
+        ws.words.iter().map(|w| (text[w.start as usize..w.base_end as usize].to_string(), ws.key(w).to_string(), ws.stem(w).to_string())).collect()
     }
 
     #[test]
@@ -297,6 +369,42 @@ mod tests {
         let toks = pipeline::tokens("بيان يان", &Options::default().normalize);
         let stop = Stopwords::new(&Options::default());
         let w = words(&toks, &stop, &|whole, _| whole == "بيان");
-        assert_eq!(w.words[0].key, "بيان");
+        assert_eq!(w.key(&w.words[0]), "بيان");
+    }
+
+    #[test]
+    fn bases_before_a_suffix_get_their_free_form() {
+        assert_eq!(free_form("يقظت"), Some(("يقظة".into(), 'ة')));
+        assert_eq!(free_form("معالجت"), Some(("معالجة".into(), 'ة')));
+        assert_eq!(free_form("لقائ"), Some(("لقاء".into(), 'ء')));
+        assert_eq!(free_form("حلفائ"), Some(("حلفاء".into(), 'ء')));
+        assert_eq!(free_form("مينائ"), Some(("ميناء".into(), 'ء')));
+        // Words that end so as written stay: كتبت (I wrote), بيت, وقت, قارئ.
+        for w in ["كتبت", "بيت", "وقت", "قارئ", "صوت"] {
+            assert_eq!(free_form(w), None, "{w}");
+        }
+        let v = view("لقائه لقاء يقظته");
+        assert_eq!(v[0].1, v[1].1);
+        assert_eq!(v[0].2, v[1].2);
+        assert_eq!(v[2].1, crate::lexicon::key("يقظة"));
+    }
+
+    #[test]
+    fn dated_numbers_are_not_keywords() {
+        for k in ["2010م", "1435ه", "٢٠١٠م", "و1436ه", "ب2015"] {
+            assert!(is_dated_number(k), "{k}");
+        }
+        for k in ["م", "2010", "مصر", "5g"] {
+            assert!(!is_dated_number(k), "{k}");
+        }
+    }
+
+    #[test]
+    fn feminine_nisba_joins_the_masculine() {
+        let v = view("الروسي الروسية روسية قضية قضى");
+        assert_eq!(v[0].2, v[1].2);
+        assert_eq!(v[0].2, v[2].2);
+        // Too short to be sure: قضية is not قضى.
+        assert_ne!(v[3].2, v[4].2);
     }
 }
