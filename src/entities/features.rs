@@ -6,6 +6,7 @@
 //! and several readings are offered side by side; the weights decide which one to trust.
 
 use crate::analysis::{Role, Token};
+use crate::str::Str;
 use crate::lexicon;
 use crate::text::tokenize::Kind;
 use std::collections::{HashMap, HashSet};
@@ -169,11 +170,12 @@ pub fn name_clitic_letters(key: &str, mem: &Memory) -> usize {
 }
 
 /// What the features need to know about one token.
+#[derive(Clone)]
 pub struct Word {
-    pub key: String,
-    pub safe: String,
-    pub prep: Option<String>,
-    pub bare: String,
+    pub key: Str,
+    pub safe: Str,
+    pub prep: Option<Str>,
+    pub bare: Str,
     pub kind: Kind,
     pub flags: u32,
     /// Frequency class of the word, its safe reading, its bare reading (0 = unknown), and
@@ -182,13 +184,13 @@ pub struct Word {
     /// What the training data said about this word (see [`Memory`]); 0 = nothing.
     pub mem: u8,
     /// The pipeline's stem (clitics and article removed) and its proclitic and enclitic keys.
-    pub stem: String,
+    pub stem: Str,
     pub pro: String,
     pub enc: String,
     /// Inside quotation marks (1) or not (0).
     pub quoted: u8,
     /// See [`productivity`].
-    pub prod: [u8; 3],
+    pub prod: [u8; 4],
     /// Hashes of key, safe, bare and stem (see [`hash_str`]).
     pub h: [u64; 4],
 }
@@ -209,8 +211,18 @@ pub fn word_hash(s: &str) -> u32 {
 }
 
 impl Word {
-    fn pad() -> Word {
-        Word { key: String::new(), safe: String::new(), prep: None, bare: String::new(), kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: String::new(), pro: String::new(), enc: String::new(), quoted: 0, prod: [0; 3], h: [hash_str(""); 4] }
+    /// Everything the [`Part::Own`] features read: key, kind, stem and clitics (the rest of
+    /// those facts follow from the key).
+    pub fn own_key(&self) -> (u64, u64, u64, u8) {
+        (self.h[0], self.h[3], hash_str(&self.pro) ^ hash_str(&self.enc).rotate_left(17), self.kind as u8)
+    }
+
+    fn pad() -> &'static Word {
+        static PAD: OnceLock<Word> = OnceLock::new();
+        PAD.get_or_init(|| {
+            let e = Str::from("");
+            Word { key: e.clone(), safe: e.clone(), prep: None, bare: e.clone(), kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: e, pro: String::new(), enc: String::new(), quoted: 0, prod: [0; 4], h: [hash_str(""); 4] }
+        })
     }
 }
 
@@ -220,42 +232,58 @@ pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
     let l = lists();
     let stop = &l.stop;
     // Facts that depend on the key only, computed once per distinct key.
-    let mut cache: HashMap<&str, (u32, [u8; 4], u8, [u8; 3]), Fast> = HashMap::default();
+    let mut cache: HashMap<&str, Word, Fast> = HashMap::default();
     let mut out: Vec<Word> = tokens
         .iter()
         .map(|t| {
-            let key = t.key.to_string();
-            let (safe, _) = strip_safe(&key);
-            let conj = strip_conj(&key);
-            let prep = strip_prep(conj).map(str::to_string);
-            let b = bare(&safe);
-            let (flags, fr, mem, prod) = *cache.entry(&t.key).or_insert_with(|| {
-                let mut flags = is_name(&key) | is_name(&safe) | is_name(conj);
-                if let Some(p) = &prep {
+            let proto = cache.entry(&t.key).or_insert_with(|| {
+                let key: &str = &t.key;
+                let (safe, _) = strip_safe(key);
+                let conj = strip_conj(key);
+                let prep = strip_prep(conj);
+                let b = bare(&safe);
+                let mut flags = is_name(key) | is_name(&safe) | is_name(conj);
+                if let Some(p) = prep {
                     flags |= is_name(p);
                 }
-                if stop.contains(&key) || stop.contains(&safe) {
+                if stop.contains(key) || stop.contains(&safe) {
                     flags |= F_STOP;
                 }
-                if let Some(&tr) = l.triggers.get(&b).or_else(|| l.triggers.get(&bare(&key))) {
+                if let Some(&tr) = l.triggers.get(&b).or_else(|| l.triggers.get(&bare(key))) {
                     flags |= tr;
                 }
-                let m = mem.get(&word_hash(&safe)).or_else(|| prep.as_ref().and_then(|p| mem.get(&word_hash(p))));
-                let fr = if t.kind == Kind::Arabic { freq(&key, &safe, &b) } else { [0; 4] };
-                let prod = if t.kind == Kind::Arabic { productivity(&b) } else { [0; 3] };
-                (flags, fr, m.copied().unwrap_or(0), prod)
+                let m = mem.get(&word_hash(&safe)).or_else(|| prep.and_then(|p| mem.get(&word_hash(p))));
+                let fr = if t.kind == Kind::Arabic { freq(key, &safe, &b) } else { [0; 4] };
+                let prod = if t.kind == Kind::Arabic { productivity(&b) } else { [0; 4] };
+                let h = [hash_str(key), hash_str(&safe), hash_str(&b), 0];
+                Word {
+                    key: t.key.clone(),
+                    safe: safe.into(),
+                    prep: prep.map(Str::from),
+                    bare: b.into(),
+                    kind: t.kind,
+                    flags,
+                    freq: fr,
+                    mem: m.copied().unwrap_or(0),
+                    stem: t.stem.clone(),
+                    pro: String::new(),
+                    enc: String::new(),
+                    quoted: 0,
+                    prod,
+                    h,
+                }
             });
-            let mut pro = String::new();
-            let mut enc = String::new();
+            let mut w = proto.clone();
             for sg in &t.segments {
                 match sg.role {
-                    Role::Proclitic => pro.push_str(&sg.key),
-                    Role::Enclitic => enc.push_str(&sg.key),
+                    Role::Proclitic => w.pro.push_str(&sg.key),
+                    Role::Enclitic => w.enc.push_str(&sg.key),
                     Role::Base => {}
                 }
             }
-            let h = [hash_str(&key), hash_str(&safe), hash_str(&b), hash_str(&t.stem)];
-            Word { key, safe, prep, bare: b, kind: t.kind, flags, freq: fr, mem, stem: t.stem.to_string(), pro, enc, quoted: 0, prod, h }
+            w.stem = t.stem.clone();
+            w.h[3] = hash_str(&t.stem);
+            w
         })
         .collect();
     let mut open = [false; 2];
@@ -302,12 +330,12 @@ fn freq(key: &str, safe: &str, bare_: &str) -> [u8; 4] {
 
 /// How productive the bare word is in the lexicon: names seldom take pronoun suffixes or
 /// plural endings, common words do. Bucketed zipf differences (0 = form unknown).
-fn productivity(bare_: &str) -> [u8; 3] {
+fn productivity(bare_: &str) -> [u8; 4] {
     use crate::lexicon::wordfreq::{code, encode, zipf_codes, MAX_LETTERS};
-    let Some(z) = crate::lexicon::wordfreq::zipf(bare_) else { return [0; 3] };
+    let Some(z) = crate::lexicon::wordfreq::zipf(bare_) else { return [0; 4] };
     // the letter codes of the word without a final ة/ه, then each ending's codes after them
     let mut buf = [0u8; MAX_LETTERS + 4];
-    let Some(mut n) = encode(bare_, (&mut buf[..MAX_LETTERS]).try_into().expect("size")) else { return [0; 3] };
+    let Some(mut n) = encode(bare_, (&mut buf[..MAX_LETTERS]).try_into().expect("size")) else { return [0; 4] };
     if n > 0 && [code('ة'), code('ه')].contains(&Some(buf[n - 1])) {
         n -= 1;
     }
@@ -338,7 +366,14 @@ fn productivity(bare_: &str) -> [u8; 3] {
     let pron = best(&["ه", "ها", "هم", "ي"]);
     let plural = best(&["ات", "ون", "ين"]);
     let poss = best(&["تها", "ته", "تهم"]).or_else(|| best(&["كم", "نا"]));
-    [diff(pron), diff(plural), diff(poss)]
+    // a dual or plural of a common word (شرطين ← شرط) rather than a name that ends alike
+    let mut single = None;
+    for e in ["ين", "ان", "ون", "ات"] {
+        if let Some(r) = bare_.strip_suffix(e).filter(|r| r.chars().count() >= 2) {
+            single = crate::lexicon::wordfreq::zipf(r).or(single);
+        }
+    }
+    [diff(pron), diff(plural), diff(poss), diff(single)]
 }
 
 /// FNV-1a, 64 bits: stable on every platform.
@@ -400,48 +435,73 @@ fn suffix(s: &str, n: usize) -> &str {
     &s[i..]
 }
 
+/// Which features [`extract_part`] gives.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Those that depend on the word alone (see [`Word::own_key`]): the same for every
+    /// occurrence of the word, so a tagger can add up their weights once per distinct word.
+    Own,
+    /// The others (neighbours, position in the text).
+    Context,
+    All,
+}
+
 /// The hashed features of token `i` of `ws` (a sentence), appended to `out` as buckets.
 pub fn extract(ws: &[Word], i: usize, mask: u32, out: &mut Vec<u32>) {
+    extract_part(ws, i, mask, Part::All, out)
+}
+
+/// Part of the features of token `i`; `All` lists them in the order training sees them.
+pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<u32>) {
+    let (own, ctx) = (part != Part::Context, part != Part::Own);
     let pad = Word::pad();
     let at = |d: isize| -> &Word {
         let j = i as isize + d;
         if j < 0 || j >= ws.len() as isize {
-            &pad
+            pad
         } else {
             &ws[j as usize]
         }
     };
     let w = &ws[i];
     let mut f = |h: H| out.push(h.bucket(mask));
-    f(H::new(0));
-    f(H::new(1).h(w.h[0]));
-    f(H::new(2).h(w.h[1]));
-    f(H::new(3).h(w.h[2]));
-    if let Some(p) = &w.prep {
-        f(H::new(4).add(p.as_bytes()));
-        f(H::new(5).add(bare(p).as_bytes()));
+    if own {
+        f(H::new(0));
+        f(H::new(1).h(w.h[0]));
+        f(H::new(2).h(w.h[1]));
+        f(H::new(3).h(w.h[2]));
+        if let Some(p) = &w.prep {
+            f(H::new(4).add(p.as_bytes()));
+            f(H::new(5).add(bare(p).as_bytes()));
+        }
+        for n in 1..=3 {
+            f(H::new(10 + n as u8).add(prefix(&w.bare, n).as_bytes()));
+        }
+        for n in 1..=4 {
+            f(H::new(14 + n as u8).add(suffix(&w.key, n).as_bytes()));
+        }
+        f(H::new(20).add(&shape(w)));
+        f(H::new(26).add(&w.freq));
+        f(H::new(27).add(&[w.freq[0]]));
+        f(H::new(28).add(&[w.freq[2]]));
+        f(H::new(29).add(&[w.freq[3]]));
     }
-    for n in 1..=3 {
-        f(H::new(10 + n as u8).add(prefix(&w.bare, n).as_bytes()));
+    if ctx {
+        f(H::new(100).add(&[w.freq[2], w.freq[3], at(-1).freq[2], at(1).freq[2]]));
+        f(H::new(101).add(&[at(-1).freq[0], w.freq[0]]));
+        f(H::new(102).add(&[w.freq[0], at(1).freq[0]]));
     }
-    for n in 1..=4 {
-        f(H::new(14 + n as u8).add(suffix(&w.key, n).as_bytes()));
-    }
-    f(H::new(20).add(&shape(w)));
-    f(H::new(26).add(&w.freq));
-    f(H::new(27).add(&[w.freq[0]]));
-    f(H::new(28).add(&[w.freq[2]]));
-    f(H::new(29).add(&[w.freq[3]]));
-    f(H::new(100).add(&[w.freq[2], w.freq[3], at(-1).freq[2], at(1).freq[2]]));
-    f(H::new(101).add(&[at(-1).freq[0], w.freq[0]]));
-    f(H::new(102).add(&[w.freq[0], at(1).freq[0]]));
     let conj = w.key.len() != strip_conj(&w.key).len();
-    f(H::new(22).add(&[u8::from(conj), u8::from(w.key.len() != w.safe.len() + usize::from(conj))]));
-    f(H::new(23).add(prefix(&w.key, 1).as_bytes()));
-    f(H::new(24).add(prefix(&w.key, 2).as_bytes()));
-    f(H::new(25).add(&[u8::from(conj)]).add(&p_tag_free_shape(at(-1))));
+    if own {
+        f(H::new(22).add(&[u8::from(conj), u8::from(w.key.len() != w.safe.len() + usize::from(conj))]));
+        f(H::new(23).add(prefix(&w.key, 1).as_bytes()));
+        f(H::new(24).add(prefix(&w.key, 2).as_bytes()));
+    }
+    if ctx {
+        f(H::new(25).add(&[u8::from(conj)]).add(&p_tag_free_shape(at(-1))));
+    }
     // character trigrams of the bare word, with boundaries
-    if w.kind == Kind::Arabic || w.kind == Kind::Latin {
+    if own && (w.kind == Kind::Arabic || w.kind == Kind::Latin) {
         // char boundaries of "^" + bare + "$" (the marks counted as one char each)
         let b = w.bare.as_bytes();
         let mut ends = [0usize; 40];
@@ -475,61 +535,78 @@ pub fn extract(ws: &[Word], i: usize, mask: u32, out: &mut Vec<u32>) {
         }
     }
     // context words
-    for (tpl, d) in [(30u8, -2isize), (31, -1), (32, 1), (33, 2)] {
-        let c = at(d);
-        f(H::new(tpl).h(c.h[0]));
-        f(H::new(tpl + 10).h(c.h[2]));
-        f(H::new(tpl + 20).add(&shape(c)));
+    if ctx {
+        for (tpl, d) in [(30u8, -2isize), (31, -1), (32, 1), (33, 2)] {
+            let c = at(d);
+            f(H::new(tpl).h(c.h[0]));
+            f(H::new(tpl + 10).h(c.h[2]));
+            f(H::new(tpl + 20).add(&shape(c)));
+        }
     }
     let (p, n) = (at(-1), at(1));
-    f(H::new(60).h(p.h[0]).h(w.h[0]));
-    f(H::new(61).h(w.h[0]).h(n.h[0]));
-    f(H::new(62).h(p.h[2]).h(w.h[2]));
-    f(H::new(63).h(w.h[2]).h(n.h[2]));
-    f(H::new(64).h(p.h[2]).add(&shape(w)));
-    f(H::new(65).add(suffix(&p.key, 2).as_bytes()).add(suffix(&w.key, 2).as_bytes()));
+    if ctx {
+        f(H::new(60).h(p.h[0]).h(w.h[0]));
+        f(H::new(61).h(w.h[0]).h(n.h[0]));
+        f(H::new(62).h(p.h[2]).h(w.h[2]));
+        f(H::new(63).h(w.h[2]).h(n.h[2]));
+        f(H::new(64).h(p.h[2]).add(&shape(w)));
+        f(H::new(65).add(suffix(&p.key, 2).as_bytes()).add(suffix(&w.key, 2).as_bytes()));
+    }
     // list flags in the window, alone and for the current word's flag set
-    for (d, base) in [(-2isize, 70u8), (-1, 71), (0, 72), (1, 73), (2, 74)] {
-        let fl = at(d).flags;
-        for b in 0..N_FLAGS {
-            if fl & (1 << b) != 0 {
-                f(H::new(base).add(&[b as u8]));
+    if ctx {
+        for (d, base) in [(-2isize, 70u8), (-1, 71), (0, 72), (1, 73), (2, 74)] {
+            let fl = at(d).flags;
+            for b in 0..N_FLAGS {
+                if fl & (1 << b) != 0 {
+                    f(H::new(base).add(&[b as u8]));
+                }
             }
         }
     }
     for (tpl, d) in [(90u8, -2isize), (91, -1), (92, 0), (93, 1), (94, 2)] {
         let m = at(d).mem;
-        f(H::new(tpl).add(&[m]));
-        if d == 0 {
+        if (d == 0 && own) || (d != 0 && ctx) {
+            f(H::new(tpl).add(&[m]));
+        }
+        if d == 0 && ctx {
             f(H::new(95).add(&[m]).add(&[at(-1).mem, at(1).mem]));
         }
     }
     // the pipeline's clitic segmentation
-    f(H::new(110).h(w.h[3]));
-    f(H::new(111).add(w.pro.as_bytes()).add(w.enc.as_bytes()));
-    for n in 2..=3 {
-        f(H::new(110 + n as u8).add(suffix(&w.stem, n).as_bytes()));
-        f(H::new(113 + n as u8).add(prefix(&w.stem, n).as_bytes()));
+    if own {
+        f(H::new(110).h(w.h[3]));
+        f(H::new(111).add(w.pro.as_bytes()).add(w.enc.as_bytes()));
+        for n in 2..=3 {
+            f(H::new(110 + n as u8).add(suffix(&w.stem, n).as_bytes()));
+            f(H::new(113 + n as u8).add(prefix(&w.stem, n).as_bytes()));
+        }
     }
-    f(H::new(117).h(p.h[3]));
-    f(H::new(118).h(n.h[3]));
-    // context pairs
-    f(H::new(119).h(at(-2).h[2]).h(p.h[2]));
-    f(H::new(120).h(n.h[2]).h(at(2).h[2]));
-    f(H::new(121).add(n.pro.as_bytes()).add(&shape(w)).add(&shape(n)));
-    // the neighbours' affixes (verb prefixes, endings) with this word's shape and frequency
-    f(H::new(122).add(prefix(&p.safe, 2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
-    f(H::new(123).add(prefix(&p.safe, 1).as_bytes()).add(suffix(&p.key, 1).as_bytes()).add(&[w.freq[1]]));
-    f(H::new(124).add(prefix(&n.safe, 2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
-    f(H::new(125).add(&[w.quoted, w.freq[1].min(6)]));
+    if ctx {
+        f(H::new(117).h(p.h[3]));
+        f(H::new(118).h(n.h[3]));
+        // context pairs
+        f(H::new(119).h(at(-2).h[2]).h(p.h[2]));
+        f(H::new(120).h(n.h[2]).h(at(2).h[2]));
+        f(H::new(121).add(n.pro.as_bytes()).add(&shape(w)).add(&shape(n)));
+        // the neighbours' affixes (verb prefixes, endings) with this word's shape and frequency
+        f(H::new(122).add(prefix(&p.safe, 2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
+        f(H::new(123).add(prefix(&p.safe, 1).as_bytes()).add(suffix(&p.key, 1).as_bytes()).add(&[w.freq[1]]));
+        f(H::new(124).add(prefix(&n.safe, 2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
+        f(H::new(125).add(&[w.quoted, w.freq[1].min(6)]));
+    }
     // morphological productivity of the word (names take no pronoun suffixes)
-    f(H::new(140).add(&w.prod));
-    f(H::new(141).add(&[w.prod[0], w.freq[2]]));
-    f(H::new(142).add(&[w.prod[1], w.freq[2]]));
-    f(H::new(143).add(&[w.prod[0], w.prod[1], p.prod[0], n.prod[0]]));
-    let fl = w.flags & !F_STOP;
-    f(H::new(80).add(&fl.to_le_bytes()).add(&p.flags.to_le_bytes()));
-    f(H::new(81).add(&fl.to_le_bytes()).add(&n.flags.to_le_bytes()));
+    if own {
+        f(H::new(140).add(&w.prod));
+        f(H::new(141).add(&[w.prod[0], w.freq[2]]));
+        f(H::new(142).add(&[w.prod[1], w.freq[2]]));
+        f(H::new(144).add(&[w.prod[3], w.freq[2]]));
+    }
+    if ctx {
+        f(H::new(143).add(&[w.prod[0], w.prod[1], p.prod[0], n.prod[0]]));
+        let fl = w.flags & !F_STOP;
+        f(H::new(80).add(&fl.to_le_bytes()).add(&p.flags.to_le_bytes()));
+        f(H::new(81).add(&fl.to_le_bytes()).add(&n.flags.to_le_bytes()));
+    }
 }
 
 #[cfg(test)]

@@ -95,6 +95,7 @@ pub fn tag(text: &str, tokens: &[Token], m: &Model) -> Vec<usize> {
     let mask = m.mask();
     let mut out = Vec::with_capacity(tokens.len());
     let mut feats = Vec::with_capacity(96);
+    let mut own_scores: std::collections::HashMap<_, _, features::Fast> = Default::default();
     let mut start = 0;
     for i in 0..tokens.len() {
         let newline = tokens.get(i + 1).is_some_and(|n| text[tokens[i].end as usize..n.start as usize].contains('\n'));
@@ -102,9 +103,19 @@ pub fn tag(text: &str, tokens: &[Token], m: &Model) -> Vec<usize> {
             let sent = &ws[start..=i];
             let emit: Vec<_> = (0..sent.len())
                 .map(|k| {
+                    // the word's own features are scored once per distinct word
+                    let own = *own_scores.entry(sent[k].own_key()).or_insert_with(|| {
+                        feats.clear();
+                        features::extract_part(sent, k, mask, features::Part::Own, &mut feats);
+                        m.emit(&feats)
+                    });
                     feats.clear();
-                    features::extract(sent, k, mask, &mut feats);
-                    m.emit(&feats)
+                    features::extract_part(sent, k, mask, features::Part::Context, &mut feats);
+                    let mut e = m.emit(&feats);
+                    for (a, b) in e.iter_mut().zip(own) {
+                        *a += b;
+                    }
+                    e
                 })
                 .collect();
             out.extend(viterbi(&emit, &trans));
