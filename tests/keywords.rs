@@ -211,3 +211,14 @@ fn nisba_adjectives_group_masculine_and_feminine() {
     assert!(r.variants.iter().any(|v| v.text == "الروسي"));
     assert!(r.text == "الروسية" || r.text == "الروسي");
 }
+
+#[test]
+fn phrases_end_at_a_word_with_tanween() {
+    // «محققاً» (indefinite accusative) ends its phrase; «اتصالاً هاتفياً» (noun + adjective) holds.
+    let text = "بلغت المبيعات مليون ريال محققاً زيادة في القيمة. وبلغت الصادرات ألف ريال محققاً زيادة في الوزن. \
+                أجرى الأمير اتصالاً هاتفياً بالرئيس. وتلقى اتصالاً هاتفياً من الوزير.";
+    let ks = all(text);
+    let phrases: Vec<&str> = ks.iter().filter(|k| k.kind == "phrase").map(|k| k.text.as_str()).collect();
+    assert!(phrases.iter().all(|p| !p.contains("محققاً")), "{phrases:?}");
+    assert!(phrases.contains(&"اتصالاً هاتفياً"), "{phrases:?}");
+}

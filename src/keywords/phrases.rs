@@ -36,7 +36,14 @@ pub fn runs(words: &[Word], sentence_start: &dyn Fn(usize) -> bool) -> Vec<(usiz
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (j, w) in words.iter().enumerate() {
-        let joins = j > 0 && words[j - 1].tok + 1 == w.tok && !sentence_start(w.tok) && !w.proclitic;
+        // Tanween (ً ٌ ٍ) marks an indefinite word that ends its noun phrase: it pairs only with
+        // an agreeing adjective written with tanween too. «اتصالاً هاتفياً» holds; «ريال محققاً
+        // زيادة» breaks on both sides of محققاً (an adverbial accusative, not part of a term).
+        let joins = j > 0
+            && words[j - 1].tok + 1 == w.tok
+            && !sentence_start(w.tok)
+            && !w.proclitic
+            && words[j - 1].tanween == w.tanween;
         if w.stop || !joins {
             if let Some(s) = start.take() {
                 out.push((s, j));

@@ -36,6 +36,9 @@ pub struct Word<'a> {
     /// The base's last letter as the free word writes it, when the enclitic changed it
     /// (يقظت|ه → يقظة, لقائ|ه → لقاء): see [`free_form`].
     pub restored: Option<char>,
+    /// Written with tanween (ً ٌ ٍ): indefinite, so the end of its noun phrase unless an
+    /// adjective follows.
+    pub tanween: bool,
     pub _life: std::marker::PhantomData<&'a ()>,
 }
 
@@ -78,6 +81,7 @@ struct Form<'a> {
     proclitic: bool,
     stop: bool,
     restored: Option<char>,
+    tanween: bool,
 }
 
 /// Interns strings as small integer ids.
@@ -167,6 +171,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                     proclitic,
                     stop,
                     restored: None,
+                    tanween: has_tanween(&t.text),
                 });
                 form_of.insert(ident, f);
                 f
@@ -266,11 +271,25 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                 proclitic: f.proclitic,
                 stop: f.stop,
                 restored: f.restored,
+                tanween: f.tanween,
                 _life: std::marker::PhantomData,
             }
         })
         .collect();
     Words { words, keys: keys.list, stems: stems.list, word_tokens }
+}
+
+/// Does the word end with a tanween mark (before or after a final alef, other marks skipped)?
+pub fn has_tanween(text: &str) -> bool {
+    for c in text.chars().rev() {
+        match c {
+            '\u{064B}' | '\u{064C}' | '\u{064D}' => return true,
+            'ا' => continue,
+            c if is_arabic_mark(c) || is_invisible(c) => continue,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A number with an era letter or an attached clitic (2010م، 1435هـ، و1436هـ، ب2015): a date or
@@ -406,5 +425,15 @@ mod tests {
         assert_eq!(v[0].2, v[2].2);
         // Too short to be sure: قضية is not قضى.
         assert_ne!(v[3].2, v[4].2);
+    }
+
+    #[test]
+    fn tanween_is_seen_around_a_final_alef() {
+        for w in ["محققاً", "محققًا", "قاضٍ", "كتابٌ"] {
+            assert!(has_tanween(w), "{w}");
+        }
+        for w in ["زيادة", "محققا", "الرياض", "ا"] {
+            assert!(!has_tanween(w), "{w}");
+        }
     }
 }
