@@ -41,7 +41,7 @@ pub fn runs(words: &[Word], sentence_start: &dyn Fn(usize) -> bool) -> Vec<(usiz
         // زيادة» breaks on both sides of محققاً (an adverbial accusative, not part of a term).
         let joins = j > 0
             && words[j - 1].tok + 1 == w.tok
-            && !sentence_start(w.tok)
+            && !sentence_start(w.tok as usize)
             && !w.proclitic
             && words[j - 1].tanween == w.tanween;
         if w.stop || !joins {

@@ -20,6 +20,18 @@ const PRONOUN_SUFFIXES: [&str; 9] = ["هما", "كما", "هم", "هن", "ها",
 /// The stopword keys in force for some options.
 pub struct Stopwords {
     set: FastSet<String>,
+    /// The longest key in the set, in bytes: longer strings need no lookup.
+    longest: usize,
+    /// One bit per (length, second byte, last byte) signature of the keys: most candidate
+    /// strings are ruled out here without hashing them.
+    filter: Vec<u64>,
+}
+
+/// A cheap signature of a key (its length and two bytes that differ between Arabic letters).
+fn signature(k: &str) -> usize {
+    let b = k.as_bytes();
+    let (x, y) = (b.get(1).copied().unwrap_or(0) as usize, b.last().copied().unwrap_or(0) as usize);
+    ((b.len() & 31) << 11 ^ x << 6 ^ y ^ y << 9) & 0xFFFF
 }
 
 impl Stopwords {
@@ -33,7 +45,13 @@ impl Stopwords {
         for w in &options.stopwords_add {
             set.insert(lexicon::key(w));
         }
-        Stopwords { set }
+        let longest = set.iter().map(String::len).max().unwrap_or(0);
+        let mut filter = vec![0u64; 1024];
+        for k in &set {
+            let h = signature(k);
+            filter[h >> 6] |= 1 << (h & 63);
+        }
+        Stopwords { set, longest, filter }
     }
 
     /// The set of keys (exact match only).
@@ -44,11 +62,16 @@ impl Stopwords {
     /// Is this matching key a stopword, as it is or behind clitics? `written_heh` says whether a
     /// final ه of the key is a written ه (a pronoun can be stripped) rather than a folded ة.
     pub fn is_stop_key(&self, key: &str, written_heh: bool) -> bool {
-        if self.set.contains(key) {
+        // Every candidate below is the key less at most two leading letters and a suffix of at
+        // most three: a key that long beyond the longest stopword cannot match.
+        if key.len() > self.longest + 2 * 4 + 3 * 4 {
+            return false;
+        }
+        if self.contains(key) {
             return true;
         }
         for rest in proclitic_strips(key) {
-            if rest.chars().count() >= 2 && self.set.contains(rest) {
+            if rest.chars().count() >= 2 && self.contains(rest) {
                 return true;
             }
         }
@@ -59,13 +82,21 @@ impl Stopwords {
                     continue;
                 }
                 if let Some(rest) = body.strip_suffix(suf) {
-                    if rest.chars().count() >= 2 && self.set.contains(rest) {
+                    if rest.chars().count() >= 2 && self.contains(rest) {
                         return true;
                     }
                 }
             }
         }
         false
+    }
+
+    fn contains(&self, k: &str) -> bool {
+        if k.len() > self.longest {
+            return false;
+        }
+        let h = signature(k);
+        self.filter[h >> 6] & (1 << (h & 63)) != 0 && self.set.contains(k)
     }
 
     /// Is this token a stopword?

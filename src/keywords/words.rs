@@ -18,7 +18,7 @@ use super::hash::{FastMap, FastSet};
 #[derive(Clone, Debug)]
 pub struct Word<'a> {
     /// Index of the token.
-    pub tok: usize,
+    pub tok: u32,
     /// Id of the matching key of the clean word (≥ 1; equal keys, equal ids; the article
     /// kept: «روسيا», «الاسلحه»): see [`Words::key`].
     pub id: u32,
@@ -128,7 +128,9 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
     // The stem of a segmenter key, by key id (a function of the key).
     let mut key_stem: Vec<((u32, bool), u32)> = Vec::with_capacity(cap);
     let mut stop_cache: FastMap<(&str, bool), bool> = FastMap::with_capacity_and_hasher(cap, Default::default());
-    let mut seq: Vec<(u32, u32, u32, u32)> = Vec::with_capacity(tokens.len()); // token, form, start, end
+    // Words are laid out in this pass with their form's index in `id`; the form's view fills
+    // them in at the end.
+    let mut words: Vec<Word<'a>> = Vec::with_capacity(tokens.len());
     let mut word_tokens = 0;
     for (i, t) in tokens.iter().enumerate() {
         word_tokens += t.kind.is_word() as usize;
@@ -177,7 +179,19 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                 f
             }
         };
-        seq.push((i as u32, f, t.start, t.end));
+        words.push(Word {
+            tok: i as u32,
+            id: f,
+            stem: 0,
+            start: t.start,
+            base_end: t.start,
+            end: t.end,
+            proclitic: false,
+            stop: false,
+            restored: None,
+            tanween: false,
+            _life: std::marker::PhantomData,
+        });
     }
     // Keys and stems seen as words of their own, for the proclitic fallback.
     let mut present: FastSet<&'a str> = FastSet::with_capacity_and_hasher(forms.len(), Default::default());
@@ -257,25 +271,17 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
     for f in forms.iter_mut() {
         f.stem = same[f.stem as usize];
     }
-    let words = seq
-        .into_iter()
-        .map(|(i, f, start, end)| {
-            let f = &forms[f as usize];
-            Word {
-                tok: i as usize,
-                id: f.id,
-                stem: f.stem,
-                start: start + f.start,
-                base_end: start + f.base_end,
-                end,
-                proclitic: f.proclitic,
-                stop: f.stop,
-                restored: f.restored,
-                tanween: f.tanween,
-                _life: std::marker::PhantomData,
-            }
-        })
-        .collect();
+    for w in words.iter_mut() {
+        let f = &forms[w.id as usize];
+        w.id = f.id;
+        w.stem = f.stem;
+        w.base_end = w.start + f.base_end;
+        w.start += f.start;
+        w.proclitic = f.proclitic;
+        w.stop = f.stop;
+        w.restored = f.restored;
+        w.tanween = f.tanween;
+    }
     Words { words, keys: keys.list, stems: stems.list, word_tokens }
 }
 
