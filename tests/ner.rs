@@ -72,3 +72,18 @@ fn spans_leave_out_proclitics_and_match_the_text() {
         assert!(["PER", "LOC", "ORG", "MISC"].contains(&e.kind.as_str()));
     }
 }
+
+/// `train-ner` / `eval-ner`: a file that cannot be read is an I/O error (exit 1), a bad flag
+/// is a usage error (exit 2).
+#[test]
+fn cli_exit_codes() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kashif")).args(args).output().expect("kashif runs")
+    };
+    let missing = run(&["train-ner", "--data", "/nonexistent/ner.conll"]);
+    assert_eq!(missing.status.code(), Some(1), "{}", String::from_utf8_lossy(&missing.stderr));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
+    assert_eq!(run(&["eval-ner", "--data", "/nonexistent/ner.conll"]).status.code(), Some(1));
+    assert_eq!(run(&["train-ner", "--bogus"]).status.code(), Some(2));
+    assert_eq!(run(&["eval-ner"]).status.code(), Some(2));
+}
