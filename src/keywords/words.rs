@@ -12,7 +12,7 @@ use crate::text::chars::{is_arabic_mark, is_invisible};
 use crate::text::stem::stem;
 use crate::text::tokenize::Kind;
 use std::borrow::Cow;
-use super::hash::{FastMap, FastSet};
+use super::hash::FastMap;
 
 /// One word token as keywords see it. Offsets are bytes into the text.
 #[derive(Clone, Debug)]
@@ -82,6 +82,9 @@ struct Form<'a> {
     stop: bool,
     restored: Option<char>,
     tanween: bool,
+    arabic: bool,
+    /// A pronoun suffix follows the base.
+    enclitic: bool,
 }
 
 /// Interns strings as small integer ids.
@@ -173,7 +176,10 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                     proclitic,
                     stop,
                     restored: None,
-                    tanween: has_tanween(&t.text),
+                    // Tanween is a mark the key drops: only a text longer than its key can have it.
+                    tanween: t.text.len() != t.key.len() && has_tanween(&t.text),
+                    arabic: t.kind == Kind::Arabic,
+                    enclitic: t.segments.iter().any(|s| s.role == Role::Enclitic),
                 });
                 form_of.insert(ident, f);
                 f
@@ -194,15 +200,15 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
         });
     }
     // Keys and stems seen as words of their own, for the proclitic fallback.
-    let mut present: FastSet<&'a str> = FastSet::with_capacity_and_hasher(forms.len(), Default::default());
+    // (By id: a form's key and its segmenter stem.)
+    let (mut present_key, mut present_stem) = (vec![false; keys.list.len()], vec![false; stems.list.len()]);
     for f in forms.iter().filter(|f| !f.stop) {
-        present.insert(f.key);
-        present.insert(&tokens[f.tok].stem);
+        present_key[f.id as usize] = true;
+        present_stem[f.stem as usize] = true;
     }
     let mut cut_cache: FastMap<&str, Option<(usize, u32, u32)>> = FastMap::default();
     for f in forms.iter_mut() {
-        let t = &tokens[f.tok];
-        if f.stop || t.kind != Kind::Arabic {
+        if f.stop || !f.arabic {
             continue;
         }
         let mut cs = f.key.chars();
@@ -211,20 +217,32 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
             continue;
         }
         let key = f.key;
-        let decided = *cut_cache.entry(key).or_insert_with(|| {
-            // Two letters (a conjunction then a preposition) first, then one letter.
-            let two = CONJUNCTIONS.contains(&c0) && cs.next().is_some_and(|c1| PREPOSITIONS.contains(&c1));
-            let n = if two && acceptable(key, nth_rest(key, 2), &present, known_better) {
-                2
-            } else if acceptable(key, nth_rest(key, 1), &present, known_better) {
-                1
-            } else {
-                return None;
-            };
-            let rest = nth_rest(key, n);
-            Some((n, keys.id(Cow::Borrowed(rest)), stems.id(Cow::Owned(stem(rest)))))
-        });
+        let decided = match cut_cache.get(key) {
+            Some(&d) => d,
+            None => {
+                let present = |r: &str| {
+                    keys.ids.get(r).is_some_and(|&i| present_key.get(i as usize) == Some(&true))
+                        || stems.ids.get(r).is_some_and(|&i| present_stem.get(i as usize) == Some(&true))
+                };
+                // Two letters (a conjunction then a preposition) first, then one letter.
+                let two = CONJUNCTIONS.contains(&c0) && cs.next().is_some_and(|c1| PREPOSITIONS.contains(&c1));
+                let n = if two && acceptable(key, nth_rest(key, 2), &present, known_better) {
+                    Some(2)
+                } else if acceptable(key, nth_rest(key, 1), &present, known_better) {
+                    Some(1)
+                } else {
+                    None
+                };
+                let d = n.map(|n| {
+                    let rest = nth_rest(key, n);
+                    (n, keys.id(Cow::Borrowed(rest)), stems.id(Cow::Owned(stem(rest))))
+                });
+                cut_cache.insert(key, d);
+                d
+            }
+        };
         let Some((n, id, st)) = decided else { continue };
+        let t = &tokens[f.tok];
         let mut at = f.start as usize;
         let mut ok = true;
         for c in key.chars().take(n) {
@@ -244,10 +262,11 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
     }
     // Bases whose last letter took its joined spelling before a pronoun suffix: the free word.
     for f in forms.iter_mut() {
-        let t = &tokens[f.tok];
-        if f.stop || t.kind != Kind::Arabic || !t.segments.iter().any(|s| s.role == Role::Enclitic) {
+        // (ئ and ؤ read ي and و in a key.)
+        if f.stop || !f.arabic || !f.enclitic || !f.key.ends_with(['ت', 'ي', 'و']) {
             continue;
         }
+        let t = &tokens[f.tok];
         let base = &t.text[f.start as usize..f.base_end as usize];
         if let Some((free, c)) = free_form(base) {
             let k = crate::lexicon::key(&free);
@@ -341,8 +360,8 @@ fn nth_rest(key: &str, n: usize) -> &str {
 }
 
 /// Is `rest` (the key without leading clitic letters) a word we should read `whole` as?
-fn acceptable(whole: &str, rest: &str, present: &FastSet<&str>, known_better: &dyn Fn(&str, &str) -> bool) -> bool {
-    rest.chars().nth(2).is_some() && present.contains(rest) && !known_better(whole, rest)
+fn acceptable(whole: &str, rest: &str, present: &dyn Fn(&str) -> bool, known_better: &dyn Fn(&str, &str) -> bool) -> bool {
+    rest.chars().nth(2).is_some() && present(rest) && !known_better(whole, rest)
 }
 
 /// The byte offset in `text` after the letter at `at` (and its marks), if that letter is `c`
