@@ -153,8 +153,17 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     };
     let by_id = &view.keys;
     let mut cands: Vec<Cand> = Vec::with_capacity(found.len() + 64);
+    // Background probability by key id, looked up once.
+    let known: Vec<std::cell::Cell<f64>> = vec![std::cell::Cell::new(-1.0); by_id.len()];
+    let background = |i: u32| {
+        let c = &known[i as usize];
+        if c.get() < 0.0 {
+            c.set(keyness::probability(keyness::zipf(&by_id[i as usize])));
+        }
+        c.get()
+    };
     for p in found {
-        let rarest = p.ids.iter().map(|&i| keyness::probability(keyness::zipf(&by_id[i as usize]))).fold(f64::INFINITY, f64::min);
+        let rarest = p.ids.iter().map(|&i| background(i)).fold(f64::INFINITY, f64::min);
         let k = keyness::log_likelihood(p.count, n_words, rarest * keyness::PHRASE_SHARE);
         cands.push(Cand { first: p.occurrences[0].0, count: p.count, keyness: k, score: score(p.count, k), source: Source::Phrase(p) });
     }
@@ -165,7 +174,7 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     let group_p = |g: &Group| {
         let (mut k, mut p) = (g.keys.0, 0.0);
         for _ in 0..g.keys.2 {
-            p += keyness::probability(keyness::zipf(&view.keys[k as usize]));
+            p += background(k);
             k = next_key[k as usize];
         }
         p

@@ -97,16 +97,17 @@ pub fn find(ids: &[u32], runs: &[(usize, usize)], max_ngram: usize, min_count: u
         }
     }
     // Counts, level by level: an n-gram seen twice has its (n-1)-word prefix and suffix seen
-    // twice, so longer n-grams are only counted where both are (no work on the long tail).
+    // twice, so n-grams are only counted where both are (no work on the long tail: a bigram
+    // with a word seen once is never looked up).
     for len in 2..=max {
-        let mut index: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(if len == 2 { n_words } else { 64 }, Default::default());
+        let mut index: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(if len == 2 { n_words / 4 } else { 64 }, Default::default());
         let mut g = vec![NONE; n_words];
         let mut c: Vec<u32> = Vec::new();
         let (prev, prev_count) = (&gram[len - 1], &count[len - 1]);
         let frequent = |i: usize| prev[i] != NONE && prev_count[prev[i] as usize] >= floor;
         for &(s, e) in runs {
             for i in s..e.saturating_sub(len - 1) {
-                if len > 2 && !(frequent(i) && frequent(i + 1)) {
+                if !(frequent(i) && frequent(i + 1)) {
                     continue;
                 }
                 let k = (prev[i] as u64) << 32 | ids[i + len - 1] as u64;
