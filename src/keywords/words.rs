@@ -107,13 +107,15 @@ impl<'a, T: std::hash::Hash + Eq + Clone> Interner<'a, T> {
         i
     }
     fn id(&mut self, v: T) -> u32 {
-        if let Some(&i) = self.ids.get(&v) {
-            return i;
+        let next = self.list.len() as u32;
+        match self.ids.entry(v) {
+            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                self.list.push(e.key().clone());
+                e.insert(next);
+                next
+            }
         }
-        let i = self.list.len() as u32;
-        self.ids.insert(v.clone(), i);
-        self.list.push(v);
-        i
     }
 }
 
