@@ -206,7 +206,7 @@ mod tests {
     #[test]
     fn honorifics_are_stopwords() {
         let s = stop();
-        for w in ["سمو", "السمو", "سموه", "معالي", "فضيلة", "صاحب", "سعادة", "فخامة"] {
+        for w in ["سمو", "السمو", "سموه", "معالي", "فضيلة", "صاحب", "سعادة", "فخامة", "سماحة"] {
             assert!(s.is_stop_key(&key(w), true), "{w}");
         }
     }
