@@ -118,33 +118,3 @@ proptest! {
         check_tiles(&w)?;
     }
 }
-
-/// Throughput of tokenize + normalize + segment over a text file:
-/// `KASHIF_BENCH=path cargo test --release --test segmentation -- --ignored --nocapture`
-#[test]
-#[ignore]
-fn throughput() {
-    use kashif::text::normalize::{normalize_into, NormOptions};
-    use kashif::text::tokenize::{tokenize, Kind};
-    let Ok(path) = std::env::var("KASHIF_BENCH") else { return };
-    let text = std::fs::read_to_string(path).unwrap();
-    let opts = NormOptions::key();
-    let _ = segment("وقال");
-    let t = std::time::Instant::now();
-    let (mut cuts, mut key) = (0usize, String::new());
-    let rounds = 5;
-    for _ in 0..rounds {
-        let mut pos = 0;
-        for raw in tokenize(&text) {
-            let s = &text[pos..pos + raw.len];
-            pos += raw.len;
-            if raw.kind == Kind::Arabic {
-                key.clear();
-                normalize_into(s, &opts, &mut key);
-                cuts += segment(s).len();
-            }
-        }
-    }
-    let secs = t.elapsed().as_secs_f64();
-    println!("{:.1} MB/s ({} cuts)", (text.len() * rounds) as f64 / secs / 1e6, cuts);
-}
