@@ -10,12 +10,12 @@
 // then throws (the caller learns that this call failed) and the wrapper instantiates a fresh
 // copy of the module, so the next call works.
 
+let instances = 0; // glue copies loaded so far in this realm
 const GLUE = new URL("./pkg/kashif.js", import.meta.url).href;
 
 export class Kashif {
   #module; // compiled WebAssembly.Module, reused for every fresh instance
   #glue; // the wasm-bindgen glue bound to the current instance
-  #generation = 0;
   #exports; // the instance's exports (memory)
 
   /** Compiles and instantiates the module. `wasm`: bytes, a URL, a Response or a WebAssembly.Module. */
@@ -38,11 +38,12 @@ export class Kashif {
 
   async #instantiate() {
     // A fresh copy of the glue module gets a fresh instance (wasm-bindgen's init runs once per copy).
-    const url = this.#generation === 0 ? GLUE : `${GLUE}?instance=${this.#generation}`;
+    // Every engine (each Kashif.load, each restart) gets its own copy, so instances never share.
+    const url = instances === 0 ? GLUE : `${GLUE}?instance=${instances}`;
+    instances += 1;
     const glue = await import(/* webpackIgnore: true */ /* @vite-ignore */ url); // a bundler copies the file (new URL above)
     this.#exports = await glue.default({ module_or_path: this.#module });
     this.#glue = glue;
-    this.#generation += 1;
   }
 
   /** Size of the engine's linear memory in bytes (it grows as needed and never shrinks). */
