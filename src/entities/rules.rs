@@ -129,6 +129,22 @@ impl<'a> Matcher<'a> {
                 return Some(i + 1); // 23/7/2023, 2023-07-23
             }
             let day = int(t).is_some_and(|d| (1..=31).contains(&d)) || ["th", "st", "nd", "rd"].iter().any(|o| k.ends_with(o));
+            // «16 / 11 / 1436 ه»: a numeric date written with spaced slashes.
+            let slash = |j: usize| follows(j) && matches!(self.tokens[j].text.as_str(), "/" | "-");
+            if day
+                && slash(i + 1)
+                && follows(i + 2)
+                && int(&self.tokens[i + 2]).is_some_and(|m| (1..=12).contains(&m))
+                && self.tokens[i + 3..].first().is_some_and(|t| t.text == self.tokens[i + 1].text)
+                && follows(i + 4)
+                && is_year(&self.tokens[i + 4])
+            {
+                let mut end = i + 5;
+                if follows(end) && self.words("era", end) == Some(1) {
+                    end += 1;
+                }
+                return Some(end);
+            }
             let mut j = i + 1;
             if day && follows(j) && self.tokens[j].text == "," {
                 j += 1; // «7th, October»
@@ -255,6 +271,8 @@ mod tests {
         has("في 15 رمضان 1445 هـ", "DATE", "15 رمضان 1445 هـ");
         has("يوم الجمعة الماضي", "DATE", "يوم الجمعة");
         has("في 23/7/2023", "DATE", "23/7/2023");
+        has("حتى 16 / 11 / 1436 ه. ثم", "DATE", "16 / 11 / 1436 ه");
+        has("من 1 - 2 - 2015 إلى", "DATE", "1 - 2 - 2015");
         has("خلال شهر مارس", "DATE", "مارس");
         has("في 5 كانون الثاني", "DATE", "5 كانون الثاني");
         // «مارس» is also a verb: alone it is not a date.
