@@ -78,22 +78,37 @@ fn written<'t>(text: &'t str, w: &Word) -> std::borrow::Cow<'t, str> {
 
 /// Ranked keywords of `text`, given its tokens and sentence spans (bytes). Byte offsets.
 pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span], options: &Options) -> Vec<Keyword> {
-    let stop = Stopwords::new(options);
+    let mut own = None;
+    let stop = Stopwords::for_options(options, &mut own);
     let known_better = |whole: &str, rest: &str| match (keyness::zipf(whole), keyness::zipf(rest)) {
         (Some(a), Some(b)) => a >= b,
         (Some(_), None) => true,
         _ => false,
     };
-    let view = words::words(tokens, &stop, &known_better);
+    let view = words::words(tokens, stop, &known_better);
     let words = &view.words;
     let n_words = view.word_tokens.max(1);
     let min_count = options.min_count.max(1) as u32;
 
     // Phrases.
     let mut starts = vec![false; tokens.len()];
-    for s in sentences {
-        if let Ok(i) = tokens.binary_search_by_key(&s.start, |t| t.start) {
-            starts[i] = true;
+    // Only word tokens are asked about: when the sentences come in order, one merge of their
+    // starts with the words' token starts marks them (no search through the token list).
+    if sentences.windows(2).all(|p| p[0].start <= p[1].start) {
+        let mut k = 0;
+        for w in words {
+            while k < sentences.len() && sentences[k].start < w.tok_start {
+                k += 1;
+            }
+            if k < sentences.len() && sentences[k].start == w.tok_start {
+                starts[w.tok as usize] = true;
+            }
+        }
+    } else {
+        for s in sentences {
+            if let Ok(i) = tokens.binary_search_by_key(&s.start, |t| t.start) {
+                starts[i] = true;
+            }
         }
     }
     let runs = phrases::runs(words, &|tok| starts[tok]);

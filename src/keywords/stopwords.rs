@@ -54,6 +54,17 @@ impl Stopwords {
         Stopwords { set, longest, filter }
     }
 
+    /// The stopwords for `options`: the shipped list is built once and shared by every call
+    /// that leaves it unchanged; edited lists are built into `own`.
+    pub fn for_options<'s>(options: &Options, own: &'s mut Option<Stopwords>) -> &'s Stopwords {
+        if options.stopwords_add.is_empty() && options.stopwords_remove.is_empty() {
+            static SHIPPED: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
+            SHIPPED.get_or_init(|| Stopwords::new(options))
+        } else {
+            own.insert(Stopwords::new(options))
+        }
+    }
+
     /// The set of keys (exact match only).
     pub fn keys(&self) -> HashSet<String> {
         self.set.iter().cloned().collect()

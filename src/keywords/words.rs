@@ -28,6 +28,8 @@ pub struct Word<'a> {
     pub start: u32,
     /// End of the base segment (enclitics excluded).
     pub base_end: u32,
+    /// Start of the token.
+    pub tok_start: u32,
     /// End of the token.
     pub end: u32,
     /// A clitic was attached in front (so the word cannot continue a phrase).
@@ -193,6 +195,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
             stem: 0,
             start: t.start,
             base_end: t.start,
+            tok_start: t.start,
             end: t.end,
             proclitic: false,
             stop: false,
