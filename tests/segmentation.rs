@@ -5,14 +5,7 @@ use kashif::text::segment::segment;
 use proptest::prelude::*;
 
 fn seg(w: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut prev = 0;
-    for c in segment(w).iter() {
-        out.push(&w[prev..c]);
-        prev = c;
-    }
-    out.push(&w[prev..]);
-    out
+    segment(w).pieces(w)
 }
 
 #[test]

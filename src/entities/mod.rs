@@ -48,22 +48,23 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
         Some(m) => find_with(text, tokens, m, DEFAULT_MERGE),
         None => gazetteer::places(text, tokens),
     };
-    with_rules(names, rules::find(text, tokens))
+    add_where_free(names, rules::find(text, tokens))
 }
 
-/// Adds the rule entities (dates, amounts) that overlap no name. Both lists are in text order.
-fn with_rules(names: Vec<Entity>, rules: Vec<Entity>) -> Vec<Entity> {
-    let mut out = Vec::with_capacity(names.len() + rules.len());
-    let mut n = names.into_iter().peekable();
-    for r in rules {
-        while let Some(e) = n.next_if(|e| e.end <= r.start) {
+/// `base` plus the entities of `extra` that overlap none of `base`, in text order. Both lists
+/// are in text order and free of overlaps within themselves; one sweep, so long texts stay linear.
+fn add_where_free(base: Vec<Entity>, extra: Vec<Entity>) -> Vec<Entity> {
+    let mut out = Vec::with_capacity(base.len() + extra.len());
+    let mut b = base.into_iter().peekable();
+    for x in extra {
+        while let Some(e) = b.next_if(|e| e.end <= x.start) {
             out.push(e);
         }
-        if n.peek().is_none_or(|e| r.end <= e.start) && out.last().is_none_or(|e: &Entity| e.end <= r.start) {
-            out.push(r);
+        if b.peek().is_none_or(|e| x.end <= e.start) && out.last().is_none_or(|e: &Entity| e.end <= x.start) {
+            out.push(x);
         }
     }
-    out.extend(n);
+    out.extend(b);
     out
 }
 
@@ -74,14 +75,7 @@ pub fn find_with(text: &str, tokens: &[Token], m: &Model, merge: Merge) -> Vec<E
         Merge::ModelFirst => (tagged(text, tokens, m), gazetteer::places(text, tokens)),
         Merge::GazetteerFirst => (gazetteer::places(text, tokens), tagged(text, tokens, m)),
     };
-    let mut out = first;
-    for e in second {
-        if !out.iter().any(|o| o.start < e.end && e.start < o.end) {
-            out.push(e);
-        }
-    }
-    out.sort_by_key(|e| (e.start, e.end));
-    out
+    add_where_free(first, second)
 }
 
 fn ends_sentence(t: &Token) -> bool {

@@ -33,6 +33,17 @@ impl Cuts {
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.at[..self.len as usize].iter().map(|&x| x as usize)
     }
+    /// The pieces of `word` these cuts make (they concatenate back to `word`).
+    pub fn pieces<'a>(&self, word: &'a str) -> Vec<&'a str> {
+        let mut out = Vec::with_capacity(self.len() + 1);
+        let mut prev = 0;
+        for c in self.iter() {
+            out.push(&word[prev..c]);
+            prev = c;
+        }
+        out.push(&word[prev..]);
+        out
+    }
     /// Index of the base segment (the segments before it are proclitics, after it enclitics).
     pub fn base(&self) -> usize {
         self.base as usize
@@ -514,14 +525,7 @@ mod tests {
     use super::*;
 
     fn seg(w: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        let mut prev = 0;
-        for c in segment(w).iter() {
-            out.push(&w[prev..c]);
-            prev = c;
-        }
-        out.push(&w[prev..]);
-        out
+        segment(w).pieces(w)
     }
 
     #[test]
