@@ -50,6 +50,28 @@ fn cut(text: &str, size: usize) -> String {
     s
 }
 
+/// Tokenizes `input`, normalizes every token to its matching key and, with `segment`, cuts the
+/// Arabic words into clitics: the text core without building the token list.
+fn text_core_pass(input: &str, segment: bool) -> usize {
+    let key = NormOptions::key();
+    let mut buf = String::new();
+    let mut pos = 0;
+    let mut n = 0;
+    for t in tokenize(input) {
+        if t.kind != Kind::Whitespace {
+            let s = &input[pos..pos + t.len];
+            buf.clear();
+            normalize_into(s, &key, &mut buf);
+            n += buf.len();
+            if segment && t.kind == Kind::Arabic {
+                n += kashif::text::segment::segment(s).len();
+            }
+        }
+        pos += t.len;
+    }
+    n
+}
+
 fn benches(c: &mut Criterion) {
     let text = corpus();
     let opts = Options::default();
@@ -63,43 +85,9 @@ fn benches(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("tokenize", name), |b| {
             b.iter(|| tokenize(black_box(&input)).filter(|t| t.kind != Kind::Whitespace).count())
         });
-        g.bench_function(BenchmarkId::new("tokenize+normalize", name), |b| {
-            let key = NormOptions::key();
-            let mut buf = String::new();
-            b.iter(|| {
-                let mut pos = 0;
-                let mut n = 0;
-                for t in tokenize(black_box(&input)) {
-                    if t.kind != Kind::Whitespace {
-                        buf.clear();
-                        normalize_into(&input[pos..pos + t.len], &key, &mut buf);
-                        n += buf.len();
-                    }
-                    pos += t.len;
-                }
-                n
-            })
-        });
+        g.bench_function(BenchmarkId::new("tokenize+normalize", name), |b| b.iter(|| text_core_pass(black_box(&input), false)));
         g.bench_function(BenchmarkId::new("tokenize+normalize+segment", name), |b| {
-            let key = NormOptions::key();
-            let mut buf = String::new();
-            b.iter(|| {
-                let mut pos = 0;
-                let mut n = 0;
-                for t in tokenize(black_box(&input)) {
-                    if t.kind != Kind::Whitespace {
-                        let s = &input[pos..pos + t.len];
-                        buf.clear();
-                        normalize_into(s, &key, &mut buf);
-                        n += buf.len();
-                        if t.kind == Kind::Arabic {
-                            n += kashif::text::segment::segment(s).len();
-                        }
-                    }
-                    pos += t.len;
-                }
-                n
-            })
+            b.iter(|| text_core_pass(black_box(&input), true))
         });
         g.bench_function(BenchmarkId::new("charabia-tokenize", name), |b| {
             use charabia::Tokenize;

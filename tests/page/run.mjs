@@ -8,7 +8,7 @@ import path from 'node:path';
 import { startServer } from './server.mjs';
 import { featureChecks } from './features.mjs';
 
-import { ROOT, WWW, CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
+import { ROOT, WWW, CHROMIUM, CHROMIUM_ARGS, watch as watchErrors } from './harness.mjs';
 
 const ARTIFACTS = path.join(ROOT, 'artifacts');
 const TIMEOUT = 20_000;
@@ -62,15 +62,7 @@ function assertEqual(actual, expected, what) {
 
 /** Records what a page does that the tests forbid: console errors, page errors, dialogs, requests elsewhere. */
 function watch(page, origin) {
-  const log = { consoleErrors: [], pageErrors: [], dialogs: [], foreign: [], badResponses: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error') log.consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => log.pageErrors.push(String(e)));
-  page.on('dialog', async (d) => {
-    log.dialogs.push(`${d.type()}: ${d.message()}`);
-    await d.dismiss().catch(() => {});
-  });
+  const log = { ...watchErrors(page), foreign: [], badResponses: [] };
   page.on('request', (r) => {
     const url = r.url();
     if (/^(data|blob|about):/.test(url)) return;
