@@ -103,6 +103,14 @@ fn benches(c: &mut Criterion) {
         });
         g.bench_function(BenchmarkId::new("entities", name), |b| b.iter(|| entities::find(&input, black_box(&toks)).len()));
         g.bench_function(BenchmarkId::new("analyze", name), |b| b.iter(|| analyze(black_box(&input), &opts).tokens.len()));
+        // What keywords add to the text core, end to end: the same `analyze` call (tokens,
+        // sentences, stats, UTF-16 offsets) with and without keyword extraction, entities off.
+        let core = Options { entities: false, keywords: false, ..Options::default() };
+        let with_keywords = Options { keywords: true, ..core.clone() };
+        g.bench_function(BenchmarkId::new("analyze-text-core", name), |b| b.iter(|| analyze(black_box(&input), &core).tokens.len()));
+        g.bench_function(BenchmarkId::new("analyze-text-core+keywords", name), |b| {
+            b.iter(|| analyze(black_box(&input), &with_keywords).tokens.len())
+        });
         g.finish();
     }
 }

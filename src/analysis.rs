@@ -109,6 +109,19 @@ pub struct Token {
     /// Grouping key of the base segment: clitics and the article removed.
     pub stem: Str,
     pub segments: Vec<Segment>,
+    /// Which distinct form of this token list the token is: tokens with the same text (and
+    /// kind) share an id, numbered from 0 in order of first appearance, so later stages can
+    /// keep per-form facts in arrays instead of hashing each token. Internal: not serialized
+    /// ([`NO_FORM`] after deserializing).
+    #[serde(skip, default = "no_form")]
+    pub form: u32,
+}
+
+/// The form id of a token that did not come from [`crate::pipeline::tokens`].
+pub const NO_FORM: u32 = u32::MAX;
+
+fn no_form() -> u32 {
+    NO_FORM
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -88,7 +88,7 @@ fn forms(s: &str, kind: Kind, display: &NormOptions, key_opts: &NormOptions) -> 
 pub fn tokens(text: &str, display: &NormOptions) -> Vec<Token> {
     let key_opts = NormOptions::key();
     let mut out = Vec::with_capacity(text.len() / 6);
-    let mut cache: HashMap<(&str, Kind), Forms, BuildHasherDefault<crate::lexicon::wordfreq::Fnv>> = HashMap::default();
+    let mut cache: HashMap<(&str, Kind), (Forms, u32), BuildHasherDefault<crate::lexicon::wordfreq::Fnv>> = HashMap::default();
     let mut pos = 0usize;
     for raw in tokenize(text) {
         let (start, end) = (pos, pos + raw.len);
@@ -97,7 +97,8 @@ pub fn tokens(text: &str, display: &NormOptions) -> Vec<Token> {
             continue;
         }
         let s = &text[start..end];
-        let f = cache.entry((s, raw.kind)).or_insert_with(|| forms(s, raw.kind, display, &key_opts));
+        let next = cache.len() as u32;
+        let (f, form) = cache.entry((s, raw.kind)).or_insert_with(|| (forms(s, raw.kind, display, &key_opts), next));
         let segments = f
             .segments
             .iter()
@@ -112,6 +113,7 @@ pub fn tokens(text: &str, display: &NormOptions) -> Vec<Token> {
             key: f.key.clone(),
             stem: f.stem.clone(),
             segments,
+            form: *form,
         });
     }
     out
@@ -148,12 +150,23 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
 }
 
 pub fn stats(text: &str, tokens: &[Token], sentences: usize) -> Stats {
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind.is_word()).collect();
-    let unique: HashSet<&str> = words.iter().map(|t| t.key.as_str()).collect();
-    Stats {
-        characters: text.chars().count() as u32,
-        words: words.len() as u32,
-        sentences: sentences as u32,
-        unique_words: unique.len() as u32,
+    // Distinct keys of the word tokens: each distinct form is looked at once (tokens of one
+    // form share its key).
+    let mut seen_form: Vec<bool> = Vec::new();
+    let mut unique: HashSet<&str, BuildHasherDefault<crate::lexicon::wordfreq::Fnv>> = HashSet::default();
+    let mut words = 0u32;
+    for t in tokens.iter().filter(|t| t.kind.is_word()) {
+        words += 1;
+        if t.form != crate::analysis::NO_FORM {
+            let f = t.form as usize;
+            if f >= seen_form.len() {
+                seen_form.resize(f + 1, false);
+            }
+            if std::mem::replace(&mut seen_form[f], true) {
+                continue;
+            }
+        }
+        unique.insert(&t.key);
     }
+    Stats { characters: text.chars().count() as u32, words, sentences: sentences as u32, unique_words: unique.len() as u32 }
 }

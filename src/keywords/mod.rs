@@ -195,8 +195,27 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
         p
     };
     let eligible = |g: &Group| g.count >= min_count && (g.in_phrase as f64) < phrases::SUBSUMED * g.count as f64;
-    let mut by_count: Vec<u32> = (0..groups.len() as u32).filter(|&i| eligible(&groups[i as usize])).collect();
-    by_count.sort_unstable_by(|&a, &b| groups[b as usize].count.cmp(&groups[a as usize].count).then(a.cmp(&b)));
+    // Eligible groups by count, most frequent first, then in order of first appearance (a
+    // counting sort: counts are small integers).
+    let by_count: Vec<u32> = {
+        let eligible: Vec<u32> = (0..groups.len() as u32).filter(|&i| eligible(&groups[i as usize])).collect();
+        let max = eligible.iter().map(|&i| groups[i as usize].count as usize).max().unwrap_or(0);
+        // start[c]: where the groups of count c begin, counts in descending order
+        let mut start = vec![0usize; max + 2];
+        for &i in &eligible {
+            start[max - groups[i as usize].count as usize + 1] += 1;
+        }
+        for c in 1..start.len() {
+            start[c] += start[c - 1];
+        }
+        let mut out = vec![0u32; eligible.len()];
+        for &i in &eligible {
+            let at = &mut start[max - groups[i as usize].count as usize];
+            out[*at] = i;
+            *at += 1;
+        }
+        out
+    };
     let want = options.top_n;
     // The `want` best (score, keyness) pairs so far, worst first.
     let mut best: std::collections::BinaryHeap<std::cmp::Reverse<(Total, Total)>> = Default::default();
@@ -232,9 +251,19 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
         }
     }
     // Highest score first; then the more key, then in order of first appearance (deterministic).
-    cands.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.keyness.total_cmp(&a.keyness)).then(a.first.cmp(&b.first)));
-    let n = if options.top_n == 0 { cands.len() } else { options.top_n.min(cands.len()) };
-    cands.truncate(n);
+    // (Candidates were pushed phrases first, then words: that order breaks the last ties.)
+    let order = |a: &(usize, Cand), b: &(usize, Cand)| {
+        let (a, b) = ((a.0, &a.1), (b.0, &b.1));
+        b.1.score.total_cmp(&a.1.score).then(b.1.keyness.total_cmp(&a.1.keyness)).then(a.1.first.cmp(&b.1.first)).then(a.0.cmp(&b.0))
+    };
+    let mut ranked: Vec<(usize, Cand)> = cands.into_iter().enumerate().collect();
+    let n = if options.top_n == 0 { ranked.len() } else { options.top_n.min(ranked.len()) };
+    if n < ranked.len() && n > 0 {
+        ranked.select_nth_unstable_by(n - 1, order);
+    }
+    ranked.truncate(n);
+    ranked.sort_unstable_by(order);
+    let cands: Vec<Cand> = ranked.into_iter().map(|(_, c)| c).collect();
     // The words of the listed single-word keywords, in one pass.
     let mut listed: Vec<u32> = vec![u32::MAX; view.stems.len()];
     let mut members: Vec<Vec<u32>> = Vec::new();

@@ -7,7 +7,7 @@
 
 use crate::analysis::{Options, Role, Token};
 use crate::lexicon;
-use super::hash::FastSet;
+use super::hash::{FastMap, FastSet};
 use std::collections::HashSet;
 
 /// Letters that attach in front of a word: conjunctions first, then prepositions.
@@ -20,12 +20,21 @@ const PRONOUN_SUFFIXES: [&str; 9] = ["هما", "كما", "هم", "هن", "ها",
 /// The stopword keys in force for some options.
 pub struct Stopwords {
     set: FastSet<String>,
-    /// The longest key in the set, in bytes: longer strings need no lookup.
+    /// Every string a key may read after its proclitics are stripped, for it to be a stopword:
+    /// the stopwords themselves ([`EXACT`]) and each stopword of two letters or more with each
+    /// pronoun suffix ([`WITH_SUFFIX`], or [`WITH_HEH`] for the suffix ه, which needs a written
+    /// ه). Built once per list, so a key needs one lookup per proclitic reading.
+    bodies: FastMap<String, u8>,
+    /// The longest body, in bytes: longer strings need no lookup.
     longest: usize,
-    /// One bit per (length, second byte, last byte) signature of the keys: most candidate
+    /// One bit per (length, second byte, last byte) signature of the bodies: most candidate
     /// strings are ruled out here without hashing them.
     filter: Vec<u64>,
 }
+
+const EXACT: u8 = 1;
+const WITH_SUFFIX: u8 = 2;
+const WITH_HEH: u8 = 4;
 
 /// A cheap signature of a key (its length and two bytes that differ between Arabic letters).
 fn signature(k: &str) -> usize {
@@ -45,13 +54,23 @@ impl Stopwords {
         for w in &options.stopwords_add {
             set.insert(lexicon::key(w));
         }
-        let longest = set.iter().map(String::len).max().unwrap_or(0);
-        let mut filter = vec![0u64; 1024];
+        let mut bodies: FastMap<String, u8> = FastMap::with_capacity_and_hasher(set.len() * (PRONOUN_SUFFIXES.len() + 1), Default::default());
         for k in &set {
+            *bodies.entry(k.clone()).or_default() |= EXACT;
+            if at_least_two(k) {
+                for suf in PRONOUN_SUFFIXES {
+                    let flag = if suf.ends_with('ه') { WITH_HEH } else { WITH_SUFFIX };
+                    *bodies.entry(format!("{k}{suf}")).or_default() |= flag;
+                }
+            }
+        }
+        let longest = bodies.keys().map(String::len).max().unwrap_or(0);
+        let mut filter = vec![0u64; 1024];
+        for k in bodies.keys() {
             let h = signature(k);
             filter[h >> 6] |= 1 << (h & 63);
         }
-        Stopwords { set, longest, filter }
+        Stopwords { set, bodies, longest, filter }
     }
 
     /// The stopwords for `options`: the shipped list is built once and shared by every call
@@ -72,52 +91,53 @@ impl Stopwords {
 
     /// Is this matching key a stopword, as it is or behind clitics? `written_heh` says whether a
     /// final ه of the key is a written ه (a pronoun can be stripped) rather than a folded ة.
+    ///
+    /// The key itself, then the key without one or two leading clitic letters (two letters or
+    /// more left), each as a stopword or as a stopword with a pronoun suffix.
     pub fn is_stop_key(&self, key: &str, written_heh: bool) -> bool {
-        // Every candidate below is the key less at most two leading letters and a suffix of at
-        // most three: a key that long beyond the longest stopword cannot match.
-        if key.len() > self.longest + 2 * 4 + 3 * 4 {
+        // Every body is the key less at most two leading letters (of at most 4 bytes each).
+        if key.len() > self.longest + 2 * 4 {
             return false;
         }
-        if self.contains(key) {
-            return true;
-        }
-        for rest in proclitic_strips(key) {
-            if rest.chars().count() >= 2 && self.contains(rest) {
+        for (n, body) in std::iter::once(key).chain(proclitic_strips(key)).enumerate() {
+            let Some(fl) = self.body(body) else { continue };
+            if (fl & EXACT != 0 && (n == 0 || at_least_two(body))) || fl & WITH_SUFFIX != 0 || (fl & WITH_HEH != 0 && written_heh) {
                 return true;
-            }
-        }
-        // Pronoun suffixes, on the key and on the key without proclitics.
-        for body in std::iter::once(key).chain(proclitic_strips(key)) {
-            for suf in PRONOUN_SUFFIXES {
-                if suf.ends_with('ه') && !written_heh {
-                    continue;
-                }
-                if let Some(rest) = body.strip_suffix(suf) {
-                    if rest.chars().count() >= 2 && self.contains(rest) {
-                        return true;
-                    }
-                }
             }
         }
         false
     }
 
-    fn contains(&self, k: &str) -> bool {
+    fn body(&self, k: &str) -> Option<u8> {
         if k.len() > self.longest {
-            return false;
+            return None;
         }
         let h = signature(k);
-        self.filter[h >> 6] & (1 << (h & 63)) != 0 && self.set.contains(k)
+        if self.filter[h >> 6] & (1 << (h & 63)) == 0 {
+            return None;
+        }
+        self.bodies.get(k).copied()
+    }
+
+    /// Is `k` on the list (exactly)?
+    fn contains(&self, k: &str) -> bool {
+        self.body(k).is_some_and(|f| f & EXACT != 0)
     }
 
     /// Is this token a stopword?
     pub fn is_stop_token(&self, t: &Token) -> bool {
         let written_heh = ends_with_written_heh(&t.text);
-        if self.set.contains(t.stem.as_str()) || self.is_stop_key(&t.key, written_heh) {
+        if self.contains(&t.stem) || self.is_stop_key(&t.key, written_heh) {
             return true;
         }
         t.segments.iter().any(|s| s.role == Role::Base && s.key != t.key && self.is_stop_key(&s.key, written_heh))
     }
+}
+
+/// Does `s` have at least two characters?
+fn at_least_two(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next().is_some() && c.next().is_some()
 }
 
 /// English function words (data/stopwords_en.txt), as matching keys (lower case).

@@ -6,8 +6,10 @@
 //! own (روسيا makes وروسيا and بروسيا forms of it) and general Arabic does not know the whole
 //! form better than the rest (so بيان stays بيان even in a text that has يان).
 
-use super::stopwords::{ends_with_written_heh, Stopwords, CONJUNCTIONS, PREPOSITIONS};
-use crate::analysis::{Role, Token};
+use super::stopwords::{Stopwords, CONJUNCTIONS, PREPOSITIONS};
+use crate::analysis::{Role, Token, NO_FORM};
+
+const NONE: u32 = u32::MAX;
 use crate::text::chars::{is_arabic_mark, is_invisible};
 use crate::text::stem::stem;
 use crate::text::tokenize::Kind;
@@ -128,13 +130,15 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
     // Texts repeat their words: each distinct form (tokens sharing their text and key) is
     // decided once, and each word then only finds its form.
     let cap = tokens.len() / 3 + 16;
-    let mut form_of: FastMap<(usize, usize), u32> = FastMap::with_capacity_and_hasher(cap, Default::default());
+    // The pipeline numbers its distinct forms (`Token::form`): a form's view is found by
+    // indexing. Tokens without an id (deserialized ones) are identified by their shared strings.
+    let mut by_form: Vec<u32> = Vec::with_capacity(cap);
+    let mut form_of: FastMap<(usize, usize), u32> = FastMap::default();
     let mut forms: Vec<Form<'a>> = Vec::with_capacity(cap);
     let mut keys: Interner<Cow<'a, str>> = Interner::new(Some(Cow::Borrowed("")), cap);
     let mut stems: Interner<Cow<'a, str>> = Interner::new(None, cap);
     // The stem of a segmenter key, by key id (a function of the key).
     let mut key_stem: Vec<((u32, bool), u32)> = Vec::with_capacity(cap);
-    let mut stop_cache: FastMap<(&str, bool), bool> = FastMap::with_capacity_and_hasher(cap, Default::default());
     // Words are laid out in this pass with their form's index in `id`; the form's view fills
     // them in at the end.
     let mut words: Vec<Word<'a>> = Vec::with_capacity(tokens.len());
@@ -144,17 +148,24 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
         if !is_keyword_kind(t.kind) {
             continue;
         }
-        let ident = (t.text.as_ptr() as usize, t.key.as_ptr() as usize);
-        let f = match form_of.get(&ident) {
-            Some(&f) => f,
-            None => {
+        let known = if t.form != NO_FORM {
+            let at = t.form as usize;
+            if at >= by_form.len() {
+                by_form.resize(at + 1, NONE);
+            }
+            by_form[at]
+        } else {
+            form_of.get(&(t.text.as_ptr() as usize, t.key.as_ptr() as usize)).copied().unwrap_or(NONE)
+        };
+        let f = match known {
+            f if f != NONE => f,
+            _ => {
                 let base = t.segments.iter().find(|s| s.role == Role::Base);
                 let (key, start, base_end, proclitic) = match base {
                     Some(b) => (b.key.as_str(), b.start, b.end, t.segments.first().is_some_and(|s| s.role == Role::Proclitic)),
                     None => (t.key.as_str(), t.start, t.end, false),
                 };
-                let heh = t.key.ends_with('ه') && ends_with_written_heh(&t.text);
-                let is_stop = *stop_cache.entry((t.key.as_str(), heh)).or_insert_with(|| stop.is_stop_token(t));
+                let is_stop = stop.is_stop_token(t);
                 let stop = is_stop || t.stem.chars().nth(1).is_none() || is_dated_number(key);
                 let f = forms.len() as u32;
                 let id = keys.id(Cow::Borrowed(key));
@@ -185,7 +196,11 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                     arabic: t.kind == Kind::Arabic,
                     enclitic: t.segments.iter().any(|s| s.role == Role::Enclitic),
                 });
-                form_of.insert(ident, f);
+                if t.form != NO_FORM {
+                    by_form[t.form as usize] = f;
+                } else {
+                    form_of.insert((t.text.as_ptr() as usize, t.key.as_ptr() as usize), f);
+                }
                 f
             }
         };
