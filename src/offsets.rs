@@ -9,18 +9,9 @@ use crate::analysis::Analysis;
 /// Rewrites each byte offset in `positions` (all on char boundaries of `text`) as a UTF-16 offset.
 pub fn bytes_to_utf16(text: &str, positions: &mut [&mut u32]) {
     positions.sort_unstable_by_key(|p| **p);
-    let mut byte = 0usize;
-    let mut u16s = 0u32;
-    let mut chars = text.chars();
+    let mut c = Cursor::new(text);
     for p in positions.iter_mut() {
-        let target = **p as usize;
-        while byte < target {
-            let c = chars.next().expect("offset inside the text");
-            byte += c.len_utf8();
-            u16s += c.len_utf16() as u32;
-        }
-        debug_assert_eq!(byte, target, "offset on a char boundary");
-        **p = u16s;
+        **p = c.at(**p);
     }
 }
 
@@ -43,9 +34,7 @@ impl<'t> Cursor<'t> {
         debug_assert!(to >= self.byte, "offsets in order");
         // Every char has one leading (non-continuation) byte and is one UTF-16 unit, except
         // the four-byte ones (leading byte ≥ 0xF0), which are two.
-        for &b in &self.bytes[self.byte..to] {
-            self.u16s += u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0);
-        }
+        self.u16s += self.bytes[self.byte..to].iter().map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0)).sum::<u32>();
         self.byte = to;
         self.u16s
     }
