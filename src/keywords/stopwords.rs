@@ -9,6 +9,7 @@ use crate::analysis::{Options, Role, Token};
 use crate::lexicon;
 use super::hash::{FastMap, FastSet};
 use std::collections::HashSet;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Letters that attach in front of a word: conjunctions first, then prepositions.
 pub const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
@@ -73,15 +74,28 @@ impl Stopwords {
         Stopwords { set, bodies, longest, filter }
     }
 
-    /// The stopwords for `options`: the shipped list is built once and shared by every call
-    /// that leaves it unchanged; edited lists are built into `own`.
-    pub fn for_options<'s>(options: &Options, own: &'s mut Option<Stopwords>) -> &'s Stopwords {
+    /// The stopwords for `options`. The shipped list is built once and shared by every call
+    /// that leaves it unchanged. An edited list is kept until a call brings a different edit, so
+    /// a page that re-analyzes with the reader's list does not rebuild it each time; `own` holds
+    /// it for the caller.
+    pub fn for_options<'s>(options: &Options, own: &'s mut Option<Arc<Stopwords>>) -> &'s Stopwords {
         if options.stopwords_add.is_empty() && options.stopwords_remove.is_empty() {
-            static SHIPPED: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
-            SHIPPED.get_or_init(|| Stopwords::new(options))
-        } else {
-            own.insert(Stopwords::new(options))
+            static SHIPPED: OnceLock<Stopwords> = OnceLock::new();
+            return SHIPPED.get_or_init(|| Stopwords::new(options));
         }
+        type Edited = (Vec<String>, Vec<String>, Arc<Stopwords>);
+        static LAST: Mutex<Option<Edited>> = Mutex::new(None);
+        // (A poisoned lock only means another thread panicked mid-update: rebuild.)
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        let list = match &*last {
+            Some((add, remove, list)) if *add == options.stopwords_add && *remove == options.stopwords_remove => list.clone(),
+            _ => {
+                let list = Arc::new(Stopwords::new(options));
+                *last = Some((options.stopwords_add.clone(), options.stopwords_remove.clone(), list.clone()));
+                list
+            }
+        };
+        own.insert(list)
     }
 
     /// The set of keys (exact match only).
@@ -221,6 +235,21 @@ mod tests {
         let s = Stopwords::new(&o);
         assert!(s.is_stop_key(&key("وروسيا"), false));
         assert!(!s.is_stop_key(&key("قال"), false));
+    }
+
+    #[test]
+    fn an_edited_list_is_kept_only_for_the_same_edit() {
+        let add = Options { stopwords_add: vec!["روسيا".into()], ..Options::default() };
+        let remove = Options { stopwords_remove: vec!["قال".into()], ..Options::default() };
+        for _ in 0..2 {
+            let (mut a, mut b, mut c) = (None, None, None);
+            let s = Stopwords::for_options(&add, &mut a);
+            assert!(s.is_stop_key(&key("وروسيا"), false) && s.is_stop_key(&key("قال"), false));
+            let s = Stopwords::for_options(&remove, &mut b);
+            assert!(!s.is_stop_key(&key("روسيا"), false) && !s.is_stop_key(&key("قال"), false));
+            let s = Stopwords::for_options(&Options::default(), &mut c);
+            assert!(!s.is_stop_key(&key("روسيا"), false) && s.is_stop_key(&key("قال"), false));
+        }
     }
 
     #[test]
