@@ -9,7 +9,14 @@ pub mod wordfreq;
 
 use crate::text::normalize::{normalize, NormOptions};
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+/// The word tables' hasher: FNV-1a, much faster than the default SipHash on short keys (the
+/// tables are built from shipped data, so there is no hash-flooding concern).
+pub type FastBuild = BuildHasherDefault<wordfreq::Fnv>;
+pub type Map<K, V> = HashMap<K, V, FastBuild>;
+pub type Set<K> = HashSet<K, FastBuild>;
 
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -21,17 +28,17 @@ pub fn key(s: &str) -> String {
 }
 
 /// The shipped stopword list, as matching keys.
-pub fn stopwords() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+pub fn stopwords() -> &'static Set<String> {
+    static SET: OnceLock<Set<String>> = OnceLock::new();
     SET.get_or_init(|| entries(include_str!("../../data/stopwords.txt")).map(key).collect())
 }
 
 /// Place names: for each first word's key, the full names as sequences of word keys,
 /// longest first.
-pub fn places() -> &'static HashMap<String, Vec<Vec<String>>> {
-    static MAP: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
+pub fn places() -> &'static Map<String, Vec<Vec<String>>> {
+    static MAP: OnceLock<Map<String, Vec<Vec<String>>>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut m: Map<String, Vec<Vec<String>>> = Map::default();
         for name in entries(include_str!("../../data/places.txt")) {
             let words: Vec<String> = name.split_whitespace().map(key).collect();
             if words.is_empty() {

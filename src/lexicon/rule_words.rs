@@ -1,14 +1,13 @@
 //! Word lists for the rule-based entity types (dates, money, percentages, quantities), from
 //! `data/rules.txt`: sections of entries, each entry one or more words, stored as key sequences.
 
-use super::key;
-use std::collections::HashMap;
+use super::{key, Map};
 use std::sync::OnceLock;
 
 /// One section: entries indexed by the key of their first word, longest entry first.
 #[derive(Default)]
 pub struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: Map<String, Vec<Vec<String>>>,
 }
 
 impl Phrases {
@@ -36,10 +35,10 @@ impl Phrases {
 
 /// All sections of `data/rules.txt` by name (`month`, `islamic_month`, `latin_month`, `weekday`,
 /// `relative`, `year_word`, `era`, `scale`, `percent`, `currency`, `unit`).
-pub fn rule_words() -> &'static HashMap<String, Phrases> {
-    static MAP: OnceLock<HashMap<String, Phrases>> = OnceLock::new();
+pub fn rule_words() -> &'static Map<String, Phrases> {
+    static MAP: OnceLock<Map<String, Phrases>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m: HashMap<String, Phrases> = HashMap::new();
+        let mut m: Map<String, Phrases> = Map::default();
         let mut cur = String::new();
         for line in include_str!("../../data/rules.txt").lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {

@@ -18,7 +18,7 @@ pub const MAX_LETTERS: usize = 40;
 
 /// FNV-1a: keys are short byte strings (also used by the segmenter's word sets).
 #[derive(Default)]
-pub(crate) struct Fnv(u64);
+pub struct Fnv(u64);
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
         self.0
