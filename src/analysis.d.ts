@@ -134,7 +134,7 @@ export interface CompactTokens {
   starts: Uint32Array;
   ends: Uint32Array;
   kinds: Uint8Array;
-  segment_counts: Uint8Array;
+  segment_counts: Uint32Array;
   segment_starts: Uint32Array;
   kinds_table: Token["kind"][];
 }

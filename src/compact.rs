@@ -34,11 +34,31 @@ pub struct CompactTokens {
     pub starts: Vec<u32>,
     pub ends: Vec<u32>,
     pub kinds: Vec<u8>,
-    pub segment_counts: Vec<u8>,
+    pub segment_counts: Vec<u32>,
     pub segment_starts: Vec<u32>,
 }
 
+/// Where a token's segments start after its first, relative to the token, in UTF-16 units.
+fn cuts(s: &str, kind: Kind) -> Vec<u32> {
+    let bytes: Vec<usize> = match kind {
+        Kind::Arabic | Kind::Mixed => segment(s).iter().collect(),
+        Kind::Number if s.contains(['%', '\u{066A}', '-']) => crate::pipeline::number_cuts(s),
+        _ => Vec::new(),
+    };
+    let (mut prev, mut at) = (0, 0);
+    bytes
+        .into_iter()
+        .map(|cut| {
+            at += utf16_len(&s[prev..cut]);
+            prev = cut;
+            at
+        })
+        .collect()
+}
+
 /// Tokenizes and segments `text` into flat arrays, UTF-16 offsets.
+///
+/// A text repeats its words, so each distinct word is segmented once.
 pub fn tokens(text: &str) -> CompactTokens {
     let mut out = CompactTokens::default();
     let cap = text.len() / 7;
@@ -47,6 +67,7 @@ pub fn tokens(text: &str) -> CompactTokens {
     out.kinds.reserve(cap);
     out.segment_counts.reserve(cap);
     out.segment_starts.reserve(cap);
+    let mut seen: std::collections::HashMap<(&str, Kind), Vec<u32>, crate::lexicon::FastBuild> = Default::default();
     let mut pos = 0usize; // bytes
     let mut u16pos = 0u32;
     for t in tokenize(text) {
@@ -57,36 +78,13 @@ pub fn tokens(text: &str) -> CompactTokens {
             out.ends.push(u16pos + len16);
             out.kinds.push(code(t.kind));
             out.segment_starts.push(u16pos);
-            let mut n = 1u8;
-            let mut buf = [0usize; 8];
-            let mut nc = 0;
-            match t.kind {
-                Kind::Arabic | Kind::Mixed => {
-                    for c in segment(s).iter() {
-                        buf[nc] = c;
-                        nc += 1;
-                    }
-                }
-                Kind::Number if s.contains(['%', '\u{066A}', '-']) => {
-                    for c in crate::pipeline::number_cuts(s).into_iter().take(8) {
-                        buf[nc] = c;
-                        nc += 1;
-                    }
-                }
-                _ => {}
-            }
-            let cuts = &buf[..nc];
-            {
-                let mut prev = 0;
-                let mut at = u16pos;
-                for &cut in cuts {
-                    at += utf16_len(&s[prev..cut]);
-                    out.segment_starts.push(at);
-                    prev = cut;
-                    n += 1;
-                }
-            }
-            out.segment_counts.push(n);
+            let c = match t.kind {
+                Kind::Arabic | Kind::Mixed | Kind::Number => &*seen.entry((s, t.kind)).or_insert_with(|| cuts(s, t.kind)),
+                _ => &[][..],
+            };
+            out.segment_starts.extend(c.iter().map(|&at| u16pos + at));
+            // (u32: a number like «1-2-3-…» can have any number of segments)
+            out.segment_counts.push(c.len() as u32 + 1);
         }
         pos += t.len;
         u16pos += len16;
@@ -116,5 +114,16 @@ mod tests {
         let segs: Vec<u32> = a.tokens.iter().flat_map(|t| t.segments.iter().map(|s| s.start)).collect();
         assert_eq!(c.segment_starts, segs);
         assert_eq!(c.segment_counts.iter().map(|&n| n as usize).sum::<usize>(), segs.len());
+    }
+
+    #[test]
+    fn long_number_runs_keep_counts_and_starts_in_step() {
+        let text = format!("{} و{}", vec!["1"; 400].join("-"), "ب".repeat(3));
+        let c = tokens(&text);
+        assert_eq!(c.segment_counts.iter().map(|&n| n as usize).sum::<usize>(), c.segment_starts.len());
+        let a = analyze(&text, &Options { keywords: false, entities: false, ..Options::default() });
+        let segs: Vec<u32> = a.tokens.iter().flat_map(|t| t.segments.iter().map(|s| s.start)).collect();
+        assert_eq!(c.segment_starts, segs);
+        assert!(c.segment_counts[0] > 255, "{:?}", &c.segment_counts);
     }
 }

@@ -99,7 +99,7 @@ pub fn tokens_compact(#[wasm_bindgen(unchecked_param_type = "string")] text: JsV
         set("starts", &js_sys::Uint32Array::from(&c.starts[..]).into())?;
         set("ends", &js_sys::Uint32Array::from(&c.ends[..]).into())?;
         set("kinds", &js_sys::Uint8Array::from(&c.kinds[..]).into())?;
-        set("segment_counts", &js_sys::Uint8Array::from(&c.segment_counts[..]).into())?;
+        set("segment_counts", &js_sys::Uint32Array::from(&c.segment_counts[..]).into())?;
         set("segment_starts", &js_sys::Uint32Array::from(&c.segment_starts[..]).into())?;
         set("kinds_table", &kinds.into())
     })()
