@@ -185,8 +185,10 @@ pub struct Word {
     pub mem: u8,
     /// The pipeline's stem (clitics and article removed) and its proclitic and enclitic keys.
     pub stem: Str,
-    pub pro: String,
-    pub enc: String,
+    pub pro: Str,
+    pub enc: Str,
+    /// Hash of the clitics (`pro`, `enc`), for [`Word::own_key`].
+    pub hc: u64,
     /// Inside quotation marks (1) or not (0).
     pub quoted: u8,
     /// See [`productivity`].
@@ -214,16 +216,46 @@ impl Word {
     /// Everything the [`Part::Own`] features read: key, kind, stem and clitics (the rest of
     /// those facts follow from the key).
     pub fn own_key(&self) -> (u64, u64, u64, u8) {
-        (self.h[0], self.h[3], hash_str(&self.pro) ^ hash_str(&self.enc).rotate_left(17), self.kind as u8)
+        (self.h[0], self.h[3], self.hc, self.kind as u8)
+    }
+
+    /// Everything the [`Part::Neighbour`] features read of this word: what
+    /// [`Word::own_key`] covers, and its flags (which also say where the gazetteer matched).
+    pub fn neighbour_key(&self) -> (u64, u64, u64, u8, u32) {
+        let (a, b, c, d) = self.own_key();
+        (a, b, c, d, self.flags)
     }
 
     fn pad() -> &'static Word {
         static PAD: OnceLock<Word> = OnceLock::new();
         PAD.get_or_init(|| {
             let e = Str::from("");
-            Word { key: e.clone(), safe: e.clone(), prep: None, bare: e.clone(), kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: e, pro: String::new(), enc: String::new(), quoted: 0, prod: [0; 4], h: [hash_str(""); 4] }
+            Word { key: e.clone(), safe: e.clone(), prep: None, bare: e.clone(), kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: e.clone(), pro: e.clone(), enc: e, hc: clitics_hash("", ""), quoted: 0, prod: [0; 4], h: [hash_str(""); 4] }
         })
     }
+}
+
+/// The hash [`Word::own_key`] gives a word's clitics.
+fn clitics_hash(pro: &str, enc: &str) -> u64 {
+    // (never 0: 0 marks a form entry whose segments are not filled in yet)
+    (hash_str(pro) ^ hash_str(enc).rotate_left(17)) | 1
+}
+
+/// Fills in what `w` takes from the pipeline's segmentation of `t`.
+fn set_segments(w: &mut Word, t: &Token) {
+    let (mut pro, mut enc) = (String::new(), String::new());
+    for sg in &t.segments {
+        match sg.role {
+            Role::Proclitic => pro.push_str(&sg.key),
+            Role::Enclitic => enc.push_str(&sg.key),
+            Role::Base => {}
+        }
+    }
+    w.hc = clitics_hash(&pro, &enc);
+    w.pro = pro.into();
+    w.enc = enc.into();
+    w.stem = t.stem.clone();
+    w.h[3] = hash_str(&t.stem);
 }
 
 /// Per-token facts for a whole token list. `text` is the analysed text (for the gazetteer's
@@ -231,12 +263,23 @@ impl Word {
 pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
     let l = lists();
     let stop = &l.stop;
-    // Facts that depend on the key only, computed once per distinct key.
-    let mut cache: HashMap<&str, Word, Fast> = HashMap::default();
+    // Facts that depend on the key only, computed once per distinct key, found by the token's
+    // form id (tokens of one form share their key) or, for tokens without one, by the key.
+    let mut cache: HashMap<&str, Option<Word>, Fast> = HashMap::default();
+    let mut by_form: Vec<Option<Word>> = Vec::new();
     let mut out: Vec<Word> = tokens
         .iter()
         .map(|t| {
-            let proto = cache.entry(&t.key).or_insert_with(|| {
+            let slot = if t.form != crate::analysis::NO_FORM {
+                let f = t.form as usize;
+                if f >= by_form.len() {
+                    by_form.resize(f + 1, None);
+                }
+                &mut by_form[f]
+            } else {
+                cache.entry(&t.key).or_insert(None)
+            };
+            let proto = slot.get_or_insert_with(|| {
                 let key: &str = &t.key;
                 let (safe, _) = strip_safe(key);
                 let conj = strip_conj(key);
@@ -266,24 +309,20 @@ pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
                     freq: fr,
                     mem: m.copied().unwrap_or(0),
                     stem: t.stem.clone(),
-                    pro: String::new(),
-                    enc: String::new(),
+                    pro: Str::from(""),
+                    enc: Str::from(""),
+                    hc: 0,
                     quoted: 0,
                     prod,
                     h,
                 }
             });
-            let mut w = proto.clone();
-            for sg in &t.segments {
-                match sg.role {
-                    Role::Proclitic => w.pro.push_str(&sg.key),
-                    Role::Enclitic => w.enc.push_str(&sg.key),
-                    Role::Base => {}
-                }
+            // The pipeline's segments and stem: the same for every token of a form, so kept in
+            // the form's entry; tokens without a form id may differ from the key's first token.
+            if t.form == crate::analysis::NO_FORM || proto.hc == 0 {
+                set_segments(proto, t);
             }
-            w.stem = t.stem.clone();
-            w.h[3] = hash_str(&t.stem);
-            w
+            proto.clone()
         })
         .collect();
     let mut open = [false; 2];
@@ -441,9 +480,14 @@ pub enum Part {
     /// Those that depend on the word alone (see [`Word::own_key`]): the same for every
     /// occurrence of the word, so a tagger can add up their weights once per distinct word.
     Own,
-    /// The others (neighbours, position in the text).
-    Context,
     All,
+    /// Those that read one neighbour alone, the word at offset `d` (±1,
+    /// ±2): the same wherever that neighbour stands at that offset, so a tagger can add up
+    /// their weights once per distinct neighbour (see [`Word::neighbour_key`]).
+    Neighbour(isize),
+    /// The rest: what reads the word with its neighbours, or several neighbours, or the
+    /// word's place in this text.
+    Rest,
 }
 
 /// The hashed features of token `i` of `ws` (a sentence), appended to `out` as buckets.
@@ -453,7 +497,15 @@ pub fn extract(ws: &[Word], i: usize, mask: u32, out: &mut Vec<u32>) {
 
 /// Part of the features of token `i`; `All` lists them in the order training sees them.
 pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<u32>) {
-    let (own, ctx) = (part != Part::Context, part != Part::Own);
+    let own = matches!(part, Part::Own | Part::All);
+    // `ctx`: context features that read the word with its neighbours, or several of them
+    let ctx = matches!(part, Part::All | Part::Rest);
+    // features that read the neighbour at offset d alone
+    let nb = |d: isize| match part {
+        Part::All => true,
+        Part::Neighbour(x) => x == d,
+        _ => false,
+    };
     let pad = Word::pad();
     let at = |d: isize| -> &Word {
         let j = i as isize + d;
@@ -535,8 +587,8 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         }
     }
     // context words
-    if ctx {
-        for (tpl, d) in [(30u8, -2isize), (31, -1), (32, 1), (33, 2)] {
+    for (tpl, d) in [(30u8, -2isize), (31, -1), (32, 1), (33, 2)] {
+        if nb(d) {
             let c = at(d);
             f(H::new(tpl).h(c.h[0]));
             f(H::new(tpl + 10).h(c.h[2]));
@@ -553,8 +605,9 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         f(H::new(65).add(suffix(&p.key, 2).as_bytes()).add(suffix(&w.key, 2).as_bytes()));
     }
     // list flags in the window, alone and for the current word's flag set
-    if ctx {
-        for (d, base) in [(-2isize, 70u8), (-1, 71), (0, 72), (1, 73), (2, 74)] {
+    for (d, base) in [(-2isize, 70u8), (-1, 71), (0, 72), (1, 73), (2, 74)] {
+        // (the word's own flags include where the gazetteer matched in this text: context)
+        if (d == 0 && ctx) || (d != 0 && nb(d)) {
             let fl = at(d).flags;
             for b in 0..N_FLAGS {
                 if fl & (1 << b) != 0 {
@@ -565,7 +618,7 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
     }
     for (tpl, d) in [(90u8, -2isize), (91, -1), (92, 0), (93, 1), (94, 2)] {
         let m = at(d).mem;
-        if (d == 0 && own) || (d != 0 && ctx) {
+        if (d == 0 && own) || (d != 0 && nb(d)) {
             f(H::new(tpl).add(&[m]));
         }
         if d == 0 && ctx {
@@ -581,9 +634,13 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
             f(H::new(113 + n as u8).add(prefix(&w.stem, n).as_bytes()));
         }
     }
-    if ctx {
+    if nb(-1) {
         f(H::new(117).h(p.h[3]));
+    }
+    if nb(1) {
         f(H::new(118).h(n.h[3]));
+    }
+    if ctx {
         // context pairs
         f(H::new(119).h(at(-2).h[2]).h(p.h[2]));
         f(H::new(120).h(n.h[2]).h(at(2).h[2]));
@@ -612,6 +669,48 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parts of the features of each token of `text`: (all, own + rest + neighbours).
+    fn parts(text: &str) -> Vec<(Vec<u32>, Vec<u32>)> {
+        let toks = crate::pipeline::tokens(text, &crate::analysis::Options::default().normalize);
+        let ws = words(text, &toks, &Memory::default());
+        (0..ws.len())
+            .map(|i| {
+                let (mut all, mut split) = (Vec::new(), Vec::new());
+                extract_part(&ws, i, 0xFFFFF, Part::All, &mut all);
+                for p in [Part::Own, Part::Rest, Part::Neighbour(-2), Part::Neighbour(-1), Part::Neighbour(1), Part::Neighbour(2)] {
+                    extract_part(&ws, i, 0xFFFFF, p, &mut split);
+                }
+                all.sort_unstable();
+                split.sort_unstable();
+                (all, split)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_parts_add_up_to_all_features() {
+        for (all, split) in parts("قال الرئيس الروسي فلاديمير بوتين في موسكو «اليوم» إن 60% من وروسيا") {
+            assert_eq!(all, split);
+        }
+    }
+
+    #[test]
+    fn neighbour_features_read_only_that_neighbour() {
+        // The word after «موسكو» differs, and so does everything around: the features that
+        // read «موسكو» as the left neighbour do not change.
+        let a = "زار الوزير موسكو أمس";
+        let b = "وصلت موسكو طائرة كبيرة";
+        let feats = |text: &str, i: usize| {
+            let toks = crate::pipeline::tokens(text, &crate::analysis::Options::default().normalize);
+            let ws = words(text, &toks, &Memory::default());
+            let mut out = Vec::new();
+            extract_part(&ws, i, 0xFFFFF, Part::Neighbour(-1), &mut out);
+            out
+        };
+        assert_eq!(feats(a, 3), feats(b, 2));
+        assert_ne!(feats(a, 3), feats(a, 2));
+    }
 
     #[test]
     fn clitics_before_names() {

@@ -89,23 +89,44 @@ pub fn tag(text: &str, tokens: &[Token], m: &Model) -> Vec<usize> {
     let mask = m.mask();
     let mut out = Vec::with_capacity(tokens.len());
     let mut feats = Vec::with_capacity(96);
-    let mut own_scores: std::collections::HashMap<_, _, features::Fast> = Default::default();
+    // Features that read one word alone are scored once per distinct word: the word's own
+    // features, and those that read a neighbour at a given offset (see [`features::Part`]).
+    // Words get a small id for what those features read (one hash per token); the scores are
+    // then kept in arrays by id.
+    let mut ids: std::collections::HashMap<_, u32, features::Fast> = Default::default();
+    let id: Vec<u32> = ws
+        .iter()
+        .map(|w| {
+            let next = ids.len() as u32;
+            *ids.entry(w.neighbour_key()).or_insert(next)
+        })
+        .collect();
+    let n_ids = ids.len() + 1; // the last id: the padding beyond a sentence's ends
+    let mut own_scores: Vec<Option<[f32; model::TAGS]>> = vec![None; n_ids];
+    let mut neighbour_scores: Vec<Option<[f32; model::TAGS]>> = vec![None; n_ids * 4];
     let mut start = 0;
     for i in 0..tokens.len() {
         let newline = tokens.get(i + 1).is_some_and(|n| text[tokens[i].end as usize..n.start as usize].contains('\n'));
         if i + 1 == tokens.len() || ends_sentence(&tokens[i]) || newline {
             let sent = &ws[start..=i];
+            let sent_id = &id[start..=i];
             let emit: Vec<_> = (0..sent.len())
                 .map(|k| {
-                    // the word's own features are scored once per distinct word
-                    let own = *own_scores.entry(sent[k].own_key()).or_insert_with(|| {
+                    let score = |part: features::Part, feats: &mut Vec<u32>| {
                         feats.clear();
-                        features::extract_part(sent, k, mask, features::Part::Own, &mut feats);
-                        m.emit(&feats)
-                    });
-                    feats.clear();
-                    features::extract_part(sent, k, mask, features::Part::Context, &mut feats);
-                    let mut e = m.emit(&feats);
+                        features::extract_part(sent, k, mask, part, feats);
+                        m.emit(feats)
+                    };
+                    let own = *own_scores[sent_id[k] as usize].get_or_insert_with(|| score(features::Part::Own, &mut feats));
+                    let mut e = score(features::Part::Rest, &mut feats);
+                    for (j, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+                        let at = k as isize + d;
+                        let who = if (0..sent.len() as isize).contains(&at) { sent_id[at as usize] as usize } else { n_ids - 1 };
+                        let s = *neighbour_scores[who * 4 + j].get_or_insert_with(|| score(features::Part::Neighbour(d), &mut feats));
+                        for (a, b) in e.iter_mut().zip(s) {
+                            *a += b;
+                        }
+                    }
                     for (a, b) in e.iter_mut().zip(own) {
                         *a += b;
                     }
