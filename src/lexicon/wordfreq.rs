@@ -36,7 +36,44 @@ impl Hasher for Fnv {
 struct Lexicon {
     /// Letter code of U+0600 + i, 0 when the character is not a lexicon letter.
     codes: [u8; 256],
-    map: HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>>,
+    /// Words of up to [`PACKED`] letters (all but a few hundred), their codes packed into one
+    /// integer (see [`pack`]): a lookup hashes one word and compares integers, with no key
+    /// bytes to fetch and compare. Most lookups are of forms that are not there (the endings
+    /// the NER features try), and those cost one probe.
+    short: HashMap<u64, u8, BuildHasherDefault<Mix>>,
+    long: HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>>,
+}
+
+/// Longest word kept in [`Lexicon::short`]: letter codes take 6 bits each.
+const PACKED: usize = 10;
+
+/// The codes of a word of up to [`PACKED`] letters as one integer. Codes are never 0, so
+/// words of different lengths never pack alike.
+#[inline]
+fn pack(codes: &[u8]) -> Option<u64> {
+    if codes.len() > PACKED {
+        return None;
+    }
+    Some(codes.iter().fold(0u64, |k, &c| k << 6 | c as u64))
+}
+
+/// Hashes the packed words: one multiplication, high bits folded down.
+#[derive(Default)]
+struct Mix(u64);
+impl Hasher for Mix {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        let h = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = h ^ (h >> 29);
+    }
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -78,11 +115,16 @@ fn parse() -> Lexicon {
         p += 3 + n;
     }
     let buf: &'static [u8] = Box::leak(buf.into_boxed_slice());
-    let mut map = HashMap::with_capacity_and_hasher(count, BuildHasherDefault::<Fnv>::default());
+    let mut short = HashMap::with_capacity_and_hasher(count, BuildHasherDefault::<Mix>::default());
+    let mut long = HashMap::with_hasher(BuildHasherDefault::<Fnv>::default());
     for (start, len, q) in spans {
-        map.insert(&buf[start..start + len], q);
+        let key = &buf[start..start + len];
+        match pack(key) {
+            Some(k) => short.insert(k, q),
+            None => long.insert(key, q),
+        };
     }
-    Lexicon { codes, map }
+    Lexicon { codes, short, long }
 }
 
 /// The letter code of a character, after folding (أ إ آ ٱ → ا, ى ی → ي, ؤ → و, ئ → ي, ک → ك,
@@ -111,7 +153,12 @@ pub fn code(c: char) -> Option<u8> {
 /// Zipf value (log10 frequency per billion words) of a word given as letter codes.
 #[inline]
 pub fn zipf_codes(codes: &[u8]) -> Option<f32> {
-    lexicon().map.get(codes).map(|&q| q as f32 / 20.0)
+    let lex = lexicon();
+    match pack(codes) {
+        Some(k) => lex.short.get(&k),
+        None => lex.long.get(codes),
+    }
+    .map(|&q| q as f32 / 20.0)
 }
 
 /// Encodes `s` as letter codes into `buf`, skipping marks, tatweel and invisible characters.
@@ -171,5 +218,11 @@ mod tests {
         assert_eq!(zipf(&key("xyz")), None);
         assert_eq!(zipf(""), None);
         assert_eq!(zipf(&key("ثثثثثثثث")), None);
+        // Words beyond the packed length are found too.
+        assert!(zipf(&key("والاستراتيجية")).is_some());
+        let lex = lexicon();
+        let count = u32::from_le_bytes(DATA[5 + DATA[4] as usize..][..4].try_into().unwrap()) as usize;
+        assert_eq!(lex.short.len() + lex.long.len(), count, "every word is kept once");
+        assert!(!lex.long.is_empty() && lex.long.keys().all(|k| k.len() > PACKED));
     }
 }
