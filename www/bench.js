@@ -5,6 +5,8 @@
 //   kashifBench.cold(text)           fetch + compile + instantiate + first analyze, each timed
 //   kashifBench.warm(text, runs)     median (and all samples) of analyze(text) on a loaded engine
 //   kashifBench.tokens(text, runs)   the same for tokensCompact (tokenizer + clitics only)
+//   kashifBench.page(text, runs)     the same for what the page's worker calls: analyze without the
+//                                    token objects, plus tokensCompact for the tokens
 import { Kashif } from "./kashif-api.js";
 
 const WASM = new URL("./pkg/kashif_bg.wasm", import.meta.url);
@@ -72,13 +74,21 @@ async function tokens(text, runs = 10) {
   return timeRuns((t) => k.tokensCompact(t), text, runs);
 }
 
+async function page(text, runs = 10) {
+  const k = await loaded();
+  return timeRuns((t) => {
+    k.analyze(t, { tokens: false });
+    k.tokensCompact(t);
+  }, text, runs);
+}
+
 /** A text of at least `bytes` UTF-8 bytes: `seed` repeated. */
 function repeatTo(seed, bytes) {
   const unit = utf8.encode(seed).length;
   return seed.repeat(Math.ceil(bytes / unit));
 }
 
-window.kashifBench = { cold, warm, tokens, repeatTo, version: async () => (await loaded()).version() };
+window.kashifBench = { cold, warm, tokens, page, repeatTo, version: async () => (await loaded()).version() };
 
 // --- the page's own run ---------------------------------------------------------------------------
 
@@ -108,6 +118,8 @@ button.addEventListener("click", async () => {
     row("cold start (fetch + compile + instantiate + first 10 KB analysis)", c.total_ms, null, 1);
     const w10 = await warm(small, 20);
     row(`analyze ${Math.round(w10.bytes / 1000)} KB`, w10.median_ms, w10.mb_per_s, w10.runs);
+    const p10 = await page(small, 20);
+    row(`the page's calls (analyze without token objects + tokensCompact), ${Math.round(p10.bytes / 1000)} KB`, p10.median_ms, p10.mb_per_s, p10.runs);
     const w1m = await warm(big, 5);
     row(`analyze ${(w1m.bytes / 1e6).toFixed(2)} MB`, w1m.median_ms, w1m.mb_per_s, w1m.runs);
     const t1m = await tokens(big, 5);
