@@ -78,8 +78,7 @@ fn written<'t>(text: &'t str, w: &Word) -> std::borrow::Cow<'t, str> {
 
 /// Ranked keywords of `text`, given its tokens and sentence spans (bytes). Byte offsets.
 pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span], options: &Options) -> Vec<Keyword> {
-    let mut own = None;
-    let stop = Stopwords::for_options(options, &mut own);
+    let stop = &Stopwords::new(options);
     let known_better = |whole: &str, rest: &str| match (keyness::zipf(whole), keyness::zipf(rest)) {
         (Some(a), Some(b)) => a >= b,
         (Some(_), None) => true,

@@ -9,7 +9,7 @@ use crate::analysis::{Options, Role, Token};
 use crate::lexicon;
 use super::hash::{FastMap, FastSet};
 use std::collections::HashSet;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::OnceLock;
 
 /// Letters that attach in front of a word: conjunctions first, then prepositions.
 pub const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
@@ -18,14 +18,26 @@ pub const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
 /// Pronoun suffixes, as matching keys, longest first.
 const PRONOUN_SUFFIXES: [&str; 9] = ["هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك"];
 
-/// The stopword keys in force for some options.
+/// The stopword keys in force for some options: the shipped list, expanded once for all calls,
+/// and the reader's edits (words added and removed), expanded per call (a few entries).
 pub struct Stopwords {
+    shipped: &'static Bodies,
+    added: Bodies,
+    /// The flags each removed word gave its bodies (see [`Bodies::of`]); a body's flags come
+    /// from one (word, suffix) pair only, since no pronoun suffix ends another, so taking a
+    /// removed word's flags away never takes away another word's.
+    removed: FastMap<String, u8>,
+    removed_keys: FastSet<String>,
+}
+
+/// Every string a key may read after its proclitics are stripped, for it to be a stopword: the
+/// stopwords themselves ([`EXACT`]) and each stopword of two letters or more with each pronoun
+/// suffix ([`WITH_SUFFIX`], or [`WITH_HEH`] for the suffix ه, which needs a written ه). So a
+/// key needs one lookup per proclitic reading.
+#[derive(Default)]
+struct Bodies {
     set: FastSet<String>,
-    /// Every string a key may read after its proclitics are stripped, for it to be a stopword:
-    /// the stopwords themselves ([`EXACT`]) and each stopword of two letters or more with each
-    /// pronoun suffix ([`WITH_SUFFIX`], or [`WITH_HEH`] for the suffix ه, which needs a written
-    /// ه). Built once per list, so a key needs one lookup per proclitic reading.
-    bodies: FastMap<String, u8>,
+    flags: FastMap<String, u8>,
     /// The longest body, in bytes: longer strings need no lookup.
     longest: usize,
     /// One bit per (length, second byte, last byte) signature of the bodies: most candidate
@@ -44,63 +56,64 @@ fn signature(k: &str) -> usize {
     ((b.len() & 31) << 11 ^ x << 6 ^ y ^ y << 9) & 0xFFFF
 }
 
-impl Stopwords {
-    /// The shipped list, with `options.stopwords_add` and `options.stopwords_remove` applied.
-    pub fn new(options: &Options) -> Self {
-        let mut set: FastSet<String> = lexicon::stopwords().iter().cloned().collect();
-        set.extend(english().iter().cloned());
-        for w in &options.stopwords_remove {
-            set.remove(&lexicon::key(w));
-        }
-        for w in &options.stopwords_add {
-            set.insert(lexicon::key(w));
-        }
-        let mut bodies: FastMap<String, u8> = FastMap::with_capacity_and_hasher(set.len() * (PRONOUN_SUFFIXES.len() + 1), Default::default());
-        for k in &set {
-            *bodies.entry(k.clone()).or_default() |= EXACT;
-            if at_least_two(k) {
-                for suf in PRONOUN_SUFFIXES {
-                    let flag = if suf.ends_with('ه') { WITH_HEH } else { WITH_SUFFIX };
-                    *bodies.entry(format!("{k}{suf}")).or_default() |= flag;
-                }
+impl Bodies {
+    /// The bodies of a word list (matching keys), with their flags.
+    fn of(words: impl Iterator<Item = String>) -> Bodies {
+        let mut b = Bodies { filter: vec![0u64; 1024], ..Bodies::default() };
+        for k in words {
+            for (body, flag) in expansions(&k) {
+                *b.flags.entry(body).or_default() |= flag;
             }
+            b.set.insert(k);
         }
-        let longest = bodies.keys().map(String::len).max().unwrap_or(0);
-        let mut filter = vec![0u64; 1024];
-        for k in bodies.keys() {
+        b.longest = b.flags.keys().map(String::len).max().unwrap_or(0);
+        for k in b.flags.keys() {
             let h = signature(k);
-            filter[h >> 6] |= 1 << (h & 63);
+            b.filter[h >> 6] |= 1 << (h & 63);
         }
-        Stopwords { set, bodies, longest, filter }
+        b
     }
 
-    /// The stopwords for `options`. The shipped list is built once and shared by every call
-    /// that leaves it unchanged. An edited list is kept until a call brings a different edit, so
-    /// a page that re-analyzes with the reader's list does not rebuild it each time; `own` holds
-    /// it for the caller.
-    pub fn for_options<'s>(options: &Options, own: &'s mut Option<Arc<Stopwords>>) -> &'s Stopwords {
-        if options.stopwords_add.is_empty() && options.stopwords_remove.is_empty() {
-            static SHIPPED: OnceLock<Stopwords> = OnceLock::new();
-            return SHIPPED.get_or_init(|| Stopwords::new(options));
+    fn get(&self, k: &str) -> u8 {
+        if self.flags.is_empty() || k.len() > self.longest {
+            return 0;
         }
-        type Edited = (Vec<String>, Vec<String>, Arc<Stopwords>);
-        static LAST: Mutex<Option<Edited>> = Mutex::new(None);
-        // (A poisoned lock only means another thread panicked mid-update: rebuild.)
-        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
-        let list = match &*last {
-            Some((add, remove, list)) if *add == options.stopwords_add && *remove == options.stopwords_remove => list.clone(),
-            _ => {
-                let list = Arc::new(Stopwords::new(options));
-                *last = Some((options.stopwords_add.clone(), options.stopwords_remove.clone(), list.clone()));
-                list
+        let h = signature(k);
+        if self.filter[h >> 6] & (1 << (h & 63)) == 0 {
+            return 0;
+        }
+        self.flags.get(k).copied().unwrap_or(0)
+    }
+}
+
+/// The bodies a stopword gives, with their flags.
+fn expansions(k: &str) -> impl Iterator<Item = (String, u8)> + '_ {
+    let suffixed = at_least_two(k).then_some(PRONOUN_SUFFIXES).into_iter().flatten();
+    std::iter::once((k.to_string(), EXACT))
+        .chain(suffixed.map(move |suf| (format!("{k}{suf}"), if suf.ends_with('ه') { WITH_HEH } else { WITH_SUFFIX })))
+}
+
+impl Stopwords {
+    /// The shipped list, with `options.stopwords_add` and `options.stopwords_remove` applied
+    /// (removals first: a word both removed and added stays).
+    pub fn new(options: &Options) -> Self {
+        static SHIPPED: OnceLock<Bodies> = OnceLock::new();
+        let shipped = SHIPPED.get_or_init(|| Bodies::of(lexicon::stopwords().iter().chain(english()).cloned()));
+        let removed_keys: FastSet<String> = options.stopwords_remove.iter().map(|w| lexicon::key(w)).collect();
+        let mut removed: FastMap<String, u8> = FastMap::default();
+        for k in &removed_keys {
+            for (body, flag) in expansions(k) {
+                *removed.entry(body).or_default() |= flag;
             }
-        };
-        own.insert(list)
+        }
+        let added = Bodies::of(options.stopwords_add.iter().map(|w| lexicon::key(w)));
+        Stopwords { shipped, added, removed, removed_keys }
     }
 
     /// The set of keys (exact match only).
     pub fn keys(&self) -> HashSet<String> {
-        self.set.iter().cloned().collect()
+        let shipped = self.shipped.set.iter().filter(|k| !self.removed_keys.contains(*k));
+        shipped.chain(&self.added.set).cloned().collect()
     }
 
     /// Is this matching key a stopword, as it is or behind clitics? `written_heh` says whether a
@@ -110,7 +123,7 @@ impl Stopwords {
     /// more left), each as a stopword or as a stopword with a pronoun suffix.
     pub fn is_stop_key(&self, key: &str, written_heh: bool) -> bool {
         // Every body is the key less at most two leading letters (of at most 4 bytes each).
-        if key.len() > self.longest + 2 * 4 {
+        if key.len() > self.shipped.longest.max(self.added.longest) + 2 * 4 {
             return false;
         }
         for (n, body) in std::iter::once(key).chain(proclitic_strips(key)).enumerate() {
@@ -122,15 +135,14 @@ impl Stopwords {
         false
     }
 
+    /// The flags of a body under this list (see [`Bodies`]), `None` when it has none.
     fn body(&self, k: &str) -> Option<u8> {
-        if k.len() > self.longest {
-            return None;
+        let mut f = self.shipped.get(k);
+        if f != 0 && !self.removed.is_empty() {
+            f &= !self.removed.get(k).copied().unwrap_or(0);
         }
-        let h = signature(k);
-        if self.filter[h >> 6] & (1 << (h & 63)) == 0 {
-            return None;
-        }
-        self.bodies.get(k).copied()
+        f |= self.added.get(k);
+        (f != 0).then_some(f)
     }
 
     /// Is `k` on the list (exactly)?
@@ -237,18 +249,60 @@ mod tests {
         assert!(!s.is_stop_key(&key("قال"), false));
     }
 
+    /// The matching rule written plainly over a whole word set, for comparison.
+    fn naive(set: &HashSet<String>, key: &str, heh: bool) -> bool {
+        let two = |s: &str| s.chars().count() >= 2;
+        for (n, body) in std::iter::once(key).chain(proclitic_strips(key)).enumerate() {
+            if (n == 0 || two(body)) && set.contains(body) {
+                return true;
+            }
+            for suf in PRONOUN_SUFFIXES {
+                if suf.ends_with('ه') && !heh {
+                    continue;
+                }
+                if body.strip_suffix(suf).is_some_and(|r| two(r) && set.contains(r)) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     #[test]
-    fn an_edited_list_is_kept_only_for_the_same_edit() {
-        let add = Options { stopwords_add: vec!["روسيا".into()], ..Options::default() };
-        let remove = Options { stopwords_remove: vec!["قال".into()], ..Options::default() };
-        for _ in 0..2 {
-            let (mut a, mut b, mut c) = (None, None, None);
-            let s = Stopwords::for_options(&add, &mut a);
-            assert!(s.is_stop_key(&key("وروسيا"), false) && s.is_stop_key(&key("قال"), false));
-            let s = Stopwords::for_options(&remove, &mut b);
-            assert!(!s.is_stop_key(&key("روسيا"), false) && !s.is_stop_key(&key("قال"), false));
-            let s = Stopwords::for_options(&Options::default(), &mut c);
-            assert!(!s.is_stop_key(&key("روسيا"), false) && s.is_stop_key(&key("قال"), false));
+    fn edits_agree_with_the_plain_rule() {
+        let edits = [
+            Options::default(),
+            Options { stopwords_add: vec!["روسيا".into(), "أسلحة".into()], ..Options::default() },
+            Options { stopwords_remove: vec!["قال".into(), "من".into(), "في".into(), "ليس".into()], ..Options::default() },
+            Options { stopwords_add: vec!["من".into(), "بوتين".into()], stopwords_remove: vec!["من".into(), "على".into()], ..Options::default() },
+        ];
+        // every stopword and edit word, bare and with clitics and suffixes, and some content words
+        let mut words: Vec<String> = lexicon::stopwords().iter().cloned().collect();
+        words.extend(["روسيا", "أسلحة", "بوتين", "كلمة", "منها", "فيه", "عليهم", "قالها"].map(key));
+        let mut keys = Vec::new();
+        for w in &words {
+            for pre in ["", "و", "ف", "ب", "ل", "ك", "وب", "فل"] {
+                for suf in ["", "ه", "ها", "هم", "كما", "نا"] {
+                    keys.push(format!("{pre}{w}{suf}"));
+                }
+            }
+        }
+        for o in &edits {
+            let s = Stopwords::new(o);
+            let set = s.keys();
+            let mut expected: HashSet<String> = lexicon::stopwords().iter().chain(english()).cloned().collect();
+            for w in &o.stopwords_remove {
+                expected.remove(&key(w));
+            }
+            for w in &o.stopwords_add {
+                expected.insert(key(w));
+            }
+            assert_eq!(set, expected);
+            for k in &keys {
+                for heh in [false, true] {
+                    assert_eq!(s.is_stop_key(k, heh), naive(&set, k, heh), "{k} (heh {heh}) with {:?} {:?}", o.stopwords_add, o.stopwords_remove);
+                }
+            }
         }
     }
 
