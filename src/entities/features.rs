@@ -44,12 +44,14 @@ pub const F_GAZ_B: u32 = 1 << 4; // starts a gazetteer place match in the text
 pub const F_GAZ_I: u32 = 1 << 5; // continues one
 pub const F_TRIGGER0: u32 = 1 << 6; // first trigger class bit (classes follow in CLASSES order)
 const CLASSES: &[&str] = &["PER", "SAY", "ORG", "LOC", "MISC", "NAT"];
-const N_FLAGS: u32 = 6 + 6;
+pub const F_ORG: u32 = F_TRIGGER0 << CLASSES.len(); // some reading is a one-word organisation name
+const N_FLAGS: u32 = 6 + 6 + 1;
 
 struct Lists {
     first: HashSet<String, Fast>,
     last: HashSet<String, Fast>,
     triggers: HashMap<String, u32, Fast>,
+    orgs: HashSet<String, Fast>,
     /// First words of gazetteer places, and the stopwords (fast-hashed copies).
     places: HashSet<String, Fast>,
     stop: HashSet<String, Fast>,
@@ -62,8 +64,19 @@ fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
 fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
-        let first = entries(include_str!("../../data/ner_first_names.txt")).map(lexicon::key).collect();
-        let last = entries(include_str!("../../data/ner_last_names.txt")).map(lexicon::key).collect();
+        let mut first: HashSet<String, Fast> = entries(include_str!("../../data/ner_first_names.txt")).map(lexicon::key).collect();
+        let mut last: HashSet<String, Fast> = entries(include_str!("../../data/ner_last_names.txt")).map(lexicon::key).collect();
+        let mut orgs: HashSet<String, Fast> = HashSet::default();
+        for line in entries(include_str!("../../data/ner_names_extra.txt")) {
+            let Some((class, word)) = line.split_once(char::is_whitespace) else { continue };
+            let set = match class {
+                "FIRST" => &mut first,
+                "LAST" => &mut last,
+                "ORG" => &mut orgs,
+                _ => continue,
+            };
+            set.insert(lexicon::key(word.trim()));
+        }
         let mut triggers: HashMap<String, u32, Fast> = HashMap::default();
         for line in entries(include_str!("../../data/ner_triggers.txt")) {
             let Some((class, word)) = line.split_once(char::is_whitespace) else { continue };
@@ -73,7 +86,7 @@ fn lists() -> &'static Lists {
         }
         let places = lexicon::places().keys().cloned().collect();
         let stop = lexicon::stopwords().iter().cloned().collect();
-        Lists { first, last, triggers, places, stop }
+        Lists { first, last, triggers, orgs, places, stop }
     })
 }
 
@@ -136,6 +149,9 @@ fn is_name(s: &str) -> u32 {
     }
     if l.last.contains(s) {
         f |= F_LAST;
+    }
+    if l.orgs.contains(s) {
+        f |= F_ORG;
     }
     f
 }
