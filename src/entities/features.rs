@@ -609,6 +609,19 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         f(H::new(123).add(prefix(&p.safe, 1).as_bytes()).add(suffix(&p.key, 1).as_bytes()).add(&[w.freq[1]]));
         f(H::new(124).add(prefix(&n.safe, 2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
         f(H::new(125).add(&[w.quoted, w.freq[1].min(6)]));
+        // the nearest trigger word on the left (titles and heads reach over a few words:
+        // «وزير الخارجية الروسي سيرغي لافروف»), and the previous word with this one's name flags
+        let trig = |x: &Word| (x.flags / F_TRIGGER0) as u8 & 0x3f;
+        for d in 1..=4isize {
+            let t = trig(at(-d));
+            if t != 0 {
+                f(H::new(160).add(&[t, d as u8, w.freq[1]]));
+                break;
+            }
+        }
+        let names = (w.flags & (F_PLACE | F_FIRST | F_LAST)) as u8 | u8::from(w.flags & F_ORG != 0) << 3;
+        f(H::new(161).add(&[p.mem, w.freq[1], names & 7]));
+        f(H::new(162).h(p.h[2]).add(&[names]));
     }
     // morphological productivity of the word (names take no pronoun suffixes)
     if own {
