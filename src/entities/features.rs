@@ -138,6 +138,22 @@ pub fn bare(s: &str) -> String {
     }
 }
 
+/// Whether `key` (clitics and article already off, or not) is a head noun of organisation
+/// names in the trigger list («مجموعة», «مركز», «حزب»).
+pub fn is_org_head(key: &str) -> bool {
+    lists().triggers.get(&bare(key)).is_some_and(|&c| c & (F_TRIGGER0 << 2) != 0)
+}
+
+/// Whether `key` looks like the name after a head noun: in a name list, or an Arabic word
+/// the lexicon finds rare (zipf below 3.2) or does not know, and not a stopword.
+pub fn is_name_like(key: &str) -> bool {
+    let l = lists();
+    if l.stop.contains(key) || key.chars().count() < 3 {
+        return false;
+    }
+    is_name(key) != 0 || lexicon::wordfreq::zipf(key).is_none_or(|z| z < 3.2)
+}
+
 fn is_name(s: &str) -> u32 {
     let l = lists();
     let mut f = 0;

@@ -3,11 +3,13 @@
 //! Two sources: a statistical tagger ([`model`], an averaged perceptron over hashed features,
 //! trained on ANERcorp; see [`train`] and `kashif train-ner`) and the place gazetteer
 //! ([`crate::lexicon::places`]). The tagger's entities come first; gazetteer places fill in
-//! where the tagger found nothing. Spans never include attached proclitics (in «وروسيا» only
+//! where the tagger found nothing, and so do organisation names announced by a head noun
+//! ([`orgs`]). Spans never include attached proclitics (in «وروسيا» only
 //! «روسيا»), and a multi-word name is one span.
 
 mod features;
 mod gazetteer;
+mod orgs;
 pub mod group;
 pub mod rules;
 pub mod model;
@@ -48,6 +50,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
         Some(m) => find_with(text, tokens, m, DEFAULT_MERGE),
         None => gazetteer::places(text, tokens),
     };
+    let names = add_where_free(names, orgs::find(text, tokens));
     add_where_free(names, rules::find(text, tokens))
 }
 
