@@ -52,6 +52,8 @@ struct Lists {
     last: HashSet<String, Fast>,
     triggers: HashMap<String, u32, Fast>,
     orgs: HashSet<String, Fast>,
+    /// Organisation heads that stay outside the name (class OUT of the trigger list).
+    outside: HashSet<String, Fast>,
     /// First words of gazetteer places, and the stopwords (fast-hashed copies).
     places: HashSet<String, Fast>,
     stop: HashSet<String, Fast>,
@@ -78,15 +80,20 @@ fn lists() -> &'static Lists {
             set.insert(lexicon::key(word.trim()));
         }
         let mut triggers: HashMap<String, u32, Fast> = HashMap::default();
+        let mut outside: HashSet<String, Fast> = HashSet::default();
         for line in entries(include_str!("../../data/ner_triggers.txt")) {
             let Some((class, word)) = line.split_once(char::is_whitespace) else { continue };
+            if class == "OUT" {
+                outside.insert(bare(&lexicon::key(word.trim())));
+                continue;
+            }
             let Some(c) = CLASSES.iter().position(|&x| x == class) else { continue };
             let k = bare(&lexicon::key(word.trim()));
             *triggers.entry(k).or_default() |= F_TRIGGER0 << c;
         }
         let places = lexicon::places().keys().cloned().collect();
         let stop = lexicon::stopwords().iter().cloned().collect();
-        Lists { first, last, triggers, orgs, places, stop }
+        Lists { first, last, triggers, orgs, outside, places, stop }
     })
 }
 
@@ -142,6 +149,11 @@ pub fn bare(s: &str) -> String {
 /// names in the trigger list («مجموعة», «مركز», «حزب»).
 pub fn is_org_head(key: &str) -> bool {
     lists().triggers.get(&bare(key)).is_some_and(|&c| c & (F_TRIGGER0 << 2) != 0)
+}
+
+/// Whether the organisation head `key` stays outside the name it announces.
+pub fn is_outside_head(key: &str) -> bool {
+    lists().outside.contains(&bare(key))
 }
 
 /// Whether `key` looks like the name after a head noun: in a name list, or an Arabic word

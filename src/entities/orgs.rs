@@ -1,13 +1,14 @@
 //! Organisation names the tagger misses because their head noun announces them but the name
 //! itself is new: a head noun of the ORG trigger list followed by
-//! - a name-like word or two without the article, the head indefinite: «مجموعة فاغنر», «شركة غازبروم»;
+//! - a name-like word or two without the article, the head indefinite: «مجموعة فاغنر»; some
+//!   heads stay outside the name, as ANERcorp tags them: «شركة غازبروم» → «غازبروم»;
 //! - or, when the whole phrase stands in quotation marks, any run of words:
 //!   «"مركز الدراسات الاستراتيجية والدولية"» (news quotes such names; unquoted, «مركز المدينة»
 //!   is a place in a town, not an organisation).
 //!
 //! These fill in where the tagger found nothing (see [`super::find`]).
 
-use super::features::{is_name_like, is_org_head, strip_safe};
+use super::features::{is_name_like, is_org_head, is_outside_head, strip_safe};
 use crate::analysis::{Entity, Token};
 use crate::lexicon;
 use crate::text::segment::skeleton;
@@ -55,8 +56,9 @@ fn quoted(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     (closes && head && j - first >= 2).then_some(j)
 }
 
-/// An unquoted head at `i` followed by name-like words: the end (exclusive) of the name.
-fn headed(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+/// An unquoted head at `i` followed by name-like words: the first token of the name (the
+/// head, or the word after it when the head stays outside) and its end (exclusive).
+fn headed(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
     let t = &tokens[i];
     let (head, _) = head_reading(t);
     if t.kind != Kind::Arabic || head.starts_with("ال") || !is_org_head(&head) {
@@ -66,7 +68,8 @@ fn headed(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     while j < tokens.len() && j - i <= MAX_NAME_WORDS && tokens[j].kind == Kind::Arabic && joined(text, tokens, j) && is_bare_name(&tokens[j].key) {
         j += 1;
     }
-    (j > i + 1).then_some(j)
+    let first = if is_outside_head(&head) { i + 1 } else { i };
+    (j > i + 1).then_some((first, j))
 }
 
 /// A name-like word without the article (a definite word after the head is more often a
@@ -93,8 +96,8 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
         if let Some(end) = quoted(text, tokens, i) {
             out.push(entity(text, tokens, i + 1, end));
             i = end;
-        } else if let Some(end) = headed(text, tokens, i) {
-            out.push(entity(text, tokens, i, end));
+        } else if let Some((first, end)) = headed(text, tokens, i) {
+            out.push(entity(text, tokens, first, end));
             i = end;
         } else {
             i += 1;
@@ -114,6 +117,7 @@ mod tests {
     fn head_noun_and_a_new_name() {
         assert_eq!(orgs("بتزويد مجموعة فاغنر الروسية المسلحة بقذائف"), ["مجموعة فاغنر"]);
         assert_eq!(orgs("وقالت ومجموعة فاغنر إن"), ["مجموعة فاغنر"]);
+        assert_eq!(orgs("أعلنت شركة سياك أمس"), ["سياك"]);
     }
 
     #[test]
