@@ -270,9 +270,9 @@ impl Word {
     }
 }
 
-/// Per-token facts for a whole token list. `text` is the analysed text (for the gazetteer's
-/// multi-word place matches).
-pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
+/// Per-token facts for a whole token list. `places` are the gazetteer's place matches in the
+/// text ([`super::gazetteer::places`]; computed once by the caller, which also merges them).
+pub fn words(tokens: &[Token], mem: &Memory, places: &[crate::analysis::Entity]) -> Vec<Word> {
     let l = lists();
     let stop = &l.stop;
     // Facts that depend on the key only, computed once per distinct key.
@@ -340,7 +340,7 @@ pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
         }
     }
     let mut ti = 0;
-    for e in super::gazetteer::places(text, tokens) {
+    for e in places {
         while ti < tokens.len() && tokens[ti].end <= e.start {
             ti += 1;
         }

@@ -72,13 +72,17 @@ fn add_where_free(base: Vec<Entity>, extra: Vec<Entity>) -> Vec<Entity> {
 }
 
 pub fn find_with(text: &str, tokens: &[Token], m: &Model, merge: Merge) -> Vec<Entity> {
-    let (first, second) = match merge {
-        Merge::Gazetteer => return gazetteer::places(text, tokens),
-        Merge::Model => return tagged(text, tokens, m),
-        Merge::ModelFirst => (tagged(text, tokens, m), gazetteer::places(text, tokens)),
-        Merge::GazetteerFirst => (gazetteer::places(text, tokens), tagged(text, tokens, m)),
-    };
-    add_where_free(first, second)
+    if merge == Merge::Gazetteer {
+        return gazetteer::places(text, tokens);
+    }
+    // the gazetteer runs once: its places are tagger features and merge candidates
+    let places = gazetteer::places(text, tokens);
+    let names = tagged_with(text, tokens, m, &places);
+    match merge {
+        Merge::ModelFirst => add_where_free(names, places),
+        Merge::GazetteerFirst => add_where_free(places, names),
+        _ => names,
+    }
 }
 
 fn ends_sentence(t: &Token) -> bool {
@@ -87,7 +91,12 @@ fn ends_sentence(t: &Token) -> bool {
 
 /// One tag per token (see [`model::tag_info`]).
 pub fn tag(text: &str, tokens: &[Token], m: &Model) -> Vec<usize> {
-    let ws = features::words(text, tokens, &m.memory);
+    tag_with(text, tokens, m, &gazetteer::places(text, tokens))
+}
+
+/// [`tag`] with the gazetteer's places already found.
+fn tag_with(text: &str, tokens: &[Token], m: &Model, places: &[Entity]) -> Vec<usize> {
+    let ws = features::words(tokens, &m.memory, places);
     let trans = m.trans_f32();
     let mask = m.mask();
     let mut out = Vec::with_capacity(tokens.len());
@@ -156,7 +165,12 @@ fn entity(text: &str, tokens: &[Token], mut a: usize, mut b: usize, kind: &str, 
 
 /// The tagger's entities.
 pub fn tagged(text: &str, tokens: &[Token], m: &Model) -> Vec<Entity> {
-    let tags = tag(text, tokens, m);
+    tagged_with(text, tokens, m, &gazetteer::places(text, tokens))
+}
+
+/// [`tagged`] with the gazetteer's places already found.
+fn tagged_with(text: &str, tokens: &[Token], m: &Model, places: &[Entity]) -> Vec<Entity> {
+    let tags = tag_with(text, tokens, m, places);
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (first token, type)
     for i in 0..=tags.len() {
