@@ -148,12 +148,16 @@ pub fn bare(s: &str) -> String {
 /// Whether `key` (clitics and article already off, or not) is a head noun of organisation
 /// names in the trigger list («مجموعة», «مركز», «حزب»).
 pub fn is_org_head(key: &str) -> bool {
-    lists().triggers.get(&bare(key)).is_some_and(|&c| c & (F_TRIGGER0 << 2) != 0)
+    let l = lists();
+    // the key itself first: most keys have no article, and then no copy is needed
+    let class = l.triggers.get(key).or_else(|| if key.starts_with("ال") { l.triggers.get(&bare(key)) } else { None });
+    class.is_some_and(|&c| c & (F_TRIGGER0 << 2) != 0)
 }
 
 /// Whether the organisation head `key` stays outside the name it announces.
 pub fn is_outside_head(key: &str) -> bool {
-    lists().outside.contains(&bare(key))
+    let l = lists();
+    l.outside.contains(key) || (key.starts_with("ال") && l.outside.contains(&bare(key)))
 }
 
 /// Whether `key` looks like the name after a head noun: in a name list, or an Arabic word
@@ -261,7 +265,13 @@ impl Word {
         (self.h[0], self.h[3], hash_str(&self.pro) ^ hash_str(&self.enc).rotate_left(17), self.kind as u8)
     }
 
-    fn pad() -> &'static Word {
+    /// Everything [`neighbour_part`] reads: key (hence its readings, shape and memory),
+    /// stem, flags and kind.
+    pub fn neighbour_key(&self) -> (u64, u64, u32, u8) {
+        (self.h[0], self.h[3], self.flags, self.kind as u8)
+    }
+
+    pub fn pad() -> &'static Word {
         static PAD: OnceLock<Word> = OnceLock::new();
         PAD.get_or_init(|| {
             let e = Str::from("");
@@ -485,9 +495,59 @@ pub enum Part {
     /// Those that depend on the word alone (see [`Word::own_key`]): the same for every
     /// occurrence of the word, so a tagger can add up their weights once per distinct word.
     Own,
-    /// The others (neighbours, position in the text).
+    /// Those that depend on the word and its neighbours together, or on its position; not
+    /// those of [`neighbour_part`], which depend on one neighbour alone.
     Context,
     All,
+}
+
+/// Offsets of the neighbours whose features [`neighbour_part`] gives.
+pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
+/// The groups of one-neighbour features, in the places [`extract_part`] lists them.
+#[derive(Clone, Copy)]
+enum Group {
+    Words,
+    Flags,
+    Mem,
+    Stem,
+}
+
+/// One feature per flag bit that is set, for template `tpl`.
+fn flag_features(tpl: u8, flags: u32, f: &mut impl FnMut(H)) {
+    for b in 0..N_FLAGS {
+        if flags & (1 << b) != 0 {
+            f(H::new(tpl).add(&[b as u8]));
+        }
+    }
+}
+
+/// The features of a token that depend only on its neighbour `c` at offset `d` (in
+/// [`NEIGHBOURS`]), group by group.
+fn neighbour(c: &Word, d: isize, g: Group, f: &mut impl FnMut(H)) {
+    let k = if d < 0 { (d + 2) as u8 } else { (d + 1) as u8 }; // 0..4 for -2, -1, 1, 2
+    match g {
+        Group::Words => {
+            f(H::new(30 + k).h(c.h[0]));
+            f(H::new(40 + k).h(c.h[2]));
+            f(H::new(50 + k).add(&shape(c)));
+        }
+        Group::Flags => flag_features([70, 71, 73, 74][k as usize], c.flags, f),
+        Group::Mem => f(H::new([90, 91, 93, 94][k as usize]).add(&[c.mem])),
+        Group::Stem if d == -1 => f(H::new(117).h(c.h[3])),
+        Group::Stem if d == 1 => f(H::new(118).h(c.h[3])),
+        Group::Stem => {}
+    }
+}
+
+/// All the features a word gives the token `d` places away from it (`d` in [`NEIGHBOURS`]):
+/// they depend on the word alone (see [`Word::neighbour_key`]), so a tagger can add up
+/// their weights once per distinct word and offset. `Context` + `Own` + these four = `All`.
+pub fn neighbour_part(c: &Word, d: isize, mask: u32, out: &mut Vec<u32>) {
+    let mut f = |h: H| out.push(h.bucket(mask));
+    for g in [Group::Words, Group::Flags, Group::Mem, Group::Stem] {
+        neighbour(c, d, g, &mut f);
+    }
 }
 
 /// The hashed features of token `i` of `ws` (a sentence), appended to `out` as buckets.
@@ -497,7 +557,7 @@ pub fn extract(ws: &[Word], i: usize, mask: u32, out: &mut Vec<u32>) {
 
 /// Part of the features of token `i`; `All` lists them in the order training sees them.
 pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<u32>) {
-    let (own, ctx) = (part != Part::Context, part != Part::Own);
+    let (own, ctx, all) = (part != Part::Context, part != Part::Own, part == Part::All);
     let pad = Word::pad();
     let at = |d: isize| -> &Word {
         let j = i as isize + d;
@@ -579,12 +639,9 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         }
     }
     // context words
-    if ctx {
-        for (tpl, d) in [(30u8, -2isize), (31, -1), (32, 1), (33, 2)] {
-            let c = at(d);
-            f(H::new(tpl).h(c.h[0]));
-            f(H::new(tpl + 10).h(c.h[2]));
-            f(H::new(tpl + 20).add(&shape(c)));
+    if all {
+        for d in NEIGHBOURS {
+            neighbour(at(d), d, Group::Words, &mut f);
         }
     }
     let (p, n) = (at(-1), at(1));
@@ -598,22 +655,24 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
     }
     // list flags in the window, alone and for the current word's flag set
     if ctx {
-        for (d, base) in [(-2isize, 70u8), (-1, 71), (0, 72), (1, 73), (2, 74)] {
-            let fl = at(d).flags;
-            for b in 0..N_FLAGS {
-                if fl & (1 << b) != 0 {
-                    f(H::new(base).add(&[b as u8]));
-                }
+        for d in -2..=2 {
+            if d == 0 {
+                flag_features(72, w.flags, &mut f);
+            } else if all {
+                neighbour(at(d), d, Group::Flags, &mut f);
             }
         }
     }
-    for (tpl, d) in [(90u8, -2isize), (91, -1), (92, 0), (93, 1), (94, 2)] {
-        let m = at(d).mem;
-        if (d == 0 && own) || (d != 0 && ctx) {
-            f(H::new(tpl).add(&[m]));
-        }
-        if d == 0 && ctx {
-            f(H::new(95).add(&[m]).add(&[at(-1).mem, at(1).mem]));
+    for d in -2..=2 {
+        if d == 0 {
+            if own {
+                f(H::new(92).add(&[w.mem]));
+            }
+            if ctx {
+                f(H::new(95).add(&[w.mem]).add(&[at(-1).mem, at(1).mem]));
+            }
+        } else if all {
+            neighbour(at(d), d, Group::Mem, &mut f);
         }
     }
     // the pipeline's clitic segmentation
@@ -626,8 +685,12 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         }
     }
     if ctx {
-        f(H::new(117).h(p.h[3]));
-        f(H::new(118).h(n.h[3]));
+    }
+    if all {
+        neighbour(p, -1, Group::Stem, &mut f);
+        neighbour(n, 1, Group::Stem, &mut f);
+    }
+    if ctx {
         // context pairs
         f(H::new(119).h(at(-2).h[2]).h(p.h[2]));
         f(H::new(120).h(n.h[2]).h(at(2).h[2]));

@@ -21,6 +21,7 @@ use crate::lexicon;
 use crate::text::segment::skeleton;
 use crate::text::tokenize::Kind;
 use model::{tag_info, viterbi, Model, TYPES};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// How tagger and gazetteer are combined.
@@ -98,37 +99,94 @@ pub fn tag(text: &str, tokens: &[Token], m: &Model) -> Vec<usize> {
 fn tag_with(text: &str, tokens: &[Token], m: &Model, places: &[Entity]) -> Vec<usize> {
     let ws = features::words(tokens, &m.memory, places);
     let trans = m.trans_f32();
-    let mask = m.mask();
+    let mut scorer = Scorer::new(m);
     let mut out = Vec::with_capacity(tokens.len());
-    let mut feats = Vec::with_capacity(96);
-    let mut own_scores: std::collections::HashMap<_, _, features::Fast> = Default::default();
+    let mut emit = Vec::new();
     let mut start = 0;
     for i in 0..tokens.len() {
         let newline = tokens.get(i + 1).is_some_and(|n| text[tokens[i].end as usize..n.start as usize].contains('\n'));
         if i + 1 == tokens.len() || ends_sentence(&tokens[i]) || newline {
-            let sent = &ws[start..=i];
-            let emit: Vec<_> = (0..sent.len())
-                .map(|k| {
-                    // the word's own features are scored once per distinct word
-                    let own = *own_scores.entry(sent[k].own_key()).or_insert_with(|| {
-                        feats.clear();
-                        features::extract_part(sent, k, mask, features::Part::Own, &mut feats);
-                        m.emit(&feats)
-                    });
-                    feats.clear();
-                    features::extract_part(sent, k, mask, features::Part::Context, &mut feats);
-                    let mut e = m.emit(&feats);
-                    for (a, b) in e.iter_mut().zip(own) {
-                        *a += b;
-                    }
-                    e
-                })
-                .collect();
+            scorer.sentence(&ws[start..=i], &mut emit);
             out.extend(viterbi(&emit, &trans));
             start = i + 1;
         }
     }
     out
+}
+
+/// Emission scores, with the weights of the features that depend on one word only (the word
+/// itself, or a neighbour at a given offset) added up once per distinct word.
+struct Scorer<'m> {
+    m: &'m Model,
+    mask: u32,
+    feats: Vec<u32>,
+    own: HashMap<(u64, u64, u64, u8), Scores, features::Fast>,
+    /// What a word adds to the token it is at each offset of [`features::NEIGHBOURS`] from.
+    near: HashMap<(u64, u64, u32, u8), [Scores; 4], features::Fast>,
+    pad: [Scores; 4],
+}
+
+type Scores = [f32; model::TAGS];
+
+impl<'m> Scorer<'m> {
+    fn new(m: &'m Model) -> Self {
+        let mut s = Scorer { m, mask: m.mask(), feats: Vec::with_capacity(96), own: HashMap::default(), near: HashMap::default(), pad: [[0.0; model::TAGS]; 4] };
+        s.pad = s.near_scores(features::Word::pad());
+        s
+    }
+
+    fn near_scores(&mut self, w: &features::Word) -> [Scores; 4] {
+        features::NEIGHBOURS.map(|d| {
+            self.feats.clear();
+            features::neighbour_part(w, d, self.mask, &mut self.feats);
+            self.m.emit(&self.feats)
+        })
+    }
+
+    /// The emission scores of each token of a sentence, into `out`.
+    fn sentence(&mut self, sent: &[features::Word], out: &mut Vec<Scores>) {
+        out.clear();
+        let near: Vec<[Scores; 4]> = sent
+            .iter()
+            .map(|w| match self.near.get(&w.neighbour_key()) {
+                Some(v) => *v,
+                None => {
+                    let v = self.near_scores(w);
+                    self.near.insert(w.neighbour_key(), v);
+                    v
+                }
+            })
+            .collect();
+        for k in 0..sent.len() {
+            let own = match self.own.get(&sent[k].own_key()) {
+                Some(v) => *v,
+                None => {
+                    self.feats.clear();
+                    features::extract_part(sent, k, self.mask, features::Part::Own, &mut self.feats);
+                    let v = self.m.emit(&self.feats);
+                    self.own.insert(sent[k].own_key(), v);
+                    v
+                }
+            };
+            self.feats.clear();
+            features::extract_part(sent, k, self.mask, features::Part::Context, &mut self.feats);
+            let mut e = self.m.emit(&self.feats);
+            for (slot, d) in features::NEIGHBOURS.into_iter().enumerate() {
+                // what the word d places away (or the padding) gives token k
+                let j = k as isize + d;
+                let from = if j < 0 || j >= sent.len() as isize { &self.pad } else { &near[j as usize] };
+                add(&mut e, &from[slot]);
+            }
+            add(&mut e, &own);
+            out.push(e);
+        }
+    }
+}
+
+fn add(a: &mut Scores, b: &Scores) {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x += y;
+    }
 }
 
 fn is_edge_junk(t: &Token) -> bool {

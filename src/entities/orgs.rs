@@ -8,7 +8,7 @@
 //!
 //! These fill in where the tagger found nothing (see [`super::find`]).
 
-use super::features::{is_name_like, is_org_head, is_outside_head, strip_safe};
+use super::features::{is_name_like, is_org_head, is_outside_head, strip_conj, strip_safe};
 use crate::analysis::{Entity, Token};
 use crate::lexicon;
 use crate::text::segment::skeleton;
@@ -60,15 +60,16 @@ fn quoted(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
 /// head, or the word after it when the head stays outside) and its end (exclusive).
 fn headed(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
     let t = &tokens[i];
-    let (head, _) = head_reading(t);
-    if t.kind != Kind::Arabic || head.starts_with("ال") || !is_org_head(&head) {
+    // Runs on every token, so without allocating: a definite head (also بال، لل…) is no use.
+    let head = strip_conj(&t.key);
+    if t.kind != Kind::Arabic || head.starts_with("ال") || head.starts_with("لل") || !is_org_head(head) {
         return None;
     }
     let mut j = i + 1;
     while j < tokens.len() && j - i <= MAX_NAME_WORDS && tokens[j].kind == Kind::Arabic && joined(text, tokens, j) && is_bare_name(&tokens[j].key) {
         j += 1;
     }
-    let first = if is_outside_head(&head) { i + 1 } else { i };
+    let first = if is_outside_head(head) { i + 1 } else { i };
     (j > i + 1).then_some((first, j))
 }
 
