@@ -6,7 +6,6 @@
 //! and several readings are offered side by side; the weights decide which one to trust.
 
 use crate::analysis::{Role, Token};
-use crate::str::Str;
 use crate::lexicon;
 use crate::text::tokenize::Kind;
 use std::collections::{HashMap, HashSet};
@@ -217,13 +216,14 @@ pub fn name_clitic_letters(key: &str, mem: &Memory) -> usize {
     safe
 }
 
-/// What the features need to know about one token.
+/// What the features need to know about one token. The strings borrow from the tokens and
+/// from a [`Store`] of per-key readings, so a token costs no allocation.
 #[derive(Clone)]
-pub struct Word {
-    pub key: Str,
-    pub safe: Str,
-    pub prep: Option<Str>,
-    pub bare: Str,
+pub struct Word<'a> {
+    pub key: &'a str,
+    pub safe: &'a str,
+    pub prep: Option<&'a str>,
+    pub bare: &'a str,
     pub kind: Kind,
     pub flags: u32,
     /// Frequency class of the word, its safe reading, its bare reading (0 = unknown), and
@@ -232,7 +232,7 @@ pub struct Word {
     /// What the training data said about this word (see [`Memory`]); 0 = nothing.
     pub mem: u8,
     /// The pipeline's stem (clitics and article removed) and its proclitic and enclitic keys.
-    pub stem: Str,
+    pub stem: &'a str,
     pub pro: String,
     pub enc: String,
     /// Inside quotation marks (1) or not (0).
@@ -242,6 +242,23 @@ pub struct Word {
     /// Hashes of key, safe, bare and stem (see [`hash_str`]).
     pub h: [u64; 4],
 }
+
+/// Facts that depend on a token's key alone, computed once per distinct key.
+struct Facts {
+    safe: String,
+    /// Where the prepositionless reading ([`strip_prep`]) starts in the key.
+    prep_at: Option<usize>,
+    bare: String,
+    flags: u32,
+    freq: [u8; 4],
+    mem: u8,
+    prod: [u8; 4],
+    h: [u64; 3],
+}
+
+/// The per-key readings that [`words`] lends its [`Word`]s.
+#[derive(Default)]
+pub struct Store(Vec<Facts>);
 
 /// FNV-1a of a string, for mixing into a feature with [`H::h`].
 pub fn hash_str(s: &str) -> u64 {
@@ -258,7 +275,7 @@ pub fn word_hash(s: &str) -> u32 {
     (h ^ (h >> 32)) as u32
 }
 
-impl Word {
+impl Word<'_> {
     /// Everything the [`Part::Own`] features read: key, kind, stem and clitics (the rest of
     /// those facts follow from the key).
     pub fn own_key(&self) -> (u64, u64, u64, u8) {
@@ -271,26 +288,23 @@ impl Word {
         (self.h[0], self.h[3], self.flags, self.kind as u8)
     }
 
-    pub fn pad() -> &'static Word {
-        static PAD: OnceLock<Word> = OnceLock::new();
-        PAD.get_or_init(|| {
-            let e = Str::from("");
-            Word { key: e.clone(), safe: e.clone(), prep: None, bare: e.clone(), kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: e, pro: String::new(), enc: String::new(), quoted: 0, prod: [0; 4], h: [hash_str(""); 4] }
-        })
+    pub fn pad() -> &'static Word<'static> {
+        static PAD: OnceLock<Word<'static>> = OnceLock::new();
+        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: String::new(), enc: String::new(), quoted: 0, prod: [0; 4], h: [hash_str(""); 4] })
     }
 }
 
 /// Per-token facts for a whole token list. `places` are the gazetteer's place matches in the
 /// text ([`super::gazetteer::places`]; computed once by the caller, which also merges them).
-pub fn words(tokens: &[Token], mem: &Memory, places: &[crate::analysis::Entity]) -> Vec<Word> {
+pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::Entity], store: &'a mut Store) -> Vec<Word<'a>> {
     let l = lists();
     let stop = &l.stop;
     // Facts that depend on the key only, computed once per distinct key.
-    let mut cache: HashMap<&str, Word, Fast> = HashMap::default();
-    let mut out: Vec<Word> = tokens
+    let mut index: HashMap<&str, usize, Fast> = HashMap::default();
+    let which: Vec<usize> = tokens
         .iter()
         .map(|t| {
-            let proto = cache.entry(&t.key).or_insert_with(|| {
+            *index.entry(&t.key).or_insert_with(|| {
                 let key: &str = &t.key;
                 let (safe, _) = strip_safe(key);
                 let conj = strip_conj(key);
@@ -309,25 +323,35 @@ pub fn words(tokens: &[Token], mem: &Memory, places: &[crate::analysis::Entity])
                 let m = mem.get(&word_hash(&safe)).or_else(|| prep.and_then(|p| mem.get(&word_hash(p))));
                 let fr = if t.kind == Kind::Arabic { freq(key, &safe, &b) } else { [0; 4] };
                 let prod = if t.kind == Kind::Arabic { productivity(&b) } else { [0; 4] };
-                let h = [hash_str(key), hash_str(&safe), hash_str(&b), 0];
-                Word {
-                    key: t.key.clone(),
-                    safe: safe.into(),
-                    prep: prep.map(Str::from),
-                    bare: b.into(),
-                    kind: t.kind,
-                    flags,
-                    freq: fr,
-                    mem: m.copied().unwrap_or(0),
-                    stem: t.stem.clone(),
-                    pro: String::new(),
-                    enc: String::new(),
-                    quoted: 0,
-                    prod,
-                    h,
-                }
-            });
-            let mut w = proto.clone();
+                let h = [hash_str(key), hash_str(&safe), hash_str(&b)];
+                let prep_at = prep.map(|p| key.len() - p.len());
+                store.0.push(Facts { safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h });
+                store.0.len() - 1
+            })
+        })
+        .collect();
+    let store: &'a Store = store;
+    let mut out: Vec<Word<'a>> = tokens
+        .iter()
+        .zip(which)
+        .map(|(t, i)| {
+            let f = &store.0[i];
+            let mut w = Word {
+                key: &t.key,
+                safe: &f.safe,
+                prep: f.prep_at.map(|at| &t.key[at..]),
+                bare: &f.bare,
+                kind: t.kind,
+                flags: f.flags,
+                freq: f.freq,
+                mem: f.mem,
+                stem: &t.stem,
+                pro: String::new(),
+                enc: String::new(),
+                quoted: 0,
+                prod: f.prod,
+                h: [f.h[0], f.h[1], f.h[2], hash_str(&t.stem)],
+            };
             for sg in &t.segments {
                 match sg.role {
                     Role::Proclitic => w.pro.push_str(&sg.key),
@@ -335,8 +359,6 @@ pub fn words(tokens: &[Token], mem: &Memory, places: &[crate::analysis::Entity])
                     Role::Base => {}
                 }
             }
-            w.stem = t.stem.clone();
-            w.h[3] = hash_str(&t.stem);
             w
         })
         .collect();

@@ -97,7 +97,8 @@ pub fn tag(text: &str, tokens: &[Token], m: &Model) -> Vec<usize> {
 
 /// [`tag`] with the gazetteer's places already found.
 fn tag_with(text: &str, tokens: &[Token], m: &Model, places: &[Entity]) -> Vec<usize> {
-    let ws = features::words(tokens, &m.memory, places);
+    let mut store = features::Store::default();
+    let ws = features::words(tokens, &m.memory, places, &mut store);
     let trans = m.trans_f32();
     let mut scorer = Scorer::new(m);
     let mut out = Vec::with_capacity(tokens.len());
