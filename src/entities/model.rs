@@ -246,10 +246,12 @@ pub fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1]) -> Vec<usi
         return Vec::new();
     }
     let neg = f32::NEG_INFINITY;
+    // the BIO constraints as a table (they are asked 81 times a token)
+    let ok: [[bool; TAGS]; TAGS + 1] = std::array::from_fn(|p| std::array::from_fn(|t| allowed(p, t)));
     let mut score = vec![[neg; TAGS]; n];
     let mut back = vec![[0u8; TAGS]; n];
     for t in 0..TAGS {
-        if allowed(START, t) {
+        if ok[START][t] {
             score[0][t] = trans[START][t] + emit[0][t];
         }
     }
@@ -258,7 +260,7 @@ pub fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1]) -> Vec<usi
             let mut best = neg;
             let mut arg = 0;
             for p in 0..TAGS {
-                if score[i - 1][p] == neg || !allowed(p, t) {
+                if score[i - 1][p] == neg || !ok[p][t] {
                     continue;
                 }
                 let v = score[i - 1][p] + trans[p][t];
