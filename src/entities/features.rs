@@ -768,4 +768,44 @@ mod tests {
         assert_eq!(k("بوتين"), 0);
         assert_eq!(k("وبوتين"), 1);
     }
+
+    /// The tagger adds up Own, Context and the four neighbour parts separately (caching all
+    /// but Context per word); together they must be exactly the training features.
+    #[test]
+    fn parts_add_up_to_all_features() {
+        let text = "قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن «مجموعة فاغنر» لم تعد موجودة.";
+        let tokens = crate::pipeline::tokens(text, &Default::default());
+        let places = super::super::gazetteer::places(text, &tokens);
+        let mut store = Store::default();
+        let ws = words(&tokens, &Memory::default(), &places, &mut store);
+        let mask = (1 << 20) - 1;
+        for i in 0..ws.len() {
+            let mut all = Vec::new();
+            extract(&ws, i, mask, &mut all);
+            let mut parts = Vec::new();
+            extract_part(&ws, i, mask, Part::Own, &mut parts);
+            extract_part(&ws, i, mask, Part::Context, &mut parts);
+            for d in NEIGHBOURS {
+                let j = i as isize + d;
+                let c = if j < 0 || j >= ws.len() as isize { Word::pad() } else { &ws[j as usize] };
+                neighbour_part(c, d, mask, &mut parts);
+            }
+            all.sort_unstable();
+            parts.sort_unstable();
+            assert_eq!(all, parts, "token {i}");
+        }
+    }
+
+    #[test]
+    fn name_lists_flag_words() {
+        let text = "التقى جورج بوش مع مايكروسوفت";
+        let tokens = crate::pipeline::tokens(text, &Default::default());
+        let mut store = Store::default();
+        let ws = words(&tokens, &Memory::default(), &[], &mut store);
+        let flags = |w: &str| ws.iter().find(|x| x.key == lexicon::key(w)).map(|x| x.flags).unwrap_or(0);
+        assert_ne!(flags("جورج") & F_FIRST, 0);
+        assert_ne!(flags("بوش") & F_LAST, 0);
+        assert_ne!(flags("مايكروسوفت") & F_ORG, 0);
+        assert_eq!(flags("التقى") & (F_FIRST | F_LAST | F_ORG), 0);
+    }
 }
