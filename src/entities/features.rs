@@ -573,6 +573,8 @@ pub fn neighbour_part(c: &Word, d: isize, mask: u32, out: &mut Vec<u32>) {
 }
 
 /// The hashed features of token `i` of `ws` (a sentence), appended to `out` as buckets.
+/// (Training's view; the wasm build only tags, part by part.)
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub fn extract(ws: &[Word], i: usize, mask: u32, out: &mut Vec<u32>) {
     extract_part(ws, i, mask, Part::All, out)
 }
