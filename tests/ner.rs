@@ -55,6 +55,9 @@ fn seed_article_names() {
         ("LOC", "كوريا الشمالية"),
         ("ORG", "الكرملين"),
         ("ORG", "الاتحاد الأوروبي"),
+        // head noun + a new name, and a quoted name with a head noun (src/entities/orgs.rs)
+        ("ORG", "مجموعة فاغنر"),
+        ("ORG", "مركز الدراسات الاستراتيجية والدولية"),
     ] {
         assert!(found.iter().any(|(k, t)| k == kind && t == name), "{kind} {name} not found in {found:?}");
     }

@@ -6,7 +6,6 @@
 //! and several readings are offered side by side; the weights decide which one to trust.
 
 use crate::analysis::{Role, Token};
-use crate::str::Str;
 use crate::lexicon;
 use crate::text::tokenize::Kind;
 use std::collections::{HashMap, HashSet};
@@ -44,12 +43,16 @@ pub const F_GAZ_B: u32 = 1 << 4; // starts a gazetteer place match in the text
 pub const F_GAZ_I: u32 = 1 << 5; // continues one
 pub const F_TRIGGER0: u32 = 1 << 6; // first trigger class bit (classes follow in CLASSES order)
 const CLASSES: &[&str] = &["PER", "SAY", "ORG", "LOC", "MISC", "NAT"];
-const N_FLAGS: u32 = 6 + 6;
+pub const F_ORG: u32 = F_TRIGGER0 << CLASSES.len(); // some reading is a one-word organisation name
+const N_FLAGS: u32 = 6 + 6 + 1;
 
 struct Lists {
     first: HashSet<String, Fast>,
     last: HashSet<String, Fast>,
     triggers: HashMap<String, u32, Fast>,
+    orgs: HashSet<String, Fast>,
+    /// Organisation heads that stay outside the name (class OUT of the trigger list).
+    outside: HashSet<String, Fast>,
     /// First words of gazetteer places, and the stopwords (fast-hashed copies).
     places: HashSet<String, Fast>,
     stop: HashSet<String, Fast>,
@@ -62,18 +65,34 @@ fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
 fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
-        let first = entries(include_str!("../../data/ner_first_names.txt")).map(lexicon::key).collect();
-        let last = entries(include_str!("../../data/ner_last_names.txt")).map(lexicon::key).collect();
+        let mut first: HashSet<String, Fast> = entries(include_str!("../../data/ner_first_names.txt")).map(lexicon::key).collect();
+        let mut last: HashSet<String, Fast> = entries(include_str!("../../data/ner_last_names.txt")).map(lexicon::key).collect();
+        let mut orgs: HashSet<String, Fast> = HashSet::default();
+        for line in entries(include_str!("../../data/ner_names_extra.txt")) {
+            let Some((class, word)) = line.split_once(char::is_whitespace) else { continue };
+            let set = match class {
+                "FIRST" => &mut first,
+                "LAST" => &mut last,
+                "ORG" => &mut orgs,
+                _ => continue,
+            };
+            set.insert(lexicon::key(word.trim()));
+        }
         let mut triggers: HashMap<String, u32, Fast> = HashMap::default();
+        let mut outside: HashSet<String, Fast> = HashSet::default();
         for line in entries(include_str!("../../data/ner_triggers.txt")) {
             let Some((class, word)) = line.split_once(char::is_whitespace) else { continue };
+            if class == "OUT" {
+                outside.insert(bare(&lexicon::key(word.trim())));
+                continue;
+            }
             let Some(c) = CLASSES.iter().position(|&x| x == class) else { continue };
             let k = bare(&lexicon::key(word.trim()));
             *triggers.entry(k).or_default() |= F_TRIGGER0 << c;
         }
         let places = lexicon::places().keys().cloned().collect();
         let stop = lexicon::stopwords().iter().cloned().collect();
-        Lists { first, last, triggers, places, stop }
+        Lists { first, last, triggers, orgs, outside, places, stop }
     })
 }
 
@@ -125,6 +144,31 @@ pub fn bare(s: &str) -> String {
     }
 }
 
+/// Whether `key` (clitics and article already off, or not) is a head noun of organisation
+/// names in the trigger list («مجموعة», «مركز», «حزب»).
+pub fn is_org_head(key: &str) -> bool {
+    let l = lists();
+    // the key itself first: most keys have no article, and then no copy is needed
+    let class = l.triggers.get(key).or_else(|| if key.starts_with("ال") { l.triggers.get(&bare(key)) } else { None });
+    class.is_some_and(|&c| c & (F_TRIGGER0 << 2) != 0)
+}
+
+/// Whether the organisation head `key` stays outside the name it announces.
+pub fn is_outside_head(key: &str) -> bool {
+    let l = lists();
+    l.outside.contains(key) || (key.starts_with("ال") && l.outside.contains(&bare(key)))
+}
+
+/// Whether `key` looks like the name after a head noun: in a name list, or an Arabic word
+/// the lexicon finds rare (zipf below 3.2) or does not know, and not a stopword.
+pub fn is_name_like(key: &str) -> bool {
+    let l = lists();
+    if l.stop.contains(key) || key.chars().count() < 3 {
+        return false;
+    }
+    is_name(key) != 0 || lexicon::wordfreq::zipf(key).is_none_or(|z| z < 3.2)
+}
+
 fn is_name(s: &str) -> u32 {
     let l = lists();
     let mut f = 0;
@@ -136,6 +180,9 @@ fn is_name(s: &str) -> u32 {
     }
     if l.last.contains(s) {
         f |= F_LAST;
+    }
+    if l.orgs.contains(s) {
+        f |= F_ORG;
     }
     f
 }
@@ -169,13 +216,14 @@ pub fn name_clitic_letters(key: &str, mem: &Memory) -> usize {
     safe
 }
 
-/// What the features need to know about one token.
+/// What the features need to know about one token. The strings borrow from the tokens and
+/// from a [`Store`] of per-key readings, so a token costs no allocation.
 #[derive(Clone)]
-pub struct Word {
-    pub key: Str,
-    pub safe: Str,
-    pub prep: Option<Str>,
-    pub bare: Str,
+pub struct Word<'a> {
+    pub key: &'a str,
+    pub safe: &'a str,
+    pub prep: Option<&'a str>,
+    pub bare: &'a str,
     pub kind: Kind,
     pub flags: u32,
     /// Frequency class of the word, its safe reading, its bare reading (0 = unknown), and
@@ -184,11 +232,9 @@ pub struct Word {
     /// What the training data said about this word (see [`Memory`]); 0 = nothing.
     pub mem: u8,
     /// The pipeline's stem (clitics and article removed) and its proclitic and enclitic keys.
-    pub stem: Str,
-    pub pro: Str,
-    pub enc: Str,
-    /// Hash of the clitics (`pro`, `enc`), for [`Word::own_key`].
-    pub hc: u64,
+    pub stem: &'a str,
+    pub pro: String,
+    pub enc: String,
     /// Inside quotation marks (1) or not (0).
     pub quoted: u8,
     /// See [`productivity`].
@@ -196,6 +242,23 @@ pub struct Word {
     /// Hashes of key, safe, bare and stem (see [`hash_str`]).
     pub h: [u64; 4],
 }
+
+/// Facts that depend on a token's key alone, computed once per distinct key.
+struct Facts {
+    safe: String,
+    /// Where the prepositionless reading ([`strip_prep`]) starts in the key.
+    prep_at: Option<usize>,
+    bare: String,
+    flags: u32,
+    freq: [u8; 4],
+    mem: u8,
+    prod: [u8; 4],
+    h: [u64; 3],
+}
+
+/// The per-key readings that [`words`] lends its [`Word`]s.
+#[derive(Default)]
+pub struct Store(Vec<Facts>);
 
 /// FNV-1a of a string, for mixing into a feature with [`H::h`].
 pub fn hash_str(s: &str) -> u64 {
@@ -212,74 +275,36 @@ pub fn word_hash(s: &str) -> u32 {
     (h ^ (h >> 32)) as u32
 }
 
-impl Word {
+impl Word<'_> {
     /// Everything the [`Part::Own`] features read: key, kind, stem and clitics (the rest of
     /// those facts follow from the key).
     pub fn own_key(&self) -> (u64, u64, u64, u8) {
-        (self.h[0], self.h[3], self.hc, self.kind as u8)
+        (self.h[0], self.h[3], hash_str(&self.pro) ^ hash_str(&self.enc).rotate_left(17), self.kind as u8)
     }
 
-    /// Everything the [`Part::Neighbour`] features read of this word: what
-    /// [`Word::own_key`] covers, and its flags (which also say where the gazetteer matched).
-    pub fn neighbour_key(&self) -> (u64, u64, u64, u8, u32) {
-        let (a, b, c, d) = self.own_key();
-        (a, b, c, d, self.flags)
+    /// Everything [`neighbour_part`] reads: key (hence its readings, shape and memory),
+    /// stem, flags and kind.
+    pub fn neighbour_key(&self) -> (u64, u64, u32, u8) {
+        (self.h[0], self.h[3], self.flags, self.kind as u8)
     }
 
-    fn pad() -> &'static Word {
-        static PAD: OnceLock<Word> = OnceLock::new();
-        PAD.get_or_init(|| {
-            let e = Str::from("");
-            Word { key: e.clone(), safe: e.clone(), prep: None, bare: e.clone(), kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: e.clone(), pro: e.clone(), enc: e, hc: clitics_hash("", ""), quoted: 0, prod: [0; 4], h: [hash_str(""); 4] }
-        })
+    pub fn pad() -> &'static Word<'static> {
+        static PAD: OnceLock<Word<'static>> = OnceLock::new();
+        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: String::new(), enc: String::new(), quoted: 0, prod: [0; 4], h: [hash_str(""); 4] })
     }
 }
 
-/// The hash [`Word::own_key`] gives a word's clitics.
-fn clitics_hash(pro: &str, enc: &str) -> u64 {
-    // (never 0: 0 marks a form entry whose segments are not filled in yet)
-    (hash_str(pro) ^ hash_str(enc).rotate_left(17)) | 1
-}
-
-/// Fills in what `w` takes from the pipeline's segmentation of `t`.
-fn set_segments(w: &mut Word, t: &Token) {
-    let (mut pro, mut enc) = (String::new(), String::new());
-    for sg in &t.segments {
-        match sg.role {
-            Role::Proclitic => pro.push_str(&sg.key),
-            Role::Enclitic => enc.push_str(&sg.key),
-            Role::Base => {}
-        }
-    }
-    w.hc = clitics_hash(&pro, &enc);
-    w.pro = pro.into();
-    w.enc = enc.into();
-    w.stem = t.stem.clone();
-    w.h[3] = hash_str(&t.stem);
-}
-
-/// Per-token facts for a whole token list. `text` is the analysed text (for the gazetteer's
-/// multi-word place matches).
-pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
+/// Per-token facts for a whole token list. `places` are the gazetteer's place matches in the
+/// text ([`super::gazetteer::places`]; computed once by the caller, which also merges them).
+pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::Entity], store: &'a mut Store) -> Vec<Word<'a>> {
     let l = lists();
     let stop = &l.stop;
-    // Facts that depend on the key only, computed once per distinct key, found by the token's
-    // form id (tokens of one form share their key) or, for tokens without one, by the key.
-    let mut cache: HashMap<&str, Option<Word>, Fast> = HashMap::default();
-    let mut by_form: Vec<Option<Word>> = Vec::new();
-    let mut out: Vec<Word> = tokens
+    // Facts that depend on the key only, computed once per distinct key.
+    let mut index: HashMap<&str, usize, Fast> = HashMap::default();
+    let which: Vec<usize> = tokens
         .iter()
         .map(|t| {
-            let slot = if t.form != crate::analysis::NO_FORM {
-                let f = t.form as usize;
-                if f >= by_form.len() {
-                    by_form.resize(f + 1, None);
-                }
-                &mut by_form[f]
-            } else {
-                cache.entry(&t.key).or_insert(None)
-            };
-            let proto = slot.get_or_insert_with(|| {
+            *index.entry(&t.key).or_insert_with(|| {
                 let key: &str = &t.key;
                 let (safe, _) = strip_safe(key);
                 let conj = strip_conj(key);
@@ -298,31 +323,43 @@ pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
                 let m = mem.get(&word_hash(&safe)).or_else(|| prep.and_then(|p| mem.get(&word_hash(p))));
                 let fr = if t.kind == Kind::Arabic { freq(key, &safe, &b) } else { [0; 4] };
                 let prod = if t.kind == Kind::Arabic { productivity(&b) } else { [0; 4] };
-                let h = [hash_str(key), hash_str(&safe), hash_str(&b), 0];
-                Word {
-                    key: t.key.clone(),
-                    safe: safe.into(),
-                    prep: prep.map(Str::from),
-                    bare: b.into(),
-                    kind: t.kind,
-                    flags,
-                    freq: fr,
-                    mem: m.copied().unwrap_or(0),
-                    stem: t.stem.clone(),
-                    pro: Str::from(""),
-                    enc: Str::from(""),
-                    hc: 0,
-                    quoted: 0,
-                    prod,
-                    h,
+                let h = [hash_str(key), hash_str(&safe), hash_str(&b)];
+                let prep_at = prep.map(|p| key.len() - p.len());
+                store.0.push(Facts { safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h });
+                store.0.len() - 1
+            })
+        })
+        .collect();
+    let store: &'a Store = store;
+    let mut out: Vec<Word<'a>> = tokens
+        .iter()
+        .zip(which)
+        .map(|(t, i)| {
+            let f = &store.0[i];
+            let mut w = Word {
+                key: &t.key,
+                safe: &f.safe,
+                prep: f.prep_at.map(|at| &t.key[at..]),
+                bare: &f.bare,
+                kind: t.kind,
+                flags: f.flags,
+                freq: f.freq,
+                mem: f.mem,
+                stem: &t.stem,
+                pro: String::new(),
+                enc: String::new(),
+                quoted: 0,
+                prod: f.prod,
+                h: [f.h[0], f.h[1], f.h[2], hash_str(&t.stem)],
+            };
+            for sg in &t.segments {
+                match sg.role {
+                    Role::Proclitic => w.pro.push_str(&sg.key),
+                    Role::Enclitic => w.enc.push_str(&sg.key),
+                    Role::Base => {}
                 }
-            });
-            // The pipeline's segments and stem: the same for every token of a form, so kept in
-            // the form's entry; tokens without a form id may differ from the key's first token.
-            if t.form == crate::analysis::NO_FORM || proto.hc == 0 {
-                set_segments(proto, t);
             }
-            proto.clone()
+            w
         })
         .collect();
     let mut open = [false; 2];
@@ -335,7 +372,7 @@ pub fn words(text: &str, tokens: &[Token], mem: &Memory) -> Vec<Word> {
         }
     }
     let mut ti = 0;
-    for e in super::gazetteer::places(text, tokens) {
+    for e in places {
         while ti < tokens.len() && tokens[ti].end <= e.start {
             ti += 1;
         }
@@ -480,32 +517,71 @@ pub enum Part {
     /// Those that depend on the word alone (see [`Word::own_key`]): the same for every
     /// occurrence of the word, so a tagger can add up their weights once per distinct word.
     Own,
+    /// Those that depend on the word and its neighbours together, or on its position; not
+    /// those of [`neighbour_part`], which depend on one neighbour alone.
+    Context,
     All,
-    /// Those that read one neighbour alone, the word at offset `d` (±1,
-    /// ±2): the same wherever that neighbour stands at that offset, so a tagger can add up
-    /// their weights once per distinct neighbour (see [`Word::neighbour_key`]).
-    Neighbour(isize),
-    /// The rest: what reads the word with its neighbours, or several neighbours, or the
-    /// word's place in this text.
-    Rest,
+}
+
+/// Offsets of the neighbours whose features [`neighbour_part`] gives.
+pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
+/// The groups of one-neighbour features, in the places [`extract_part`] lists them.
+#[derive(Clone, Copy)]
+enum Group {
+    Words,
+    Flags,
+    Mem,
+    Stem,
+}
+
+/// One feature per flag bit that is set, for template `tpl`.
+fn flag_features(tpl: u8, flags: u32, f: &mut impl FnMut(H)) {
+    for b in 0..N_FLAGS {
+        if flags & (1 << b) != 0 {
+            f(H::new(tpl).add(&[b as u8]));
+        }
+    }
+}
+
+/// The features of a token that depend only on its neighbour `c` at offset `d` (in
+/// [`NEIGHBOURS`]), group by group.
+fn neighbour(c: &Word, d: isize, g: Group, f: &mut impl FnMut(H)) {
+    let k = if d < 0 { (d + 2) as u8 } else { (d + 1) as u8 }; // 0..4 for -2, -1, 1, 2
+    match g {
+        Group::Words => {
+            f(H::new(30 + k).h(c.h[0]));
+            f(H::new(40 + k).h(c.h[2]));
+            f(H::new(50 + k).add(&shape(c)));
+        }
+        Group::Flags => flag_features([70, 71, 73, 74][k as usize], c.flags, f),
+        Group::Mem => f(H::new([90, 91, 93, 94][k as usize]).add(&[c.mem])),
+        Group::Stem if d == -1 => f(H::new(117).h(c.h[3])),
+        Group::Stem if d == 1 => f(H::new(118).h(c.h[3])),
+        Group::Stem => {}
+    }
+}
+
+/// All the features a word gives the token `d` places away from it (`d` in [`NEIGHBOURS`]):
+/// they depend on the word alone (see [`Word::neighbour_key`]), so a tagger can add up
+/// their weights once per distinct word and offset. `Context` + `Own` + these four = `All`.
+pub fn neighbour_part(c: &Word, d: isize, mask: u32, out: &mut Vec<u32>) {
+    let mut f = |h: H| out.push(h.bucket(mask));
+    for g in [Group::Words, Group::Flags, Group::Mem, Group::Stem] {
+        neighbour(c, d, g, &mut f);
+    }
 }
 
 /// The hashed features of token `i` of `ws` (a sentence), appended to `out` as buckets.
+/// (Training's view; the wasm build only tags, part by part.)
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub fn extract(ws: &[Word], i: usize, mask: u32, out: &mut Vec<u32>) {
     extract_part(ws, i, mask, Part::All, out)
 }
 
 /// Part of the features of token `i`; `All` lists them in the order training sees them.
 pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<u32>) {
-    let own = matches!(part, Part::Own | Part::All);
-    // `ctx`: context features that read the word with its neighbours, or several of them
-    let ctx = matches!(part, Part::All | Part::Rest);
-    // features that read the neighbour at offset d alone
-    let nb = |d: isize| match part {
-        Part::All => true,
-        Part::Neighbour(x) => x == d,
-        _ => false,
-    };
+    let (own, ctx, all) = (part != Part::Context, part != Part::Own, part == Part::All);
     let pad = Word::pad();
     let at = |d: isize| -> &Word {
         let j = i as isize + d;
@@ -587,12 +663,9 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         }
     }
     // context words
-    for (tpl, d) in [(30u8, -2isize), (31, -1), (32, 1), (33, 2)] {
-        if nb(d) {
-            let c = at(d);
-            f(H::new(tpl).h(c.h[0]));
-            f(H::new(tpl + 10).h(c.h[2]));
-            f(H::new(tpl + 20).add(&shape(c)));
+    if all {
+        for d in NEIGHBOURS {
+            neighbour(at(d), d, Group::Words, &mut f);
         }
     }
     let (p, n) = (at(-1), at(1));
@@ -605,24 +678,25 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         f(H::new(65).add(suffix(&p.key, 2).as_bytes()).add(suffix(&w.key, 2).as_bytes()));
     }
     // list flags in the window, alone and for the current word's flag set
-    for (d, base) in [(-2isize, 70u8), (-1, 71), (0, 72), (1, 73), (2, 74)] {
-        // (the word's own flags include where the gazetteer matched in this text: context)
-        if (d == 0 && ctx) || (d != 0 && nb(d)) {
-            let fl = at(d).flags;
-            for b in 0..N_FLAGS {
-                if fl & (1 << b) != 0 {
-                    f(H::new(base).add(&[b as u8]));
-                }
+    if ctx {
+        for d in -2..=2 {
+            if d == 0 {
+                flag_features(72, w.flags, &mut f);
+            } else if all {
+                neighbour(at(d), d, Group::Flags, &mut f);
             }
         }
     }
-    for (tpl, d) in [(90u8, -2isize), (91, -1), (92, 0), (93, 1), (94, 2)] {
-        let m = at(d).mem;
-        if (d == 0 && own) || (d != 0 && nb(d)) {
-            f(H::new(tpl).add(&[m]));
-        }
-        if d == 0 && ctx {
-            f(H::new(95).add(&[m]).add(&[at(-1).mem, at(1).mem]));
+    for d in -2..=2 {
+        if d == 0 {
+            if own {
+                f(H::new(92).add(&[w.mem]));
+            }
+            if ctx {
+                f(H::new(95).add(&[w.mem]).add(&[at(-1).mem, at(1).mem]));
+            }
+        } else if all {
+            neighbour(at(d), d, Group::Mem, &mut f);
         }
     }
     // the pipeline's clitic segmentation
@@ -634,11 +708,11 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
             f(H::new(113 + n as u8).add(prefix(&w.stem, n).as_bytes()));
         }
     }
-    if nb(-1) {
-        f(H::new(117).h(p.h[3]));
+    if ctx {
     }
-    if nb(1) {
-        f(H::new(118).h(n.h[3]));
+    if all {
+        neighbour(p, -1, Group::Stem, &mut f);
+        neighbour(n, 1, Group::Stem, &mut f);
     }
     if ctx {
         // context pairs
@@ -650,6 +724,19 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         f(H::new(123).add(prefix(&p.safe, 1).as_bytes()).add(suffix(&p.key, 1).as_bytes()).add(&[w.freq[1]]));
         f(H::new(124).add(prefix(&n.safe, 2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
         f(H::new(125).add(&[w.quoted, w.freq[1].min(6)]));
+        // the nearest trigger word on the left (titles and heads reach over a few words:
+        // «وزير الخارجية الروسي سيرغي لافروف»), and the previous word with this one's name flags
+        let trig = |x: &Word| (x.flags / F_TRIGGER0) as u8 & 0x3f;
+        for d in 1..=4isize {
+            let t = trig(at(-d));
+            if t != 0 {
+                f(H::new(160).add(&[t, d as u8, w.freq[1]]));
+                break;
+            }
+        }
+        let names = (w.flags & (F_PLACE | F_FIRST | F_LAST)) as u8 | u8::from(w.flags & F_ORG != 0) << 3;
+        f(H::new(161).add(&[p.mem, w.freq[1], names & 7]));
+        f(H::new(162).h(p.h[2]).add(&[names]));
     }
     // morphological productivity of the word (names take no pronoun suffixes)
     if own {
@@ -670,48 +757,6 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
 mod tests {
     use super::*;
 
-    /// The parts of the features of each token of `text`: (all, own + rest + neighbours).
-    fn parts(text: &str) -> Vec<(Vec<u32>, Vec<u32>)> {
-        let toks = crate::pipeline::tokens(text, &crate::analysis::Options::default().normalize);
-        let ws = words(text, &toks, &Memory::default());
-        (0..ws.len())
-            .map(|i| {
-                let (mut all, mut split) = (Vec::new(), Vec::new());
-                extract_part(&ws, i, 0xFFFFF, Part::All, &mut all);
-                for p in [Part::Own, Part::Rest, Part::Neighbour(-2), Part::Neighbour(-1), Part::Neighbour(1), Part::Neighbour(2)] {
-                    extract_part(&ws, i, 0xFFFFF, p, &mut split);
-                }
-                all.sort_unstable();
-                split.sort_unstable();
-                (all, split)
-            })
-            .collect()
-    }
-
-    #[test]
-    fn the_parts_add_up_to_all_features() {
-        for (all, split) in parts("قال الرئيس الروسي فلاديمير بوتين في موسكو «اليوم» إن 60% من وروسيا") {
-            assert_eq!(all, split);
-        }
-    }
-
-    #[test]
-    fn neighbour_features_read_only_that_neighbour() {
-        // The word after «موسكو» differs, and so does everything around: the features that
-        // read «موسكو» as the left neighbour do not change.
-        let a = "زار الوزير موسكو أمس";
-        let b = "وصلت موسكو طائرة كبيرة";
-        let feats = |text: &str, i: usize| {
-            let toks = crate::pipeline::tokens(text, &crate::analysis::Options::default().normalize);
-            let ws = words(text, &toks, &Memory::default());
-            let mut out = Vec::new();
-            extract_part(&ws, i, 0xFFFFF, Part::Neighbour(-1), &mut out);
-            out
-        };
-        assert_eq!(feats(a, 3), feats(b, 2));
-        assert_ne!(feats(a, 3), feats(a, 2));
-    }
-
     #[test]
     fn clitics_before_names() {
         let m = Memory::default();
@@ -724,5 +769,45 @@ mod tests {
         assert_eq!(k("واشنطن"), 0);
         assert_eq!(k("بوتين"), 0);
         assert_eq!(k("وبوتين"), 1);
+    }
+
+    /// The tagger adds up Own, Context and the four neighbour parts separately (caching all
+    /// but Context per word); together they must be exactly the training features.
+    #[test]
+    fn parts_add_up_to_all_features() {
+        let text = "قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن «مجموعة فاغنر» لم تعد موجودة.";
+        let tokens = crate::pipeline::tokens(text, &Default::default());
+        let places = super::super::gazetteer::places(text, &tokens);
+        let mut store = Store::default();
+        let ws = words(&tokens, &Memory::default(), &places, &mut store);
+        let mask = (1 << 20) - 1;
+        for i in 0..ws.len() {
+            let mut all = Vec::new();
+            extract(&ws, i, mask, &mut all);
+            let mut parts = Vec::new();
+            extract_part(&ws, i, mask, Part::Own, &mut parts);
+            extract_part(&ws, i, mask, Part::Context, &mut parts);
+            for d in NEIGHBOURS {
+                let j = i as isize + d;
+                let c = if j < 0 || j >= ws.len() as isize { Word::pad() } else { &ws[j as usize] };
+                neighbour_part(c, d, mask, &mut parts);
+            }
+            all.sort_unstable();
+            parts.sort_unstable();
+            assert_eq!(all, parts, "token {i}");
+        }
+    }
+
+    #[test]
+    fn name_lists_flag_words() {
+        let text = "التقى جورج بوش مع مايكروسوفت";
+        let tokens = crate::pipeline::tokens(text, &Default::default());
+        let mut store = Store::default();
+        let ws = words(&tokens, &Memory::default(), &[], &mut store);
+        let flags = |w: &str| ws.iter().find(|x| x.key == lexicon::key(w)).map(|x| x.flags).unwrap_or(0);
+        assert_ne!(flags("جورج") & F_FIRST, 0);
+        assert_ne!(flags("بوش") & F_LAST, 0);
+        assert_ne!(flags("مايكروسوفت") & F_ORG, 0);
+        assert_eq!(flags("التقى") & (F_FIRST | F_LAST | F_ORG), 0);
     }
 }

@@ -4,30 +4,45 @@ use crate::analysis::{Entity, Token};
 use crate::lexicon;
 use crate::text::segment::skeleton;
 use crate::text::tokenize::Kind;
+use super::features::Fast;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Letter sequences that may be attached before a name: conjunction, then preposition.
 const PREFIXES: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 
-/// Ways to read the first token as a name's first word: (key, letters to skip in the token).
-fn readings(key: &str) -> Vec<(String, usize)> {
-    let mut out = vec![(key.to_string(), 0)];
+/// Ways to read the first token as a name's first word: `f(key, letters to skip in the
+/// token)` for each, without allocating except for «لل» (ل + ال).
+fn readings(key: &str, mut f: impl FnMut(&str, usize)) {
+    f(key, 0);
+    let mut buf = String::new();
     for p in PREFIXES {
         if let Some(rest) = key.strip_prefix(p) {
             if rest.chars().count() >= 2 {
                 let n = p.chars().count();
-                out.push((rest.to_string(), n));
+                f(rest, n);
                 // ل + ال is written لل: «للولايات» is ل + «الولايات».
                 if p.ends_with('ل') && rest.starts_with('ل') {
-                    out.push((format!("ا{rest}"), n));
+                    buf.clear();
+                    buf.push('ا');
+                    buf.push_str(rest);
+                    f(&buf, n);
                 }
             }
         }
     }
-    out
+}
+
+type Names = &'static [Vec<String>];
+
+/// The place table keyed with the fast hash (the lookups run a dozen times per word).
+fn table() -> &'static HashMap<&'static str, Names, Fast> {
+    static T: OnceLock<HashMap<&'static str, Names, Fast>> = OnceLock::new();
+    T.get_or_init(|| lexicon::places().iter().map(|(k, v)| (k.as_str(), v.as_slice())).collect())
 }
 
 pub fn places(text: &str, tokens: &[Token]) -> Vec<Entity> {
-    let gaz = lexicon::places();
+    let gaz = table();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -37,19 +52,19 @@ pub fn places(text: &str, tokens: &[Token]) -> Vec<Entity> {
             continue;
         }
         let mut best: Option<(usize, usize, String)> = None; // (words, letters skipped, first key)
-        for (first, skip) in readings(&t.key) {
-            let Some(names) = gaz.get(&first) else { continue };
-            for name in names {
+        readings(&t.key, |first, skip| {
+            let Some(names) = gaz.get(first) else { return };
+            for name in names.iter() {
                 let n = name.len();
                 if i + n > tokens.len() || best.as_ref().is_some_and(|b| b.0 >= n) {
                     continue;
                 }
                 let same_line = |j: usize| !text[tokens[i + j - 1].end as usize..tokens[i + j].start as usize].contains('\n');
                 if (1..n).all(|j| tokens[i + j].kind == Kind::Arabic && tokens[i + j].key == name[j] && same_line(j)) {
-                    best = Some((n, skip, first.clone()));
+                    best = Some((n, skip, first.to_string()));
                 }
             }
-        }
+        });
         match best {
             Some((n, skip, first)) => {
                 let sk = skeleton(&t.text);

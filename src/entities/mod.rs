@@ -3,11 +3,13 @@
 //! Two sources: a statistical tagger ([`model`], an averaged perceptron over hashed features,
 //! trained on ANERcorp; see [`train`] and `kashif train-ner`) and the place gazetteer
 //! ([`crate::lexicon::places`]). The tagger's entities come first; gazetteer places fill in
-//! where the tagger found nothing. Spans never include attached proclitics (in «وروسيا» only
+//! where the tagger found nothing, and so do organisation names announced by a head noun
+//! ([`orgs`]). Spans never include attached proclitics (in «وروسيا» only
 //! «روسيا»), and a multi-word name is one span.
 
 mod features;
 mod gazetteer;
+mod orgs;
 pub mod group;
 pub mod rules;
 pub mod model;
@@ -19,6 +21,7 @@ use crate::lexicon;
 use crate::text::segment::skeleton;
 use crate::text::tokenize::Kind;
 use model::{tag_info, viterbi, Model, TYPES};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// How tagger and gazetteer are combined.
@@ -48,6 +51,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
         Some(m) => find_with(text, tokens, m, DEFAULT_MERGE),
         None => gazetteer::places(text, tokens),
     };
+    let names = add_where_free(names, orgs::find(text, tokens));
     add_where_free(names, rules::find(text, tokens))
 }
 
@@ -69,13 +73,17 @@ fn add_where_free(base: Vec<Entity>, extra: Vec<Entity>) -> Vec<Entity> {
 }
 
 pub fn find_with(text: &str, tokens: &[Token], m: &Model, merge: Merge) -> Vec<Entity> {
-    let (first, second) = match merge {
-        Merge::Gazetteer => return gazetteer::places(text, tokens),
-        Merge::Model => return tagged(text, tokens, m),
-        Merge::ModelFirst => (tagged(text, tokens, m), gazetteer::places(text, tokens)),
-        Merge::GazetteerFirst => (gazetteer::places(text, tokens), tagged(text, tokens, m)),
-    };
-    add_where_free(first, second)
+    if merge == Merge::Gazetteer {
+        return gazetteer::places(text, tokens);
+    }
+    // the gazetteer runs once: its places are tagger features and merge candidates
+    let places = gazetteer::places(text, tokens);
+    let names = tagged_with(text, tokens, m, &places);
+    match merge {
+        Merge::ModelFirst => add_where_free(names, places),
+        Merge::GazetteerFirst => add_where_free(places, names),
+        _ => names,
+    }
 }
 
 fn ends_sentence(t: &Token) -> bool {
@@ -84,60 +92,102 @@ fn ends_sentence(t: &Token) -> bool {
 
 /// One tag per token (see [`model::tag_info`]).
 pub fn tag(text: &str, tokens: &[Token], m: &Model) -> Vec<usize> {
-    let ws = features::words(text, tokens, &m.memory);
+    tag_with(text, tokens, m, &gazetteer::places(text, tokens))
+}
+
+/// [`tag`] with the gazetteer's places already found.
+fn tag_with(text: &str, tokens: &[Token], m: &Model, places: &[Entity]) -> Vec<usize> {
+    let mut store = features::Store::default();
+    let ws = features::words(tokens, &m.memory, places, &mut store);
     let trans = m.trans_f32();
-    let mask = m.mask();
+    let mut scorer = Scorer::new(m);
     let mut out = Vec::with_capacity(tokens.len());
-    let mut feats = Vec::with_capacity(96);
-    // Features that read one word alone are scored once per distinct word: the word's own
-    // features, and those that read a neighbour at a given offset (see [`features::Part`]).
-    // Words get a small id for what those features read (one hash per token); the scores are
-    // then kept in arrays by id.
-    let mut ids: std::collections::HashMap<_, u32, features::Fast> = Default::default();
-    let id: Vec<u32> = ws
-        .iter()
-        .map(|w| {
-            let next = ids.len() as u32;
-            *ids.entry(w.neighbour_key()).or_insert(next)
-        })
-        .collect();
-    let n_ids = ids.len() + 1; // the last id: the padding beyond a sentence's ends
-    let mut own_scores: Vec<Option<[f32; model::TAGS]>> = vec![None; n_ids];
-    let mut neighbour_scores: Vec<Option<[f32; model::TAGS]>> = vec![None; n_ids * 4];
+    let mut emit = Vec::new();
     let mut start = 0;
     for i in 0..tokens.len() {
         let newline = tokens.get(i + 1).is_some_and(|n| text[tokens[i].end as usize..n.start as usize].contains('\n'));
         if i + 1 == tokens.len() || ends_sentence(&tokens[i]) || newline {
-            let sent = &ws[start..=i];
-            let sent_id = &id[start..=i];
-            let emit: Vec<_> = (0..sent.len())
-                .map(|k| {
-                    let score = |part: features::Part, feats: &mut Vec<u32>| {
-                        feats.clear();
-                        features::extract_part(sent, k, mask, part, feats);
-                        m.emit(feats)
-                    };
-                    let own = *own_scores[sent_id[k] as usize].get_or_insert_with(|| score(features::Part::Own, &mut feats));
-                    let mut e = score(features::Part::Rest, &mut feats);
-                    for (j, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-                        let at = k as isize + d;
-                        let who = if (0..sent.len() as isize).contains(&at) { sent_id[at as usize] as usize } else { n_ids - 1 };
-                        let s = *neighbour_scores[who * 4 + j].get_or_insert_with(|| score(features::Part::Neighbour(d), &mut feats));
-                        for (a, b) in e.iter_mut().zip(s) {
-                            *a += b;
-                        }
-                    }
-                    for (a, b) in e.iter_mut().zip(own) {
-                        *a += b;
-                    }
-                    e
-                })
-                .collect();
+            scorer.sentence(&ws[start..=i], &mut emit);
             out.extend(viterbi(&emit, &trans));
             start = i + 1;
         }
     }
     out
+}
+
+/// Emission scores, with the weights of the features that depend on one word only (the word
+/// itself, or a neighbour at a given offset) added up once per distinct word.
+struct Scorer<'m> {
+    m: &'m Model,
+    mask: u32,
+    feats: Vec<u32>,
+    own: HashMap<(u64, u64, u64, u8), Scores, features::Fast>,
+    /// What a word adds to the token it is at each offset of [`features::NEIGHBOURS`] from.
+    near: HashMap<(u64, u64, u32, u8), [Scores; 4], features::Fast>,
+    pad: [Scores; 4],
+}
+
+type Scores = [f32; model::TAGS];
+
+impl<'m> Scorer<'m> {
+    fn new(m: &'m Model) -> Self {
+        let mut s = Scorer { m, mask: m.mask(), feats: Vec::with_capacity(96), own: HashMap::default(), near: HashMap::default(), pad: [[0.0; model::TAGS]; 4] };
+        s.pad = s.near_scores(features::Word::pad());
+        s
+    }
+
+    fn near_scores(&mut self, w: &features::Word) -> [Scores; 4] {
+        features::NEIGHBOURS.map(|d| {
+            self.feats.clear();
+            features::neighbour_part(w, d, self.mask, &mut self.feats);
+            self.m.emit(&self.feats)
+        })
+    }
+
+    /// The emission scores of each token of a sentence, into `out`.
+    fn sentence(&mut self, sent: &[features::Word], out: &mut Vec<Scores>) {
+        out.clear();
+        let near: Vec<[Scores; 4]> = sent
+            .iter()
+            .map(|w| match self.near.get(&w.neighbour_key()) {
+                Some(v) => *v,
+                None => {
+                    let v = self.near_scores(w);
+                    self.near.insert(w.neighbour_key(), v);
+                    v
+                }
+            })
+            .collect();
+        for k in 0..sent.len() {
+            let own = match self.own.get(&sent[k].own_key()) {
+                Some(v) => *v,
+                None => {
+                    self.feats.clear();
+                    features::extract_part(sent, k, self.mask, features::Part::Own, &mut self.feats);
+                    let v = self.m.emit(&self.feats);
+                    self.own.insert(sent[k].own_key(), v);
+                    v
+                }
+            };
+            self.feats.clear();
+            features::extract_part(sent, k, self.mask, features::Part::Context, &mut self.feats);
+            let mut e = self.m.emit(&self.feats);
+            for (slot, d) in features::NEIGHBOURS.into_iter().enumerate() {
+                // what the word d places away (or the padding) gives token k
+                let j = k as isize + d;
+                let from = if j < 0 || j >= sent.len() as isize { &self.pad } else { &near[j as usize] };
+                add(&mut e, &from[slot]);
+            }
+            add(&mut e, &own);
+            out.push(e);
+        }
+    }
+}
+
+fn add(a: &mut Scores, b: &Scores) {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x += y;
+    }
 }
 
 fn is_edge_junk(t: &Token) -> bool {
@@ -174,7 +224,12 @@ fn entity(text: &str, tokens: &[Token], mut a: usize, mut b: usize, kind: &str, 
 
 /// The tagger's entities.
 pub fn tagged(text: &str, tokens: &[Token], m: &Model) -> Vec<Entity> {
-    let tags = tag(text, tokens, m);
+    tagged_with(text, tokens, m, &gazetteer::places(text, tokens))
+}
+
+/// [`tagged`] with the gazetteer's places already found.
+fn tagged_with(text: &str, tokens: &[Token], m: &Model, places: &[Entity]) -> Vec<Entity> {
+    let tags = tag_with(text, tokens, m, places);
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (first token, type)
     for i in 0..=tags.len() {

@@ -155,7 +155,8 @@ impl Default for Config {
 }
 
 fn sentence_features(s: &Sentence, mask: u32, mem: &Memory) -> Vec<Vec<u32>> {
-    let ws = features::words(&s.text, &s.tokens, mem);
+    let mut store = features::Store::default();
+    let ws = features::words(&s.tokens, mem, &super::gazetteer::places(&s.text, &s.tokens), &mut store);
     (0..ws.len())
         .map(|i| {
             let mut f = Vec::with_capacity(80);

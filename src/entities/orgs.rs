@@ -1,0 +1,136 @@
+//! Organisation names the tagger misses because their head noun announces them but the name
+//! itself is new: a head noun of the ORG trigger list followed by
+//! - a name-like word or two without the article, the head indefinite: «مجموعة فاغنر»; some
+//!   heads stay outside the name, as ANERcorp tags them: «شركة غازبروم» → «غازبروم»;
+//! - or, when the whole phrase stands in quotation marks, any run of words:
+//!   «"مركز الدراسات الاستراتيجية والدولية"» (news quotes such names; unquoted, «مركز المدينة»
+//!   is a place in a town, not an organisation).
+//!
+//! These fill in where the tagger found nothing (see [`super::find`]).
+
+use super::features::{is_name_like, is_org_head, is_outside_head, strip_conj, strip_safe};
+use crate::analysis::{Entity, Token};
+use crate::lexicon;
+use crate::text::segment::skeleton;
+use crate::text::tokenize::Kind;
+
+/// Longest quoted phrase, in words, taken as one name.
+const MAX_QUOTED: usize = 6;
+/// Name-like words taken after an unquoted head.
+const MAX_NAME_WORDS: usize = 2;
+
+fn is_open_quote(t: &Token) -> bool {
+    matches!(t.text.as_str(), "«" | "\"" | "“")
+}
+
+fn is_close_quote(t: &Token) -> bool {
+    matches!(t.text.as_str(), "»" | "\"" | "”")
+}
+
+/// Whether token `i` follows token `i - 1` with only spaces between (same line).
+fn joined(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0 && !text[tokens[i - 1].end as usize..tokens[i].start as usize].contains('\n')
+}
+
+/// The key of a token without و/ف and the prepositions before the article, and where that
+/// reading starts in the text.
+fn head_reading(t: &Token) -> (String, u32) {
+    let (safe, skipped) = strip_safe(&t.key);
+    let sk = skeleton(&t.text);
+    let start = if skipped > 0 && skipped < sk.len() { t.start + sk[skipped].1 as u32 } else { t.start };
+    (safe, start)
+}
+
+/// A quoted name starting at the quote mark `i`: the end (exclusive) of its words.
+fn quoted(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    if !is_open_quote(&tokens[i]) {
+        return None;
+    }
+    let first = i + 1;
+    let mut j = first;
+    while j < tokens.len() && j - first < MAX_QUOTED && tokens[j].kind == Kind::Arabic && joined(text, tokens, j) {
+        j += 1;
+    }
+    let closes = tokens.get(j).is_some_and(is_close_quote);
+    let head = tokens.get(first).is_some_and(|t| is_org_head(&strip_safe(&t.key).0));
+    (closes && head && j - first >= 2).then_some(j)
+}
+
+/// An unquoted head at `i` followed by name-like words: the first token of the name (the
+/// head, or the word after it when the head stays outside) and its end (exclusive).
+fn headed(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+    let t = &tokens[i];
+    // Runs on every token, so without allocating: a definite head (also بال، لل…) is no use.
+    let head = strip_conj(&t.key);
+    if t.kind != Kind::Arabic || head.starts_with("ال") || head.starts_with("لل") || !is_org_head(head) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < tokens.len() && j - i <= MAX_NAME_WORDS && tokens[j].kind == Kind::Arabic && joined(text, tokens, j) && is_bare_name(&tokens[j].key) {
+        j += 1;
+    }
+    let first = if is_outside_head(head) { i + 1 } else { i };
+    (j > i + 1).then_some((first, j))
+}
+
+/// A name-like word without the article (a definite word after the head is more often a
+/// common noun or a place: «مركز المدينة»).
+fn is_bare_name(key: &str) -> bool {
+    !key.starts_with("ال") && is_name_like(key)
+}
+
+fn entity(text: &str, tokens: &[Token], a: usize, b: usize) -> Entity {
+    let (_, start) = head_reading(&tokens[a]);
+    let end = tokens[b - 1].end;
+    let key = std::iter::once(lexicon::key(&text[start as usize..tokens[a].end as usize]))
+        .chain(tokens[a + 1..b].iter().map(|t| t.key.to_string()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Entity { start, end, text: text[start as usize..end as usize].to_string(), kind: "ORG".into(), key, source: "rule".into() }
+}
+
+/// The organisation names found by the two patterns, in text order.
+pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(end) = quoted(text, tokens, i) {
+            out.push(entity(text, tokens, i + 1, end));
+            i = end;
+        } else if let Some((first, end)) = headed(text, tokens, i) {
+            out.push(entity(text, tokens, first, end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    fn orgs(text: &str) -> Vec<String> {
+        let tokens = crate::pipeline::tokens(text, &Default::default());
+        super::find(text, &tokens).into_iter().map(|e| e.text).collect()
+    }
+
+    #[test]
+    fn head_noun_and_a_new_name() {
+        assert_eq!(orgs("بتزويد مجموعة فاغنر الروسية المسلحة بقذائف"), ["مجموعة فاغنر"]);
+        assert_eq!(orgs("وقالت ومجموعة فاغنر إن"), ["مجموعة فاغنر"]);
+        assert_eq!(orgs("أعلنت شركة سياك أمس"), ["سياك"]);
+    }
+
+    #[test]
+    fn quoted_phrase_with_a_head_noun() {
+        assert_eq!(orgs("وفق \"مركز الدراسات الاستراتيجية والدولية\" ومقره"), ["مركز الدراسات الاستراتيجية والدولية"]);
+        assert_eq!(orgs("وفق «مركز الدراسات الاستراتيجية» ومقره"), ["مركز الدراسات الاستراتيجية"]);
+    }
+
+    #[test]
+    fn common_words_after_a_head_are_no_name() {
+        assert!(orgs("زار مركز المدينة ومجموعة كبيرة من الناس").is_empty(), "{:?}", orgs("زار مركز المدينة ومجموعة كبيرة من الناس"));
+        assert!(orgs("\"مركز المدينة مزدحم اليوم جدا كثيرا الآن\"").is_empty(), "too long for a quoted name");
+        assert!(orgs("قال \"إنها حركة القطارات\"").is_empty(), "no head first");
+    }
+}
