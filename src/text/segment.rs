@@ -166,6 +166,9 @@ struct Abc {
     hamza: u8,
     /// Words that begin with a clitic letter but never lose it.
     keep_whole: WordSet,
+    /// Place names (first words of the gazetteer's names) that begin with a clitic letter:
+    /// بكين is Beijing, not ب + كين; بيونغ (يانغ) is not ب + يونغ.
+    names: WordSet,
     /// Short words that a conjunction و/ف may precede.
     after_conj: WordSet,
     /// Short words that the preposition ب/ل may precede.
@@ -226,6 +229,12 @@ fn abc() -> &'static Abc {
                  ذات نفس أنفس وحد كل بعض أحد معظم جميع غير كأن ليت لعل عبر منذ حتى لدي",
             ),
             takes_ya: set("حول دون عند مع لدى"),
+            names: crate::lexicon::places()
+                .keys()
+                .filter(|k| k.starts_with(['و', 'ف', 'ب', 'ل', 'ك']))
+                .map(|k| codes(k))
+                .filter(|c| c.len() >= 3)
+                .collect(),
             suffixes: ["هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك", "ي"].iter().map(|s| codes(s)).collect(),
         }
     })
@@ -254,7 +263,7 @@ fn split_prefix(a: &Abc, l: &Letters, i: usize) -> bool {
     let w = &l.code[i..l.n];
     let p = w[0];
     let x = &w[1..];
-    if x.len() < 2 || a.keep_whole.contains(w) {
+    if x.len() < 2 || a.keep_whole.contains(w) || a.names.contains(w) {
         return false;
     }
     let conj = p == a.waw || p == a.fa;
