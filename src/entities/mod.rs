@@ -227,14 +227,27 @@ pub fn tagged(text: &str, tokens: &[Token], m: &Model) -> Vec<Entity> {
     tagged_with(text, tokens, m, &gazetteer::places(text, tokens))
 }
 
+/// The type index of persons in [`TYPES`].
+const PER: usize = 0;
+
+/// Does the pipeline cut a proclitic (و، ف، ب، ل، ك) off the front of this token?
+fn starts_with_proclitic(t: &Token) -> bool {
+    t.segments.first().is_some_and(|s| s.role == crate::analysis::Role::Proclitic)
+}
+
 /// [`tagged`] with the gazetteer's places already found.
+///
+/// A person's name the tagger begins anew right after another one («عبدالرحيم | محمد حسين»)
+/// is one name: two people side by side are joined by و («وجمال حمزة ومصطفى جعفر»), which
+/// starts a new name.
 fn tagged_with(text: &str, tokens: &[Token], m: &Model, places: &[Entity]) -> Vec<Entity> {
     let tags = tag_with(text, tokens, m, places);
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (first token, type)
     for i in 0..=tags.len() {
         let info = tags.get(i).and_then(|&t| tag_info(t));
-        let continues = matches!((info, open), (Some((false, ty)), Some((_, oty))) if ty == oty);
+        let continues = matches!((info, open), (Some((false, ty)), Some((_, oty))) if ty == oty)
+            || (matches!((info, open), (Some((true, PER)), Some((_, PER)))) && !starts_with_proclitic(&tokens[i]));
         if continues {
             continue;
         }
