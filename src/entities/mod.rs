@@ -230,9 +230,10 @@ pub fn tagged(text: &str, tokens: &[Token], m: &Model) -> Vec<Entity> {
 /// The type index of persons in [`TYPES`].
 const PER: usize = 0;
 
-/// Does the pipeline cut a proclitic (و، ف، ب، ل، ك) off the front of this token?
+/// Does this token begin with a proclitic the pipeline cut off (و، ف، ب، ل، ك), or with a و
+/// it may have left on a name it does not know («ونورالدين»)?
 fn starts_with_proclitic(t: &Token) -> bool {
-    t.segments.first().is_some_and(|s| s.role == crate::analysis::Role::Proclitic)
+    t.segments.first().is_some_and(|s| s.role == crate::analysis::Role::Proclitic) || t.key.starts_with('و')
 }
 
 /// [`tagged`] with the gazetteer's places already found.
