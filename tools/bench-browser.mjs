@@ -135,6 +135,10 @@ try {
     results.browser[`page:${input.id}`] = { label: input.label, ...r };
   }
   for (const input of inputs.filter((i) => i.id.endsWith("1m"))) {
+    const r = await page.evaluate(([t, n]) => window.kashifBench.entities(t, n), [input.text, input.runs]);
+    results.browser[`entities:${input.id}`] = { label: input.label, ...r };
+  }
+  for (const input of inputs.filter((i) => i.id.endsWith("1m"))) {
     const r = await page.evaluate(([t, n]) => window.kashifBench.tokens(t, n), [input.text, input.runs]);
     if (r) results.browser[`tokensCompact:${input.id}`] = { label: input.label, ...r };
   }
@@ -187,7 +191,7 @@ for (const [where, group] of [["Chromium", results.browser], ["Node", results.no
   for (const [key, r] of Object.entries(group)) {
     if (key === "cold_start") continue;
     const what = key.split(":")[0];
-    const name = what === "page" ? "the page's calls: analyze {tokens:false} + tokensCompact" : what;
+    const name = { page: "the page's calls: analyze {tokens:false} + tokensCompact", entities: "entity stage (analyze with entities only, less analyze with nothing)" }[what] ?? what;
     rows.push([where, name, r.label, f2(r.median_ms), f2(r.mb_per_s), String(r.runs)]);
   }
 }

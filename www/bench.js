@@ -7,6 +7,8 @@
 //   kashifBench.tokens(text, runs)   the same for tokensCompact (tokenizer + clitics only)
 //   kashifBench.page(text, runs)     the same for what the page's worker calls: analyze without the
 //                                    token objects, plus tokensCompact for the tokens
+//   kashifBench.entities(text, runs) the entity stage alone: analyze with only entities on, less
+//                                    analyze with nothing on (medians of each)
 import { Kashif } from "./kashif-api.js";
 
 const WASM = new URL("./pkg/kashif_bg.wasm", import.meta.url);
@@ -88,13 +90,22 @@ async function page(text, runs = 10) {
   }, text, runs);
 }
 
+async function entities(text, runs = 5) {
+  const k = await loaded();
+  const bare = { tokens: false, keywords: false, entities: false };
+  const none = await timeRuns((t) => k.analyze(t, bare), text, runs);
+  const ents = await timeRuns((t) => k.analyze(t, { ...bare, entities: true }), text, runs);
+  const ms = ents.median_ms - none.median_ms;
+  return { median_ms: ms, mb_per_s: ents.bytes / 1e6 / (ms / 1000), bytes: ents.bytes, runs, with_ms: ents.median_ms, without_ms: none.median_ms };
+}
+
 /** A text of at least `bytes` UTF-8 bytes: `seed` repeated. */
 function repeatTo(seed, bytes) {
   const unit = utf8.encode(seed).length;
   return seed.repeat(Math.ceil(bytes / unit));
 }
 
-window.kashifBench = { cold, warm, tokens, page, repeatTo, version: async () => (await loaded()).version() };
+window.kashifBench = { cold, warm, tokens, page, entities, repeatTo, version: async () => (await loaded()).version() };
 
 // --- the page's own run ---------------------------------------------------------------------------
 
