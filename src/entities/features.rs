@@ -9,29 +9,9 @@ use crate::analysis::{Role, Token};
 use crate::lexicon;
 use crate::text::tokenize::Kind;
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 
-/// FNV-1a as a `Hasher`, for the word tables (much faster than SipHash on short keys).
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-}
-
-pub type Fast = BuildHasherDefault<Fnv>;
+/// The word tables' hasher (FNV-1a, shared with the lexicon's tables).
+pub type Fast = lexicon::FastBuild;
 use std::sync::OnceLock;
 
 // Flag bits of a word.
@@ -53,22 +33,15 @@ struct Lists {
     orgs: HashSet<String, Fast>,
     /// Organisation heads that stay outside the name (class OUT of the trigger list).
     outside: HashSet<String, Fast>,
-    /// First words of gazetteer places, and the stopwords (fast-hashed copies).
-    places: HashSet<String, Fast>,
-    stop: HashSet<String, Fast>,
-}
-
-fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
-        let mut first: HashSet<String, Fast> = entries(include_str!("../../data/ner_first_names.txt")).map(lexicon::key).collect();
-        let mut last: HashSet<String, Fast> = entries(include_str!("../../data/ner_last_names.txt")).map(lexicon::key).collect();
+        let mut first: HashSet<String, Fast> = lexicon::entries(include_str!("../../data/ner_first_names.txt")).map(lexicon::key).collect();
+        let mut last: HashSet<String, Fast> = lexicon::entries(include_str!("../../data/ner_last_names.txt")).map(lexicon::key).collect();
         let mut orgs: HashSet<String, Fast> = HashSet::default();
-        for line in entries(include_str!("../../data/ner_names_extra.txt")) {
+        for line in lexicon::entries(include_str!("../../data/ner_names_extra.txt")) {
             let Some((class, word)) = line.split_once(char::is_whitespace) else { continue };
             let set = match class {
                 "FIRST" => &mut first,
@@ -80,7 +53,7 @@ fn lists() -> &'static Lists {
         }
         let mut triggers: HashMap<String, u32, Fast> = HashMap::default();
         let mut outside: HashSet<String, Fast> = HashSet::default();
-        for line in entries(include_str!("../../data/ner_triggers.txt")) {
+        for line in lexicon::entries(include_str!("../../data/ner_triggers.txt")) {
             let Some((class, word)) = line.split_once(char::is_whitespace) else { continue };
             if class == "OUT" {
                 outside.insert(bare(&lexicon::key(word.trim())));
@@ -90,9 +63,7 @@ fn lists() -> &'static Lists {
             let k = bare(&lexicon::key(word.trim()));
             *triggers.entry(k).or_default() |= F_TRIGGER0 << c;
         }
-        let places = lexicon::places().keys().cloned().collect();
-        let stop = lexicon::stopwords().iter().cloned().collect();
-        Lists { first, last, triggers, orgs, outside, places, stop }
+        Lists { first, last, triggers, orgs, outside }
     })
 }
 
@@ -162,8 +133,7 @@ pub fn is_outside_head(key: &str) -> bool {
 /// Whether `key` looks like the name after a head noun: in a name list, or an Arabic word
 /// the lexicon finds rare (zipf below 3.2) or does not know, and not a stopword.
 pub fn is_name_like(key: &str) -> bool {
-    let l = lists();
-    if l.stop.contains(key) || key.chars().count() < 3 {
+    if lexicon::stopwords().contains(key) || key.chars().count() < 3 {
         return false;
     }
     is_name(key) != 0 || lexicon::wordfreq::zipf(key).is_none_or(|z| z < 3.2)
@@ -172,7 +142,7 @@ pub fn is_name_like(key: &str) -> bool {
 fn is_name(s: &str) -> u32 {
     let l = lists();
     let mut f = 0;
-    if l.places.contains(s) {
+    if lexicon::places().contains_key(s) {
         f |= F_PLACE;
     }
     if l.first.contains(s) {
@@ -298,7 +268,7 @@ impl Word<'_> {
 /// text ([`super::gazetteer::places`]; computed once by the caller, which also merges them).
 pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::Entity], store: &'a mut Store) -> Vec<Word<'a>> {
     let l = lists();
-    let stop = &l.stop;
+    let stop = lexicon::stopwords();
     // Facts that depend on the key only, computed once per distinct key.
     let mut index: HashMap<&str, usize, Fast> = HashMap::default();
     let which: Vec<usize> = tokens

@@ -4,9 +4,6 @@ use crate::analysis::{Entity, Token};
 use crate::lexicon;
 use crate::text::segment::skeleton;
 use crate::text::tokenize::Kind;
-use super::features::Fast;
-use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// Letter sequences that may be attached before a name: conjunction, then preposition.
 const PREFIXES: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
@@ -33,16 +30,8 @@ fn readings(key: &str, mut f: impl FnMut(&str, usize)) {
     }
 }
 
-type Names = &'static [Vec<String>];
-
-/// The place table keyed with the fast hash (the lookups run a dozen times per word).
-fn table() -> &'static HashMap<&'static str, Names, Fast> {
-    static T: OnceLock<HashMap<&'static str, Names, Fast>> = OnceLock::new();
-    T.get_or_init(|| lexicon::places().iter().map(|(k, v)| (k.as_str(), v.as_slice())).collect())
-}
-
 pub fn places(text: &str, tokens: &[Token]) -> Vec<Entity> {
-    let gaz = table();
+    let gaz = lexicon::places();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {

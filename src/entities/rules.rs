@@ -57,17 +57,6 @@ fn is_year(t: &Token) -> bool {
     number(t).is_some_and(|(k, _)| k.len() >= 3) && int(t).is_some_and(|y| (100..=2200).contains(&y))
 }
 
-/// The sections the rules read.
-const SECTIONS: [&str; 11] = ["month", "islamic_month", "latin_month", "weekday", "relative", "year_word", "era", "scale", "percent", "currency", "unit"];
-
-/// [`section`], found by name once: the rules ask for sections on every token, and a scan
-/// over a dozen short names costs less than hashing the name each time.
-fn cached_section(name: &str) -> &'static crate::lexicon::rule_words::Phrases {
-    static S: std::sync::OnceLock<Vec<(&'static str, &'static crate::lexicon::rule_words::Phrases)>> = std::sync::OnceLock::new();
-    let all = S.get_or_init(|| SECTIONS.iter().map(|&n| (n, section(n))).collect());
-    all.iter().find(|(n, _)| *n == name).map_or_else(|| section(name), |&(_, p)| p)
-}
-
 struct Matcher<'a> {
     text: &'a str,
     tokens: &'a [Token],
@@ -88,7 +77,7 @@ impl<'a> Matcher<'a> {
             }
             Some(n.key.as_str())
         };
-        let p = cached_section(sec);
+        let p = section(sec);
         p.longest(&t.key, next).or_else(|| p.longest(base(t).0, next))
     }
 

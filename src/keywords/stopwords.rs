@@ -26,8 +26,8 @@ pub struct Stopwords {
     /// The flags each removed word gave its bodies (see [`Bodies::of`]); a body's flags come
     /// from one (word, suffix) pair only, since no pronoun suffix ends another, so taking a
     /// removed word's flags away never takes away another word's.
+    /// (A removed word is the body it gives with [`EXACT`].)
     removed: FastMap<String, u8>,
-    removed_keys: FastSet<String>,
 }
 
 /// Every string a key may read after its proclitics are stripped, for it to be a stopword: the
@@ -99,20 +99,19 @@ impl Stopwords {
     pub fn new(options: &Options) -> Self {
         static SHIPPED: OnceLock<Bodies> = OnceLock::new();
         let shipped = SHIPPED.get_or_init(|| Bodies::of(lexicon::stopwords().iter().chain(english()).cloned()));
-        let removed_keys: FastSet<String> = options.stopwords_remove.iter().map(|w| lexicon::key(w)).collect();
         let mut removed: FastMap<String, u8> = FastMap::default();
-        for k in &removed_keys {
-            for (body, flag) in expansions(k) {
+        for w in &options.stopwords_remove {
+            for (body, flag) in expansions(&lexicon::key(w)) {
                 *removed.entry(body).or_default() |= flag;
             }
         }
         let added = Bodies::of(options.stopwords_add.iter().map(|w| lexicon::key(w)));
-        Stopwords { shipped, added, removed, removed_keys }
+        Stopwords { shipped, added, removed }
     }
 
     /// The set of keys (exact match only).
     pub fn keys(&self) -> HashSet<String> {
-        let shipped = self.shipped.set.iter().filter(|k| !self.removed_keys.contains(*k));
+        let shipped = self.shipped.set.iter().filter(|k| self.removed.get(*k).is_none_or(|f| f & EXACT == 0));
         shipped.chain(&self.added.set).cloned().collect()
     }
 

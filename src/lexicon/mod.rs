@@ -18,7 +18,8 @@ pub type FastBuild = BuildHasherDefault<wordfreq::Fnv>;
 pub type Map<K, V> = HashMap<K, V, FastBuild>;
 pub type Set<K> = HashSet<K, FastBuild>;
 
-fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+/// The entries of a shipped word list: one a line, blank lines and `#` comments skipped.
+pub(crate) fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
