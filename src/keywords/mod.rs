@@ -96,10 +96,11 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     if sentences.windows(2).all(|p| p[0].start <= p[1].start) {
         let mut k = 0;
         for w in words {
-            while k < sentences.len() && sentences[k].start < w.tok_start {
+            let tok_start = tokens[w.tok as usize].start;
+            while k < sentences.len() && sentences[k].start < tok_start {
                 k += 1;
             }
-            if k < sentences.len() && sentences[k].start == w.tok_start {
+            if k < sentences.len() && sentences[k].start == tok_start {
                 starts[w.tok as usize] = true;
             }
         }
@@ -112,7 +113,7 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     }
     let runs = phrases::runs(words, &|tok| starts[tok]);
     let ids: Vec<u32> = words.iter().map(|w| w.id).collect();
-    let found = phrases::find(&ids, &runs, options.max_ngram, min_count);
+    let found = phrases::find(&ids, view.keyword_tokens, &runs, options.max_ngram, min_count);
     let mut in_phrase = vec![false; words.len()];
     for p in &found {
         for &(a, b) in &p.occurrences {
@@ -128,7 +129,7 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     let mut next_key: Vec<u32> = vec![u32::MAX; view.keys.len()];
     let mut groups: Vec<Group> = Vec::new();
     for (j, w) in words.iter().enumerate() {
-        if w.stop || short[w.stem as usize] {
+        if short[w.stem as usize] {
             continue;
         }
         let gi = &mut stem_group[w.stem as usize];
@@ -274,7 +275,7 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     }
     if !members.is_empty() {
         for (j, w) in words.iter().enumerate() {
-            if w.stop || listed[w.stem as usize] == u32::MAX {
+            if listed[w.stem as usize] == u32::MAX {
                 continue;
             }
             members[listed[w.stem as usize] as usize].push(j as u32);

@@ -44,12 +44,12 @@ pub fn runs(words: &[Word], sentence_start: &dyn Fn(usize) -> bool) -> Vec<(usiz
             && !sentence_start(w.tok as usize)
             && !w.proclitic
             && words[j - 1].tanween == w.tanween;
-        if w.stop || !joins {
+        if !joins {
             if let Some(s) = start.take() {
                 out.push((s, j));
             }
         }
-        if !w.stop && start.is_none() {
+        if start.is_none() {
             start = Some(j);
         }
     }
@@ -73,13 +73,15 @@ pub fn g2(ab: f64, a: f64, b: f64, n: f64) -> f64 {
 
 const NONE: u32 = u32::MAX;
 
-/// Accepted phrases, most associated first. `ids[j]` is the key id (≥ 1) of word j.
+/// Accepted phrases, most associated first. `ids[j]` is the key id (≥ 1) of word j; `total`
+/// is the text's length in words for the association scores (stopwords, which are not in
+/// `ids`, included).
 ///
 /// Every n-gram gets an integer id once, level by level: a bigram from its two word ids, an
 /// n-gram from its (n-1)-word prefix's id and its last word. `gram[len][i]` is the id of the
 /// `len`-gram starting at word i, and `count[len]` counts by id, so the scoring passes only
 /// index arrays.
-pub fn find(ids: &[u32], runs: &[(usize, usize)], max_ngram: usize, min_count: u32) -> Vec<Phrase> {
+pub fn find(ids: &[u32], total: usize, runs: &[(usize, usize)], max_ngram: usize, min_count: u32) -> Vec<Phrase> {
     let max = max_ngram.min(MAX_LEN);
     if max < 2 {
         return Vec::new();
@@ -131,7 +133,7 @@ pub fn find(ids: &[u32], runs: &[(usize, usize)], max_ngram: usize, min_count: u
             count[len][g as usize]
         }
     };
-    let n = n_words.max(1) as f64;
+    let n = total.max(n_words).max(1) as f64;
     let min_count = min_count.max(2);
     // Candidates, found once each with their first occurrence.
     let mut cands: Vec<(usize, usize, u32, f64)> = Vec::new(); // start, len, count, association
@@ -217,7 +219,7 @@ mod tests {
     fn order_matters_and_lengths_are_distinct() {
         // a b and b a three times each: two different bigrams; c d e twice beside them.
         let (ids, runs) = text(&[&[1, 2], &[1, 2], &[1, 2], &[2, 1], &[2, 1], &[2, 1], &[3, 4, 5], &[3, 4, 5]]);
-        let ps = find(&ids, &runs, 4, 2);
+        let ps = find(&ids, ids.len(), &runs, 4, 2);
         let found: Vec<&[u32]> = ps.iter().map(|p| p.ids.as_slice()).collect();
         assert_eq!(ps.iter().find(|p| p.ids == [1, 2]).expect("a b").count, 3, "{found:?}");
         assert_eq!(ps.iter().find(|p| p.ids == [2, 1]).expect("b a").count, 3, "{found:?}");
@@ -245,7 +247,7 @@ mod tests {
     fn longer_phrase_absorbs_its_parts() {
         // a b c three times; b c once more alone.
         let (ids, runs) = text(&[&[1, 2, 3], &[1, 2, 3], &[1, 2, 3], &[2, 3]]);
-        let ps = find(&ids, &runs, 4, 2);
+        let ps = find(&ids, ids.len(), &runs, 4, 2);
         let found: Vec<&[u32]> = ps.iter().map(|p| p.ids.as_slice()).collect();
         assert!(found.contains(&&[1, 2, 3][..]), "{found:?}");
         assert!(!found.contains(&&[1, 2][..]), "{found:?}");
@@ -260,10 +262,10 @@ mod tests {
     fn phrases_stay_inside_runs_and_need_two_occurrences() {
         // a | b (split by a boundary) three times: never a phrase. c d once: too rare.
         let (ids, runs) = text(&[&[1], &[2], &[1], &[2], &[1], &[2], &[3, 4]]);
-        let ps = find(&ids, &runs, 4, 1);
+        let ps = find(&ids, ids.len(), &runs, 4, 1);
         assert!(ps.is_empty(), "{:?}", ps.iter().map(|p| p.ids.clone()).collect::<Vec<_>>());
         let (ids, runs) = text(&[&[5, 6], &[5, 6]]);
-        assert_eq!(find(&ids, &runs, 4, 1)[0].ids, vec![5, 6]);
-        assert!(find(&ids, &runs, 1, 1).is_empty());
+        assert_eq!(find(&ids, ids.len(), &runs, 4, 1)[0].ids, vec![5, 6]);
+        assert!(find(&ids, ids.len(), &runs, 1, 1).is_empty());
     }
 }

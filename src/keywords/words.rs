@@ -16,7 +16,8 @@ use crate::text::tokenize::Kind;
 use std::borrow::Cow;
 use super::hash::FastMap;
 
-/// One word token as keywords see it. Offsets are bytes into the text.
+/// One content word as keywords see it (stopwords are left out of the list: a gap in `tok`
+/// is where a phrase breaks). Offsets are bytes into the text.
 #[derive(Clone, Debug)]
 pub struct Word<'a> {
     /// Index of the token.
@@ -30,19 +31,16 @@ pub struct Word<'a> {
     pub start: u32,
     /// End of the base segment (enclitics excluded).
     pub base_end: u32,
-    /// Start of the token.
-    pub tok_start: u32,
     /// End of the token.
     pub end: u32,
     /// A clitic was attached in front (so the word cannot continue a phrase).
     pub proclitic: bool,
-    pub stop: bool,
-    /// The base's last letter as the free word writes it, when the enclitic changed it
-    /// (يقظت|ه → يقظة, لقائ|ه → لقاء): see [`free_form`].
-    pub restored: Option<char>,
     /// Written with tanween (ً ٌ ٍ): indefinite, so the end of its noun phrase unless an
     /// adjective follows.
     pub tanween: bool,
+    /// The base's last letter as the free word writes it, when the enclitic changed it
+    /// (يقظت|ه → يقظة, لقائ|ه → لقاء): see [`free_form`].
+    pub restored: Option<char>,
     pub _life: std::marker::PhantomData<&'a ()>,
 }
 
@@ -55,6 +53,8 @@ pub struct Words<'a> {
     pub stems: Vec<Cow<'a, str>>,
     /// How many tokens are words (Arabic, Latin, mixed, numbers): the text's length in words.
     pub word_tokens: usize,
+    /// How many tokens are of a keyword kind, stopwords included (the phrase counts' total).
+    pub keyword_tokens: usize,
 }
 
 impl<'a> Words<'a> {
@@ -92,34 +92,98 @@ struct Form<'a> {
 }
 
 /// Interns strings as small integer ids.
-struct Interner<'a, T> {
-    ids: FastMap<T, u32>,
-    list: Vec<T>,
-    _p: std::marker::PhantomData<&'a ()>,
+///
+/// An open-addressing table of (hash tag, id) pairs, 8 bytes a slot, over the list of strings:
+/// a lookup hashes the string once, and compares strings only when a slot's 32-bit tag
+/// matches. (About four times denser than a map keyed by the strings, so a text's
+/// tables stay in cache.)
+struct Interner<'a> {
+    slots: Vec<u64>,
+    list: Vec<Cow<'a, str>>,
 }
 
-impl<'a, T: std::hash::Hash + Eq + Clone> Interner<'a, T> {
-    fn new(first: Option<T>, capacity: usize) -> Self {
-        let mut i = Interner {
-            ids: FastMap::with_capacity_and_hasher(capacity, Default::default()),
-            list: Vec::with_capacity(capacity),
-            _p: std::marker::PhantomData,
-        };
+const EMPTY: u64 = u64::MAX;
+
+fn str_hash(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = super::hash::FastHasher::default();
+    h.write(s.as_bytes());
+    // A final mix so that the low bits (the slot) depend on every byte.
+    let x = h.finish();
+    (x ^ (x >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9)
+}
+
+impl<'a> Interner<'a> {
+    fn new(first: Option<Cow<'a, str>>, capacity: usize) -> Self {
+        let n = (capacity * 2).next_power_of_two().max(16);
+        let mut i = Interner { slots: vec![EMPTY; n], list: Vec::with_capacity(capacity) };
         if let Some(f) = first {
-            i.list.push(f);
+            i.insert_new(str_hash(&f), f);
         }
         i
     }
-    fn id(&mut self, v: T) -> u32 {
-        let next = self.list.len() as u32;
-        match self.ids.entry(v) {
-            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                self.list.push(e.key().clone());
-                e.insert(next);
-                next
+
+    /// The slot where `s` (with hash `h`) is, or the empty slot where it would go.
+    #[inline]
+    fn find(&self, s: &str, h: u64) -> (usize, Option<u32>) {
+        let mask = self.slots.len() - 1;
+        let tag = (h >> 32) as u32;
+        let mut at = h as usize & mask;
+        loop {
+            let e = self.slots[at];
+            if e == EMPTY {
+                return (at, None);
+            }
+            if (e >> 32) as u32 == tag {
+                let id = e as u32;
+                if self.list[id as usize] == s {
+                    return (at, Some(id));
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn get(&self, s: &str) -> Option<u32> {
+        self.find(s, str_hash(s)).1
+    }
+
+    fn id(&mut self, v: Cow<'a, str>) -> u32 {
+        let h = str_hash(&v);
+        match self.find(&v, h) {
+            (_, Some(id)) => id,
+            (at, None) => {
+                if (self.list.len() + 1) * 2 > self.slots.len() {
+                    return self.insert_new(h, v);
+                }
+                let id = self.list.len() as u32;
+                self.slots[at] = (h >> 32) << 32 | id as u64;
+                self.list.push(v);
+                id
             }
         }
+    }
+
+    /// Adds a string known to be absent (growing the table when needed).
+    fn insert_new(&mut self, h: u64, v: Cow<'a, str>) -> u32 {
+        if (self.list.len() + 1) * 2 > self.slots.len() {
+            let mut slots = vec![EMPTY; self.slots.len() * 2];
+            let mask = slots.len() - 1;
+            for (id, s) in self.list.iter().enumerate() {
+                let h = str_hash(s);
+                let mut at = h as usize & mask;
+                while slots[at] != EMPTY {
+                    at = (at + 1) & mask;
+                }
+                slots[at] = (h >> 32) << 32 | id as u64;
+            }
+            self.slots = slots;
+        }
+        let (at, _) = self.find(&v, h);
+        let id = self.list.len() as u32;
+        self.slots[at] = (h >> 32) << 32 | id as u64;
+        self.list.push(v);
+        id
     }
 }
 
@@ -129,25 +193,29 @@ impl<'a, T: std::hash::Hash + Eq + Clone> Interner<'a, T> {
 pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&str, &str) -> bool) -> Words<'a> {
     // Texts repeat their words: each distinct form (tokens sharing their text and key) is
     // decided once, and each word then only finds its form.
-    let cap = tokens.len() / 3 + 16;
+    // The pipeline's form ids are dense: the largest one tells how many distinct forms (and
+    // so at most how many keys and stems) there are, which sizes the tables.
+    let n_forms = tokens.iter().map(|t| if t.form == NO_FORM { 0 } else { t.form as usize + 1 }).max().unwrap_or(0);
+    let cap = if n_forms > 0 { n_forms + 16 } else { tokens.len() / 3 + 16 };
     // The pipeline numbers its distinct forms (`Token::form`): a form's view is found by
     // indexing. Tokens without an id (deserialized ones) are identified by their shared strings.
-    let mut by_form: Vec<u32> = Vec::with_capacity(cap);
+    let mut by_form: Vec<u32> = vec![NONE; n_forms];
     let mut form_of: FastMap<(usize, usize), u32> = FastMap::default();
     let mut forms: Vec<Form<'a>> = Vec::with_capacity(cap);
-    let mut keys: Interner<Cow<'a, str>> = Interner::new(Some(Cow::Borrowed("")), cap);
-    let mut stems: Interner<Cow<'a, str>> = Interner::new(None, cap);
+    let mut keys: Interner<'a> = Interner::new(Some(Cow::Borrowed("")), cap);
+    let mut stems: Interner<'a> = Interner::new(None, cap);
     // The stem of a segmenter key, by key id (a function of the key).
     let mut key_stem: Vec<((u32, bool), u32)> = Vec::with_capacity(cap);
     // Words are laid out in this pass with their form's index in `id`; the form's view fills
     // them in at the end.
     let mut words: Vec<Word<'a>> = Vec::with_capacity(tokens.len());
-    let mut word_tokens = 0;
+    let (mut word_tokens, mut keyword_tokens) = (0, 0);
     for (i, t) in tokens.iter().enumerate() {
         word_tokens += t.kind.is_word() as usize;
         if !is_keyword_kind(t.kind) {
             continue;
         }
+        keyword_tokens += 1;
         let known = if t.form != NO_FORM {
             let at = t.form as usize;
             if at >= by_form.len() {
@@ -204,18 +272,19 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                 f
             }
         };
+        if forms[f as usize].stop {
+            continue;
+        }
         words.push(Word {
             tok: i as u32,
             id: f,
             stem: 0,
             start: t.start,
             base_end: t.start,
-            tok_start: t.start,
             end: t.end,
             proclitic: false,
-            stop: false,
-            restored: None,
             tanween: false,
+            restored: None,
             _life: std::marker::PhantomData,
         });
     }
@@ -241,8 +310,8 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
             Some(&d) => d,
             None => {
                 let present = |r: &str| {
-                    keys.ids.get(r).is_some_and(|&i| present_key.get(i as usize) == Some(&true))
-                        || stems.ids.get(r).is_some_and(|&i| present_stem.get(i as usize) == Some(&true))
+                    keys.get(r).is_some_and(|i| present_key.get(i as usize) == Some(&true))
+                        || stems.get(r).is_some_and(|i| present_stem.get(i as usize) == Some(&true))
                 };
                 // Two letters (a conjunction then a preposition) first, then one letter.
                 let two = CONJUNCTIONS.contains(&c0) && cs.next().is_some_and(|c1| PREPOSITIONS.contains(&c1));
@@ -301,7 +370,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
     for (i, st) in stems.list.iter().enumerate() {
         if let Some(masc) = st.strip_suffix('ه') {
             if masc.ends_with('ي') && masc.chars().nth(3).is_some() {
-                if let Some(&m) = stems.ids.get(&Cow::Borrowed(masc)) {
+                if let Some(m) = stems.get(masc) {
                     same[i] = m;
                 }
             }
@@ -317,11 +386,10 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
         w.base_end = w.start + f.base_end;
         w.start += f.start;
         w.proclitic = f.proclitic;
-        w.stop = f.stop;
         w.restored = f.restored;
         w.tanween = f.tanween;
     }
-    Words { words, keys: keys.list, stems: stems.list, word_tokens }
+    Words { words, keys: keys.list, stems: stems.list, word_tokens, keyword_tokens }
 }
 
 /// Does the word end with a tanween mark (before or after a final alef, other marks skipped)?
