@@ -230,24 +230,38 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     for c in &cands {
         note(&mut best, c.score, c.keyness);
     }
+    // Can no candidate with this (score, keyness) enter the top any more? (The margins keep
+    // rounding from ever dropping a candidate that would tie.)
+    let out_of_reach = |best: &std::collections::BinaryHeap<std::cmp::Reverse<(Total, Total)>>, s: f64, k: f64| {
+        if want == 0 || best.len() < want {
+            return false;
+        }
+        let std::cmp::Reverse((Total(ws), Total(wk))) = *best.peek().unwrap();
+        let margin = 1e-9 * (1.0 + s.abs());
+        ws > s + margin || (ws == s && wk > k + 1e-9 * (1.0 + k.abs()))
+    };
     let mut at = 0;
     while at < by_count.len() {
         let count = groups[by_count[at] as usize].count;
-        if want > 0 && best.len() >= want {
-            let bound = keyness::log_likelihood(count, n_words, keyness::MIN_PROBABILITY);
-            let (s, k) = (score(count, bound), bound);
-            let std::cmp::Reverse((Total(ws), Total(wk))) = *best.peek().unwrap();
-            let margin = 1e-9 * (1.0 + s.abs());
-            if ws > s + margin || (ws == s && wk > k + 1e-9 * (1.0 + k.abs())) {
-                break; // no group from here on can enter the top
-            }
+        let bound = keyness::log_likelihood(count, n_words, keyness::MIN_PROBABILITY);
+        if out_of_reach(&best, score(count, bound), bound) {
+            break; // no group from here on can enter the top
         }
         while at < by_count.len() && groups[by_count[at] as usize].count == count {
             let g = &groups[by_count[at] as usize];
+            at += 1;
+            // A group's background is the sum over its keys, so any one key bounds its
+            // keyness from above: a group that cannot enter the top even so needs no more
+            // lookups (most groups here have several keys and stay out).
+            if g.keys.2 > 1 {
+                let most = keyness::log_likelihood(g.count, n_words, background(g.keys.0));
+                if out_of_reach(&best, score(g.count, most), most) {
+                    continue;
+                }
+            }
             let k = keyness::log_likelihood(g.count, n_words, group_p(g));
             note(&mut best, score(g.count, k), k);
             cands.push(Cand { first: g.first, count: g.count, keyness: k, score: score(g.count, k), source: Source::Word(g.stem) });
-            at += 1;
         }
     }
     // Highest score first; then the more key, then in order of first appearance (deterministic).
