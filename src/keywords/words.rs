@@ -10,6 +10,8 @@ use super::stopwords::{Stopwords, CONJUNCTIONS, PREPOSITIONS};
 use crate::analysis::{Role, Token, NO_FORM};
 
 const NONE: u32 = u32::MAX;
+/// The stop flag of a form index (see `words`).
+const STOP: u32 = 1 << 31;
 use crate::text::chars::{is_arabic_mark, is_invisible};
 use crate::text::stem::stem;
 use crate::text::tokenize::Kind;
@@ -193,13 +195,12 @@ impl<'a> Interner<'a> {
 pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&str, &str) -> bool) -> Words<'a> {
     // Texts repeat their words: each distinct form (tokens sharing their text and key) is
     // decided once, and each word then only finds its form.
-    // The pipeline's form ids are dense: the largest one tells how many distinct forms (and
-    // so at most how many keys and stems) there are, which sizes the tables.
-    let n_forms = tokens.iter().map(|t| if t.form == NO_FORM { 0 } else { t.form as usize + 1 }).max().unwrap_or(0);
-    let cap = if n_forms > 0 { n_forms + 16 } else { tokens.len() / 3 + 16 };
+    // (About one distinct form in four word tokens in a long text; the tables grow if needed.)
+    let cap = tokens.len() / 4 + 16;
     // The pipeline numbers its distinct forms (`Token::form`): a form's view is found by
     // indexing. Tokens without an id (deserialized ones) are identified by their shared strings.
-    let mut by_form: Vec<u32> = vec![NONE; n_forms];
+    // (With the form's stop flag in the top bit: most words only need that.)
+    let mut by_form: Vec<u32> = Vec::with_capacity(cap);
     let mut form_of: FastMap<(usize, usize), u32> = FastMap::default();
     let mut forms: Vec<Form<'a>> = Vec::with_capacity(cap);
     let mut keys: Interner<'a> = Interner::new(Some(Cow::Borrowed("")), cap);
@@ -219,7 +220,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
         let known = if t.form != NO_FORM {
             let at = t.form as usize;
             if at >= by_form.len() {
-                by_form.resize(at + 1, NONE);
+                by_form.resize((at + 1).max(by_form.len() * 2), NONE);
             }
             by_form[at]
         } else {
@@ -264,15 +265,16 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                     arabic: t.kind == Kind::Arabic,
                     enclitic: t.segments.iter().any(|s| s.role == Role::Enclitic),
                 });
+                let tagged = if stop { f | STOP } else { f };
                 if t.form != NO_FORM {
-                    by_form[t.form as usize] = f;
+                    by_form[t.form as usize] = tagged;
                 } else {
-                    form_of.insert((t.text.as_ptr() as usize, t.key.as_ptr() as usize), f);
+                    form_of.insert((t.text.as_ptr() as usize, t.key.as_ptr() as usize), tagged);
                 }
-                f
+                tagged
             }
         };
-        if forms[f as usize].stop {
+        if f & STOP != 0 {
             continue;
         }
         words.push(Word {
