@@ -150,16 +150,20 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
         g.in_phrase += in_phrase[j] as u32;
     }
 
-    // Score every candidate first; build the (costlier) keyword records for the top ones only.
+    // Score every candidate that can reach the top; build the (costlier) keyword records for the
+    // top ones only.
     enum Source {
         Word(u32),
-        Phrase(phrases::Phrase),
+        Phrase(usize),
     }
     struct Cand {
         first: usize,
         count: u32,
         keyness: f64,
         score: f64,
+        /// Breaks the last ties: phrases in the order found, then words by count and first
+        /// appearance.
+        seq: usize,
         source: Source,
     }
     let score = |count: u32, keyness: f64| match options.ranking {
@@ -167,7 +171,7 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
         Ranking::Frequency => count as f64,
     };
     let by_id = &view.keys;
-    let mut cands: Vec<Cand> = Vec::with_capacity(found.len() + 64);
+    let mut cands: Vec<Cand> = Vec::with_capacity(128);
     // Background probability by key id, looked up once.
     let known: Vec<std::cell::Cell<f64>> = vec![std::cell::Cell::new(-1.0); by_id.len()];
     let background = |i: u32| {
@@ -177,15 +181,11 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
         }
         c.get()
     };
-    for p in found {
-        let rarest = p.ids.iter().map(|&i| background(i)).fold(f64::INFINITY, f64::min);
-        let k = keyness::log_likelihood(p.count, n_words, rarest * keyness::PHRASE_SHARE);
-        cands.push(Cand { first: p.occurrences[0].0, count: p.count, keyness: k, score: score(p.count, k), source: Source::Phrase(p) });
-    }
-    // Words. Looking a key up in general Arabic is the costly part, and most groups are rare
-    // words that cannot reach the top: groups are taken by count, most frequent first, and
-    // stop once the top `top_n` are certain. A group's keyness is at most what it would be if
-    // every key were as rare as any listed form can be, and a lower count bounds it lower.
+    // Looking a key up in general Arabic is the costly part, and most candidates are rare
+    // phrases and words that cannot reach the top: candidates are taken by count, most frequent
+    // first, and each kind stops once the top `top_n` are certain. A candidate's keyness is at
+    // most what it would be if its keys were as rare as any can be, and a lower count bounds it
+    // lower.
     let group_p = |g: &Group| {
         let (mut k, mut p) = (g.keys.0, 0.0);
         for _ in 0..g.keys.2 {
@@ -195,27 +195,28 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
         p
     };
     let eligible = |g: &Group| g.count >= min_count && (g.in_phrase as f64) < phrases::SUBSUMED * g.count as f64;
-    // Eligible groups by count, most frequent first, then in order of first appearance (a
-    // counting sort: counts are small integers).
-    let by_count: Vec<u32> = {
-        let eligible: Vec<u32> = (0..groups.len() as u32).filter(|&i| eligible(&groups[i as usize])).collect();
-        let max = eligible.iter().map(|&i| groups[i as usize].count as usize).max().unwrap_or(0);
-        // start[c]: where the groups of count c begin, counts in descending order
+    // Indices by count, most frequent first, then in their given order (a counting sort:
+    // counts are small integers).
+    fn by_count(items: impl Iterator<Item = (u32, u32)> + Clone) -> Vec<u32> {
+        let max = items.clone().map(|(_, c)| c as usize).max().unwrap_or(0);
+        // start[c]: where the items of count c begin, counts in descending order
         let mut start = vec![0usize; max + 2];
-        for &i in &eligible {
-            start[max - groups[i as usize].count as usize + 1] += 1;
+        for (_, c) in items.clone() {
+            start[max - c as usize + 1] += 1;
         }
         for c in 1..start.len() {
             start[c] += start[c - 1];
         }
-        let mut out = vec![0u32; eligible.len()];
-        for &i in &eligible {
-            let at = &mut start[max - groups[i as usize].count as usize];
+        let mut out = vec![0u32; start[max + 1]];
+        for (i, c) in items {
+            let at = &mut start[max - c as usize];
             out[*at] = i;
             *at += 1;
         }
         out
-    };
+    }
+    let word_order = by_count((0..groups.len() as u32).filter(|&i| eligible(&groups[i as usize])).map(|i| (i, groups[i as usize].count)));
+    let phrase_order = by_count(found.iter().enumerate().map(|(i, p)| (i as u32, p.count)));
     let want = options.top_n;
     // The `want` best (score, keyness) pairs so far, worst first.
     let mut best: std::collections::BinaryHeap<std::cmp::Reverse<(Total, Total)>> = Default::default();
@@ -227,9 +228,6 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
             }
         }
     };
-    for c in &cands {
-        note(&mut best, c.score, c.keyness);
-    }
     // Can no candidate with this (score, keyness) enter the top any more? (The margins keep
     // rounding from ever dropping a candidate that would tie.)
     let out_of_reach = |best: &std::collections::BinaryHeap<std::cmp::Reverse<(Total, Total)>>, s: f64, k: f64| {
@@ -240,44 +238,68 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
         let margin = 1e-9 * (1.0 + s.abs());
         ws > s + margin || (ws == s && wk > k + 1e-9 * (1.0 + k.abs()))
     };
-    let mut at = 0;
-    while at < by_count.len() {
-        let count = groups[by_count[at] as usize].count;
-        let bound = keyness::log_likelihood(count, n_words, keyness::MIN_PROBABILITY);
-        if out_of_reach(&best, score(count, bound), bound) {
-            break; // no group from here on can enter the top
-        }
-        while at < by_count.len() && groups[by_count[at] as usize].count == count {
-            let g = &groups[by_count[at] as usize];
-            at += 1;
-            // A group's background is the sum over its keys, so any one key bounds its
-            // keyness from above: a group that cannot enter the top even so needs no more
-            // lookups (most groups here have several keys and stay out).
-            if g.keys.2 > 1 {
-                let most = keyness::log_likelihood(g.count, n_words, background(g.keys.0));
-                if out_of_reach(&best, score(g.count, most), most) {
-                    continue;
+    let (mut at_w, mut at_p) = (0, 0);
+    let (mut words_done, mut phrases_done) = (word_order.is_empty(), phrase_order.is_empty());
+    while !(words_done && phrases_done) {
+        // The next count level: the larger of the two streams' next counts.
+        let next_p = (!phrases_done).then(|| found[phrase_order[at_p] as usize].count);
+        let next_w = (!words_done).then(|| groups[word_order[at_w] as usize].count);
+        let count = next_p.max(next_w).unwrap();
+        if next_p == Some(count) {
+            let bound = keyness::log_likelihood(count, n_words, keyness::MIN_PROBABILITY * keyness::PHRASE_SHARE);
+            if out_of_reach(&best, score(count, bound), bound) {
+                phrases_done = true; // no phrase from here on can enter the top
+            } else {
+                while at_p < phrase_order.len() && found[phrase_order[at_p] as usize].count == count {
+                    let i = phrase_order[at_p] as usize;
+                    let p = &found[i];
+                    at_p += 1;
+                    let rarest = p.ids.iter().map(|&i| background(i)).fold(f64::INFINITY, f64::min);
+                    let k = keyness::log_likelihood(p.count, n_words, rarest * keyness::PHRASE_SHARE);
+                    note(&mut best, score(p.count, k), k);
+                    cands.push(Cand { first: p.occurrences[0].0, count: p.count, keyness: k, score: score(p.count, k), seq: i, source: Source::Phrase(i) });
                 }
+                phrases_done = at_p == phrase_order.len();
             }
-            let k = keyness::log_likelihood(g.count, n_words, group_p(g));
-            note(&mut best, score(g.count, k), k);
-            cands.push(Cand { first: g.first, count: g.count, keyness: k, score: score(g.count, k), source: Source::Word(g.stem) });
+        }
+        if next_w == Some(count) {
+            let bound = keyness::log_likelihood(count, n_words, keyness::MIN_PROBABILITY);
+            if out_of_reach(&best, score(count, bound), bound) {
+                words_done = true; // no group from here on can enter the top
+            } else {
+                while at_w < word_order.len() && groups[word_order[at_w] as usize].count == count {
+                    let g = &groups[word_order[at_w] as usize];
+                    let seq = found.len() + at_w;
+                    at_w += 1;
+                    // A group's background is the sum over its keys, so any one key bounds its
+                    // keyness from above: a group that cannot enter the top even so needs no
+                    // more lookups (most groups here have several keys and stay out).
+                    if g.keys.2 > 1 {
+                        let most = keyness::log_likelihood(g.count, n_words, background(g.keys.0));
+                        if out_of_reach(&best, score(g.count, most), most) {
+                            continue;
+                        }
+                    }
+                    let k = keyness::log_likelihood(g.count, n_words, group_p(g));
+                    note(&mut best, score(g.count, k), k);
+                    cands.push(Cand { first: g.first, count: g.count, keyness: k, score: score(g.count, k), seq, source: Source::Word(g.stem) });
+                }
+                words_done = at_w == word_order.len();
+            }
         }
     }
-    // Highest score first; then the more key, then in order of first appearance (deterministic).
-    // (Candidates were pushed phrases first, then words: that order breaks the last ties.)
-    let order = |a: &(usize, Cand), b: &(usize, Cand)| {
-        let (a, b) = ((a.0, &a.1), (b.0, &b.1));
-        b.1.score.total_cmp(&a.1.score).then(b.1.keyness.total_cmp(&a.1.keyness)).then(a.1.first.cmp(&b.1.first)).then(a.0.cmp(&b.0))
-    };
-    let mut ranked: Vec<(usize, Cand)> = cands.into_iter().enumerate().collect();
+    // Highest score first; then the more key, then in order of first appearance, then `seq`
+    // (deterministic).
+    let order = |a: &Cand, b: &Cand| b.score.total_cmp(&a.score).then(b.keyness.total_cmp(&a.keyness)).then(a.first.cmp(&b.first)).then(a.seq.cmp(&b.seq));
+    let mut ranked = cands;
     let n = if options.top_n == 0 { ranked.len() } else { options.top_n.min(ranked.len()) };
     if n < ranked.len() && n > 0 {
         ranked.select_nth_unstable_by(n - 1, order);
     }
     ranked.truncate(n);
     ranked.sort_unstable_by(order);
-    let cands: Vec<Cand> = ranked.into_iter().map(|(_, c)| c).collect();
+    let cands = ranked;
+    let mut found: Vec<Option<phrases::Phrase>> = found.into_iter().map(Some).collect();
     // The words of the listed single-word keywords, in one pass.
     let mut listed: Vec<u32> = vec![u32::MAX; view.stems.len()];
     let mut members: Vec<Vec<u32>> = Vec::new();
@@ -312,7 +334,8 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
                     let (shown, variants) = forms.finish();
                     Keyword { text: shown, key: view.stems[stem as usize].to_string(), kind: "word".into(), count: c.count, share, score: c.score, keyness: c.keyness, variants, occurrences }
                 }
-                Source::Phrase(p) => {
+                Source::Phrase(i) => {
+                    let p = found[i].take().expect("each phrase is listed once");
                     let mut forms = Forms::default();
                     let mut occurrences = Vec::with_capacity(p.occurrences.len());
                     for &occ in &p.occurrences {
