@@ -222,3 +222,20 @@ fn phrases_end_at_a_word_with_tanween() {
     assert!(phrases.iter().all(|p| !p.contains("محققاً")), "{phrases:?}");
     assert!(phrases.contains(&"اتصالاً هاتفياً"), "{phrases:?}");
 }
+
+#[test]
+fn name_parts_join_names_but_are_never_keywords_or_phrase_ends() {
+    let text = "استقبل محمد بن سلمان الوفد. وقال محمد بن سلمان إن الزيارة مهمة. وأكد محمد بن سلمان ذلك. \
+                وصل الوفد إلى أبو ظبي. ثم غادر أبو ظبي. وعاد إلى أبو ظبي مساء. التقى بن زايد وبن راشد وبن حمد. \
+                وحضر بن علي وبن عمر وبن خالد وبن سعد.";
+    let ks = all(text);
+    let texts: Vec<&str> = ks.iter().map(|k| k.text.as_str()).collect();
+    assert!(texts.contains(&"محمد بن سلمان"), "{texts:?}");
+    assert!(texts.contains(&"أبو ظبي"), "{texts:?}");
+    for k in &ks {
+        let words: Vec<&str> = k.text.split(' ').collect();
+        assert!(!["بن", "أبو"].contains(words.last().unwrap()), "{} ends with a name part", k.text);
+        assert_ne!(words[0], "بن", "{} starts with بن", k.text);
+        assert!(!["بن", "وبن", "أبو"].contains(&k.text.as_str()), "{} listed alone", k.text);
+    }
+}

@@ -113,7 +113,7 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     }
     let runs = phrases::runs(words, &|tok| starts[tok]);
     let ids: Vec<u32> = words.iter().map(|w| w.id).collect();
-    let found = phrases::find(&ids, view.keyword_tokens, &runs, options.max_ngram, min_count);
+    let found = phrases::find(&ids, view.keyword_tokens, &runs, options.max_ngram, min_count, &view.name_parts);
     let mut in_phrase = vec![false; words.len()];
     for p in &found {
         for &(a, b) in &p.occurrences {
@@ -129,8 +129,8 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     let mut next_key: Vec<u32> = vec![u32::MAX; view.keys.len()];
     let mut groups: Vec<Group> = Vec::new();
     for (j, w) in words.iter().enumerate() {
-        if short[w.stem as usize] {
-            continue;
+        if short[w.stem as usize] || view.name_parts.iter().any(|&(p, _)| p == w.id) {
+            continue; // too short to mean anything, or a name part (بن), never a keyword alone
         }
         let gi = &mut stem_group[w.stem as usize];
         if *gi == u32::MAX {

@@ -75,13 +75,14 @@ const NONE: u32 = u32::MAX;
 
 /// Accepted phrases, most associated first. `ids[j]` is the key id (≥ 1) of word j; `total`
 /// is the text's length in words for the association scores (stopwords, which are not in
-/// `ids`, included).
+/// `ids`, included). `name_parts` are key ids that never end a phrase, and, when marked inner,
+/// never start one (بن in محمد بن سلمان).
 ///
 /// Every n-gram gets an integer id once, level by level: a bigram from its two word ids, an
 /// n-gram from its (n-1)-word prefix's id and its last word. `gram[len][i]` is the id of the
 /// `len`-gram starting at word i, and `count[len]` counts by id, so the scoring passes only
 /// index arrays.
-pub fn find(ids: &[u32], total: usize, runs: &[(usize, usize)], max_ngram: usize, min_count: u32) -> Vec<Phrase> {
+pub fn find(ids: &[u32], total: usize, runs: &[(usize, usize)], max_ngram: usize, min_count: u32, name_parts: &[(u32, bool)]) -> Vec<Phrase> {
     let max = max_ngram.min(MAX_LEN);
     if max < 2 {
         return Vec::new();
@@ -150,6 +151,10 @@ pub fn find(ids: &[u32], total: usize, runs: &[(usize, usize)], max_ngram: usize
                     continue;
                 }
                 seen[len][g] = true;
+                let (first, last) = (ids[i], ids[i + len - 1]);
+                if name_parts.iter().any(|&(p, inner)| p == last || (inner && p == first)) {
+                    continue; // not a whole name
+                }
                 let weakest = (1..len)
                     .map(|cut| g2(c as f64, cnt(cut, i) as f64, cnt(len - cut, i + cut) as f64, n))
                     .fold(f64::INFINITY, f64::min);
@@ -219,7 +224,7 @@ mod tests {
     fn order_matters_and_lengths_are_distinct() {
         // a b and b a three times each: two different bigrams; c d e twice beside them.
         let (ids, runs) = text(&[&[1, 2], &[1, 2], &[1, 2], &[2, 1], &[2, 1], &[2, 1], &[3, 4, 5], &[3, 4, 5]]);
-        let ps = find(&ids, ids.len(), &runs, 4, 2);
+        let ps = find(&ids, ids.len(), &runs, 4, 2, &[]);
         let found: Vec<&[u32]> = ps.iter().map(|p| p.ids.as_slice()).collect();
         assert_eq!(ps.iter().find(|p| p.ids == [1, 2]).expect("a b").count, 3, "{found:?}");
         assert_eq!(ps.iter().find(|p| p.ids == [2, 1]).expect("b a").count, 3, "{found:?}");
@@ -247,7 +252,7 @@ mod tests {
     fn longer_phrase_absorbs_its_parts() {
         // a b c three times; b c once more alone.
         let (ids, runs) = text(&[&[1, 2, 3], &[1, 2, 3], &[1, 2, 3], &[2, 3]]);
-        let ps = find(&ids, ids.len(), &runs, 4, 2);
+        let ps = find(&ids, ids.len(), &runs, 4, 2, &[]);
         let found: Vec<&[u32]> = ps.iter().map(|p| p.ids.as_slice()).collect();
         assert!(found.contains(&&[1, 2, 3][..]), "{found:?}");
         assert!(!found.contains(&&[1, 2][..]), "{found:?}");
@@ -262,10 +267,23 @@ mod tests {
     fn phrases_stay_inside_runs_and_need_two_occurrences() {
         // a | b (split by a boundary) three times: never a phrase. c d once: too rare.
         let (ids, runs) = text(&[&[1], &[2], &[1], &[2], &[1], &[2], &[3, 4]]);
-        let ps = find(&ids, ids.len(), &runs, 4, 1);
+        let ps = find(&ids, ids.len(), &runs, 4, 1, &[]);
         assert!(ps.is_empty(), "{:?}", ps.iter().map(|p| p.ids.clone()).collect::<Vec<_>>());
         let (ids, runs) = text(&[&[5, 6], &[5, 6]]);
-        assert_eq!(find(&ids, ids.len(), &runs, 4, 1)[0].ids, vec![5, 6]);
-        assert!(find(&ids, ids.len(), &runs, 1, 1).is_empty());
+        assert_eq!(find(&ids, ids.len(), &runs, 4, 1, &[])[0].ids, vec![5, 6]);
+        assert!(find(&ids, ids.len(), &runs, 1, 1, &[]).is_empty());
+    }
+
+    #[test]
+    fn name_parts_join_but_never_end_a_phrase() {
+        // 7 = بن (inner), 8 = أبو (lead): «1 7 2» and «8 3» hold; «7 2», «1 7» and «3 8» do not.
+        let (ids, runs) = text(&[&[1, 7, 2], &[1, 7, 2], &[1, 7, 2], &[8, 3], &[8, 3], &[8, 3], &[4, 8], &[4, 8], &[4, 8]]);
+        let ps = find(&ids, ids.len(), &runs, 4, 2, &[(7, true), (8, false)]);
+        let found: Vec<&[u32]> = ps.iter().map(|p| p.ids.as_slice()).collect();
+        assert!(found.contains(&&[1, 7, 2][..]), "{found:?}");
+        assert!(found.contains(&&[8, 3][..]), "{found:?}");
+        for bad in [&[7, 2][..], &[1, 7][..], &[4, 8][..]] {
+            assert!(!found.contains(&bad), "{bad:?} in {found:?}");
+        }
     }
 }

@@ -57,6 +57,24 @@ pub struct Words<'a> {
     pub word_tokens: usize,
     /// How many tokens are of a keyword kind, stopwords included (the phrase counts' total).
     pub keyword_tokens: usize,
+    /// The key ids of the name parts this text has (see [`name_parts`]), each with whether it
+    /// is an inner part.
+    pub name_parts: Vec<(u32, bool)>,
+}
+
+/// Name parts (data/name_parts.txt) as matching keys, each with whether it is an inner part
+/// (بن: never first in a phrase) rather than a leading one (أبو، آل: may start one). Neither
+/// kind is a keyword alone or ends a phrase.
+pub fn name_parts() -> &'static [(String, bool)] {
+    static LIST: std::sync::OnceLock<Vec<(String, bool)>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        crate::lexicon::entries(include_str!("../../data/name_parts.txt"))
+            .filter_map(|line| {
+                let (class, word) = line.split_once(char::is_whitespace)?;
+                Some((crate::lexicon::key(word.trim()), class == "inner"))
+            })
+            .collect()
+    })
 }
 
 impl<'a> Words<'a> {
@@ -391,7 +409,13 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
         w.restored = f.restored;
         w.tanween = f.tanween;
     }
-    Words { words, keys: keys.list, stems: stems.list, word_tokens, keyword_tokens }
+    // (Also behind a conjunction, which the fallback above leaves on words this short: وبن.)
+    let name_parts = name_parts()
+        .iter()
+        .flat_map(|(k, inner)| [String::new(), "و".into(), "ف".into()].into_iter().map(move |c| (c + k, *inner)))
+        .filter_map(|(k, inner)| Some((keys.get(&k)?, inner)))
+        .collect();
+    Words { words, keys: keys.list, stems: stems.list, word_tokens, keyword_tokens, name_parts }
 }
 
 /// Does the word end with a tanween mark (before or after a final alef, other marks skipped)?
