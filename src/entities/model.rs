@@ -57,6 +57,7 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+#[inline]
 fn get_varint(b: &[u8], pos: &mut usize) -> Option<u64> {
     let mut v = 0u64;
     let mut shift = 0;
@@ -183,28 +184,41 @@ impl Model {
         let n = u32::from_le_bytes(b.get(pos..pos + 4)?.try_into().ok()?) as usize;
         pos += 4;
         let size = (1usize << bits) * TAGS;
-        let mut idx = Vec::with_capacity(n);
+        // The indices come first, the n values after them: find where the values start by
+        // decoding the indices, straight into rows (no index list in between). Most deltas
+        // are one byte, read inline.
+        let mut present = vec![0u64; (1usize << bits).div_ceil(64)];
+        let mut rows: Vec<[i8; TAGS]> = Vec::with_capacity(n / 2);
+        let mut buckets: Vec<u32> = Vec::with_capacity(n);
         let mut at = 0usize;
+        let mut last = usize::MAX;
         for _ in 0..n {
-            at += get_varint(b, &mut pos)? as usize;
+            let x = *b.get(pos)?;
+            let delta = if x < 0x80 {
+                pos += 1;
+                x as u64
+            } else {
+                get_varint(b, &mut pos)?
+            };
+            at += delta as usize;
             if at >= size {
                 return None;
             }
-            idx.push(at);
-        }
-        let vals = b.get(pos..pos + n)?;
-        // rows straight from the sorted indices (no full-size array)
-        let mut present = vec![0u64; (1usize << bits).div_ceil(64)];
-        let mut rows: Vec<[i8; TAGS]> = Vec::new();
-        let mut last = usize::MAX;
-        for (&i, &v) in idx.iter().zip(vals) {
-            let bucket = i / TAGS;
+            let bucket = at / TAGS;
             if bucket != last {
                 present[bucket / 64] |= 1 << (bucket % 64);
                 rows.push([0; TAGS]);
                 last = bucket;
             }
-            rows.last_mut().expect("a row")[i % TAGS] = v as i8;
+            // The tag in the low part, the row as an index: filled once the values are known.
+            buckets.push(((rows.len() - 1) * TAGS + at % TAGS) as u32);
+        }
+        let vals = b.get(pos..pos + n)?;
+        {
+            let flat: &mut [i8] = rows.as_flattened_mut();
+            for (&slot, &v) in buckets.iter().zip(vals) {
+                flat[slot as usize] = v as i8;
+            }
         }
         pos += n;
         let m = u32::from_le_bytes(b.get(pos..pos + 4)?.try_into().ok()?) as usize;

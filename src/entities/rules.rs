@@ -14,7 +14,7 @@
 //! attached proclitic («ولعام 2023» → «عام 2023»).
 
 use crate::analysis::{Entity, Role, Token};
-use crate::lexicon::rule_words::section;
+use crate::lexicon::rule_words::{section, Phrases};
 use crate::text::tokenize::Kind;
 
 /// The key of a token's base word (its proclitics removed) and where that base starts.
@@ -57,15 +57,41 @@ fn is_year(t: &Token) -> bool {
     number(t).is_some_and(|(k, _)| k.len() >= 3) && int(t).is_some_and(|y| (100..=2200).contains(&y))
 }
 
+/// The sections of `data/rules.txt` the rules use.
+#[derive(Clone, Copy)]
+enum Sec {
+    Month,
+    IslamicMonth,
+    LatinMonth,
+    Weekday,
+    Relative,
+    YearWord,
+    Era,
+    Scale,
+    Percent,
+    Currency,
+    Unit,
+}
+
+const SECTIONS: [&str; 11] = ["month", "islamic_month", "latin_month", "weekday", "relative", "year_word", "era", "scale", "percent", "currency", "unit"];
+const MONTHS: [Sec; 3] = [Sec::Month, Sec::IslamicMonth, Sec::LatinMonth];
+
+/// Each [`Sec`]'s word list, looked up by name once (the rules ask for them at every token).
+fn sections() -> &'static [&'static Phrases; 11] {
+    static S: std::sync::OnceLock<[&'static Phrases; 11]> = std::sync::OnceLock::new();
+    S.get_or_init(|| SECTIONS.map(section))
+}
+
 struct Matcher<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    sections: &'static [&'static Phrases; 11],
 }
 
 impl<'a> Matcher<'a> {
     /// Length in tokens of the longest entry of `sec` starting at token `i` (first word matched
     /// by its key or its base key), if any.
-    fn words(&self, sec: &str, i: usize) -> Option<usize> {
+    fn words(&self, sec: Sec, i: usize) -> Option<usize> {
         let t = self.tokens.get(i)?;
         if !(is_word(t) || t.kind == Kind::Symbol || t.kind == Kind::Punct) {
             return None;
@@ -77,7 +103,7 @@ impl<'a> Matcher<'a> {
             }
             Some(n.key.as_str())
         };
-        let p = section(sec);
+        let p = self.sections[sec as usize];
         p.longest(&t.key, next).or_else(|| p.longest(base(t).0, next))
     }
 
@@ -89,7 +115,7 @@ impl<'a> Matcher<'a> {
     /// Scale words after a number: «2,5 مليون», «60 ألف».
     fn scales(&self, mut i: usize) -> usize {
         let start = i;
-        while i < self.tokens.len() && self.same_line(i) && self.words("scale", i) == Some(1) {
+        while i < self.tokens.len() && self.same_line(i) && self.words(Sec::Scale, i) == Some(1) {
             i += 1;
         }
         i - start
@@ -118,7 +144,7 @@ impl<'a> Matcher<'a> {
             let mut j = j;
             if follows(j) && is_year(&self.tokens[j]) {
                 j += 1;
-                if follows(j) && self.words("era", j) == Some(1) {
+                if follows(j) && self.words(Sec::Era, j) == Some(1) {
                     j += 1;
                 }
             }
@@ -140,7 +166,7 @@ impl<'a> Matcher<'a> {
                 && is_year(&self.tokens[i + 4])
             {
                 let mut end = i + 5;
-                if follows(end) && self.words("era", end) == Some(1) {
+                if follows(end) && self.words(Sec::Era, end) == Some(1) {
                     end += 1;
                 }
                 return Some(end);
@@ -150,14 +176,14 @@ impl<'a> Matcher<'a> {
                 j += 1; // «7th, October»
             }
             if day && follows(j) {
-                for sec in ["month", "islamic_month", "latin_month"] {
+                for sec in MONTHS {
                     if let Some(m) = self.words(sec, j) {
                         return Some(year_after(j + m));
                     }
                 }
             }
             // «1445 هـ», «2023م» is one token and stays a number
-            if is_year(t) && follows(i + 1) && self.words("era", i + 1) == Some(1) {
+            if is_year(t) && follows(i + 1) && self.words(Sec::Era, i + 1) == Some(1) {
                 return Some(i + 2);
             }
             return None;
@@ -165,10 +191,10 @@ impl<'a> Matcher<'a> {
         if !is_word(t) {
             return None;
         }
-        for sec in ["month", "islamic_month", "latin_month"] {
+        for sec in MONTHS {
             if let Some(m) = self.words(sec, i) {
                 let after = i + m;
-                if follows(after) && self.words("relative", after) == Some(1) {
+                if follows(after) && self.words(Sec::Relative, after) == Some(1) {
                     return Some(after + 1); // «سبتمبر المقبل»
                 }
                 let y = year_after(after);
@@ -182,10 +208,10 @@ impl<'a> Matcher<'a> {
                 return None;
             }
         }
-        if self.words("year_word", i) == Some(1) && follows(i + 1) && is_year(&self.tokens[i + 1]) {
+        if self.words(Sec::YearWord, i) == Some(1) && follows(i + 1) && is_year(&self.tokens[i + 1]) {
             return Some(year_after(i + 1)); // «عام 2023»
         }
-        if base(t).0 == "يوم" && follows(i + 1) && self.words("weekday", i + 1) == Some(1) {
+        if base(t).0 == "يوم" && follows(i + 1) && self.words(Sec::Weekday, i + 1) == Some(1) {
             return Some(i + 2); // «يوم الجمعة»
         }
         None
@@ -205,13 +231,13 @@ impl<'a> Matcher<'a> {
         }
         let j = i + 1 + self.scales(i + 1);
         if follows(j) {
-            if let Some(m) = self.words("percent", j) {
+            if let Some(m) = self.words(Sec::Percent, j) {
                 return Some(("PERCENT", j + m));
             }
-            if let Some(m) = self.words("currency", j) {
+            if let Some(m) = self.words(Sec::Currency, j) {
                 return Some(("MONEY", j + m));
             }
-            if let Some(m) = self.words("unit", j) {
+            if let Some(m) = self.words(Sec::Unit, j) {
                 return Some(("QUANTITY", j + m));
             }
             // A counted noun: «70 عربة», «60 ألف طلقة». Not after a bare year, not a function word.
@@ -227,7 +253,7 @@ impl<'a> Matcher<'a> {
 
 /// Rule-based entities, in text order, not overlapping. Byte offsets.
 pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
-    let m = Matcher { text, tokens };
+    let m = Matcher { text, tokens, sections: sections() };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {

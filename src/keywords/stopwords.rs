@@ -59,7 +59,11 @@ fn signature(k: &str) -> usize {
 impl Bodies {
     /// The bodies of a word list (matching keys), with their flags.
     fn of(words: impl Iterator<Item = String>) -> Bodies {
+        let words: Vec<String> = words.collect();
         let mut b = Bodies { filter: vec![0u64; 1024], ..Bodies::default() };
+        // (Sized up front: each word gives itself and up to one body per pronoun suffix.)
+        b.set.reserve(words.len());
+        b.flags.reserve(words.len() * (1 + PRONOUN_SUFFIXES.len()));
         for k in words {
             for (body, flag) in expansions(&k) {
                 *b.flags.entry(body).or_default() |= flag;
@@ -90,7 +94,12 @@ impl Bodies {
 fn expansions(k: &str) -> impl Iterator<Item = (String, u8)> + '_ {
     let suffixed = at_least_two(k).then_some(PRONOUN_SUFFIXES).into_iter().flatten();
     std::iter::once((k.to_string(), EXACT))
-        .chain(suffixed.map(move |suf| (format!("{k}{suf}"), if suf.ends_with('ه') { WITH_HEH } else { WITH_SUFFIX })))
+        .chain(suffixed.map(move |suf| {
+            let mut body = String::with_capacity(k.len() + suf.len());
+            body.push_str(k);
+            body.push_str(suf);
+            (body, if suf.ends_with('ه') { WITH_HEH } else { WITH_SUFFIX })
+        }))
 }
 
 impl Stopwords {
