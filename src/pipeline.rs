@@ -88,11 +88,7 @@ fn forms(s: &str, kind: Kind, display: &NormOptions, key_opts: &NormOptions) -> 
 pub fn tokens(text: &str, display: &NormOptions) -> Vec<Token> {
     let key_opts = NormOptions::key();
     let mut out = Vec::with_capacity(text.len() / 6);
-    // Distinct forms, and where each token text's form is. (Small map entries: growing the
-    // map moves them, which costs most on a first, not yet optimized run in a browser.)
-    let mut cache: HashMap<(&str, Kind), u32, BuildHasherDefault<crate::lexicon::wordfreq::Fnv>> =
-        HashMap::with_capacity_and_hasher(text.len() / 32 + 16, Default::default());
-    let mut distinct: Vec<Forms> = Vec::with_capacity(text.len() / 32 + 16);
+    let mut cache: HashMap<(&str, Kind), (Forms, u32), BuildHasherDefault<crate::lexicon::wordfreq::Fnv>> = HashMap::default();
     let mut pos = 0usize;
     for raw in tokenize(text) {
         let (start, end) = (pos, pos + raw.len);
@@ -101,11 +97,8 @@ pub fn tokens(text: &str, display: &NormOptions) -> Vec<Token> {
             continue;
         }
         let s = &text[start..end];
-        let form = *cache.entry((s, raw.kind)).or_insert_with(|| {
-            distinct.push(forms(s, raw.kind, display, &key_opts));
-            distinct.len() as u32 - 1
-        });
-        let f = &distinct[form as usize];
+        let next = cache.len() as u32;
+        let (f, form) = cache.entry((s, raw.kind)).or_insert_with(|| (forms(s, raw.kind, display, &key_opts), next));
         let segments = f
             .segments
             .iter()
@@ -120,7 +113,7 @@ pub fn tokens(text: &str, display: &NormOptions) -> Vec<Token> {
             key: f.key.clone(),
             stem: f.stem.clone(),
             segments,
-            form,
+            form: *form,
         });
     }
     out
