@@ -36,19 +36,19 @@ impl Hasher for Fnv {
 struct Lexicon {
     /// Letter code of U+0600 + i, 0 when the character is not a lexicon letter.
     codes: [u8; 256],
-    /// Words of up to [`PACKED`] letters (all but a few hundred), their codes packed into one
-    /// integer (see [`pack`]): a lookup hashes one word and compares integers, with no key
-    /// bytes to fetch and compare. Most lookups are of forms that are not there (the endings
-    /// the NER features try), and those cost one probe.
-    short: HashMap<u64, u8, BuildHasherDefault<Mix>>,
+    /// Words of up to [`PACKED`] letters (all but a few thousand), their codes packed into one
+    /// integer (see [`pack`]): a lookup hashes one integer, with no key bytes to fetch and
+    /// compare.
+    short: Packed,
     long: HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>>,
 }
 
-/// Longest word kept in [`Lexicon::short`]: letter codes take 6 bits each.
-const PACKED: usize = 10;
+/// Longest word kept in [`Lexicon::short`]: letter codes take 6 bits each, and a slot keeps
+/// the frequency byte beside them.
+const PACKED: usize = 9;
 
 /// The codes of a word of up to [`PACKED`] letters as one integer. Codes are never 0, so
-/// words of different lengths never pack alike.
+/// words of different lengths never pack alike, and no word packs to 0.
 #[inline]
 fn pack(codes: &[u8]) -> Option<u64> {
     if codes.len() > PACKED {
@@ -57,22 +57,102 @@ fn pack(codes: &[u8]) -> Option<u64> {
     Some(codes.iter().fold(0u64, |k, &c| k << 6 | c as u64))
 }
 
-/// Hashes the packed words: one multiplication, high bits folded down.
-#[derive(Default)]
-struct Mix(u64);
-impl Hasher for Mix {
-    fn finish(&self) -> u64 {
-        self.0
+/// The packed words: an open-addressing table whose slots hold a word and its frequency byte
+/// together (`word << 8 | q`; 0 is an empty slot), found by linear probing from a
+/// multiplicative hash, in front of it a one-bit-per-hash filter.
+///
+/// Why not a general hash map: the table is built at start-up, and in a browser that first
+/// run is not yet optimized code, so a plain loop over one array matters; and most lookups are
+/// of forms that are not there (the segmenter's and the NER features' candidate stems), which
+/// the filter (256 KB, so it stays in cache) answers without touching the table.
+struct Packed {
+    slots: Vec<u64>,
+    /// 64 − log2(slots.len()).
+    shift: u32,
+    filter: Vec<u64>,
+    len: usize,
+}
+
+/// log2 of the filter's size in bits.
+const FILTER_BITS: u32 = 21;
+
+impl Packed {
+    #[inline]
+    fn hash(k: u64) -> u64 {
+        k.wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(b as u64);
+
+    /// A table of `words` (`word << 8 | q`). They are inserted grouped by the region of the
+    /// table their home slot is in (a counting sort), so the inserts sweep the table once
+    /// instead of missing the cache at each.
+    fn build(words: &[u64]) -> Packed {
+        let n = words.len();
+        // At most about 60% full.
+        let size = (n + n / 2).next_power_of_two().max(16);
+        let shift = 64 - size.trailing_zeros();
+        let mut t = Packed { slots: vec![0; size], shift, filter: vec![0; 1 << (FILTER_BITS - 6)], len: 0 };
+        const REGIONS: usize = 256;
+        // A region is the top 8 bits of the hash: those of the home slot.
+        let region = |e: u64| (Self::hash(e >> 8) >> 56) as usize;
+        let mut start = [0usize; REGIONS + 1];
+        for &e in words {
+            start[region(e) + 1] += 1;
+        }
+        for r in 1..=REGIONS {
+            start[r] += start[r - 1];
+        }
+        let mut sorted = vec![0u64; n];
+        for &e in words {
+            let at = &mut start[region(e)];
+            sorted[*at] = e;
+            *at += 1;
+        }
+        for e in sorted {
+            t.insert(e >> 8, e as u8);
+        }
+        t
+    }
+
+    fn insert(&mut self, k: u64, q: u8) {
+        let h = Self::hash(k);
+        let f = (h >> (64 - FILTER_BITS)) as usize;
+        self.filter[f >> 6] |= 1 << (f & 63);
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let e = self.slots[i];
+            if e == 0 {
+                self.slots[i] = k << 8 | q as u64;
+                self.len += 1;
+                return;
+            }
+            if e >> 8 == k {
+                self.slots[i] = k << 8 | q as u64;
+                return;
+            }
+            i = (i + 1) & mask;
         }
     }
+
     #[inline]
-    fn write_u64(&mut self, x: u64) {
-        let h = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 = h ^ (h >> 29);
+    fn get(&self, k: u64) -> Option<u8> {
+        let h = Self::hash(k);
+        let f = (h >> (64 - FILTER_BITS)) as usize;
+        if self.filter[f >> 6] & (1 << (f & 63)) == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let e = self.slots[i];
+            if e == 0 {
+                return None;
+            }
+            if e >> 8 == k {
+                return Some(e as u8);
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
@@ -95,34 +175,39 @@ fn parse() -> Lexicon {
     let mut p = 5 + alen;
     let count = u32::from_le_bytes([d[p], d[p + 1], d[p + 2], d[p + 3]]) as usize;
     p += 4;
-    // First pass: total key bytes, so that every key lives in one buffer.
-    let (mut q, mut total) = (p, 0usize);
-    for _ in 0..count {
-        let (s, n) = (d[q] as usize, d[q + 1] as usize);
-        total += s + n;
-        q += 2 + n + 1;
-    }
-    let mut buf: Vec<u8> = Vec::with_capacity(total);
-    let mut spans = Vec::with_capacity(count);
-    let mut prev = 0usize; // start of the previous key in buf
+    // Keys are front-coded (how many bytes they share with the previous key, then the new
+    // bytes). The current key is rebuilt in `cur`, and `partial[i]` packs its first i codes,
+    // so a key is packed from where it differs from the previous one. Only the long keys are
+    // kept as bytes, in one buffer.
+    let mut short: Vec<u64> = Vec::with_capacity(count);
+    let mut cur: Vec<u8> = Vec::with_capacity(64);
+    let mut partial = [0u64; PACKED + 1];
+    let mut long_keys: Vec<(usize, usize, u8)> = Vec::new();
+    let mut buf: Vec<u8> = Vec::new();
     for _ in 0..count {
         let (s, n) = (d[p] as usize, d[p + 1] as usize);
-        let start = buf.len();
-        buf.extend_from_within(prev..prev + s);
-        buf.extend_from_slice(&d[p + 2..p + 2 + n]);
-        spans.push((start, s + n, d[p + 2 + n]));
-        prev = start;
+        cur.truncate(s);
+        for &c in &d[p + 2..p + 2 + n] {
+            cur.push(c);
+            let l = cur.len();
+            if l <= PACKED {
+                partial[l] = partial[l - 1] << 6 | c as u64;
+            }
+        }
+        let q = d[p + 2 + n];
         p += 3 + n;
+        if cur.len() <= PACKED {
+            short.push(partial[cur.len()] << 8 | q as u64);
+        } else {
+            long_keys.push((buf.len(), cur.len(), q));
+            buf.extend_from_slice(&cur);
+        }
     }
+    let short = Packed::build(&short);
     let buf: &'static [u8] = Box::leak(buf.into_boxed_slice());
-    let mut short = HashMap::with_capacity_and_hasher(count, BuildHasherDefault::<Mix>::default());
-    let mut long = HashMap::with_hasher(BuildHasherDefault::<Fnv>::default());
-    for (start, len, q) in spans {
-        let key = &buf[start..start + len];
-        match pack(key) {
-            Some(k) => short.insert(k, q),
-            None => long.insert(key, q),
-        };
+    let mut long = HashMap::with_capacity_and_hasher(long_keys.len(), BuildHasherDefault::<Fnv>::default());
+    for (start, len, q) in long_keys {
+        long.insert(&buf[start..start + len], q);
     }
     Lexicon { codes, short, long }
 }
@@ -155,10 +240,10 @@ pub fn code(c: char) -> Option<u8> {
 pub fn zipf_codes(codes: &[u8]) -> Option<f32> {
     let lex = lexicon();
     match pack(codes) {
-        Some(k) => lex.short.get(&k),
-        None => lex.long.get(codes),
+        Some(k) => lex.short.get(k),
+        None => lex.long.get(codes).copied(),
     }
-    .map(|&q| q as f32 / 20.0)
+    .map(|q| q as f32 / 20.0)
 }
 
 /// Encodes `s` as letter codes into `buf`, skipping marks, tatweel and invisible characters.
@@ -222,7 +307,18 @@ mod tests {
         assert!(zipf(&key("والاستراتيجية")).is_some());
         let lex = lexicon();
         let count = u32::from_le_bytes(DATA[5 + DATA[4] as usize..][..4].try_into().unwrap()) as usize;
-        assert_eq!(lex.short.len() + lex.long.len(), count, "every word is kept once");
+        assert_eq!(lex.short.len + lex.long.len(), count, "every word is kept once");
+        // Every packed word is found through the filter and the table.
+        let mut p = 9 + DATA[4] as usize;
+        let mut cur = Vec::new();
+        for _ in 0..count {
+            let (s, n) = (DATA[p] as usize, DATA[p + 1] as usize);
+            cur.truncate(s);
+            cur.extend_from_slice(&DATA[p + 2..p + 2 + n]);
+            let q = DATA[p + 2 + n];
+            p += 3 + n;
+            assert_eq!(zipf_codes(&cur), Some(q as f32 / 20.0), "{cur:?}");
+        }
         assert!(!lex.long.is_empty() && lex.long.keys().all(|k| k.len() > PACKED));
     }
 }
