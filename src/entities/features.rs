@@ -24,7 +24,13 @@ pub const F_GAZ_I: u32 = 1 << 5; // continues one
 pub const F_TRIGGER0: u32 = 1 << 6; // first trigger class bit (classes follow in CLASSES order)
 const CLASSES: &[&str] = &["PER", "SAY", "ORG", "LOC", "MISC", "NAT"];
 pub const F_ORG: u32 = F_TRIGGER0 << CLASSES.len(); // some reading is a one-word organisation name
-const N_FLAGS: u32 = 6 + 6 + 1;
+/// Starts / continues a match of an ORG name of `data/ner_names_multi.txt` in the text.
+pub const F_LIST_ORG_B: u32 = F_ORG << 1;
+pub const F_LIST_ORG_I: u32 = F_ORG << 2;
+/// Starts / continues a match of a MISC name of that list.
+pub const F_LIST_MISC_B: u32 = F_ORG << 3;
+pub const F_LIST_MISC_I: u32 = F_ORG << 4;
+const N_FLAGS: u32 = 6 + 6 + 1 + 4;
 
 struct Lists {
     first: HashSet<String, Fast>,
@@ -33,6 +39,9 @@ struct Lists {
     orgs: HashSet<String, Fast>,
     /// Organisation heads that stay outside the name (class OUT of the trigger list).
     outside: HashSet<String, Fast>,
+    /// Names of `ner_names_multi.txt` by the key of their first word: (all word keys,
+    /// whether MISC), longest first.
+    multi: HashMap<String, Vec<(Vec<String>, bool)>, Fast>,
 }
 
 fn lists() -> &'static Lists {
@@ -63,7 +72,23 @@ fn lists() -> &'static Lists {
             let k = bare(&lexicon::key(word.trim()));
             *triggers.entry(k).or_default() |= F_TRIGGER0 << c;
         }
-        Lists { first, last, triggers, orgs, outside }
+        let mut multi: HashMap<String, Vec<(Vec<String>, bool)>, Fast> = HashMap::default();
+        for line in lexicon::entries(include_str!("../../data/ner_names_multi.txt")) {
+            let Some((class, name)) = line.split_once(char::is_whitespace) else { continue };
+            let misc = match class {
+                "ORG" => false,
+                "MISC" => true,
+                _ => continue,
+            };
+            let words: Vec<String> = name.split_whitespace().map(lexicon::key).collect();
+            if let Some(w) = words.first() {
+                multi.entry(w.clone()).or_default().push((words, misc));
+            }
+        }
+        for v in multi.values_mut() {
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+        }
+        Lists { first, last, triggers, orgs, outside, multi }
     })
 }
 
@@ -224,6 +249,8 @@ struct Facts {
     mem: u8,
     prod: [u8; 4],
     h: [u64; 3],
+    /// Names of the multi-word list whose first word some reading of the key is.
+    names: Vec<&'static (Vec<String>, bool)>,
 }
 
 /// The per-key readings that [`words`] lends its [`Word`]s.
@@ -295,7 +322,20 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
                 let prod = if t.kind == Kind::Arabic { productivity(&b) } else { [0; 4] };
                 let h = [hash_str(key), hash_str(&safe), hash_str(&b)];
                 let prep_at = prep.map(|p| key.len() - p.len());
-                store.0.push(Facts { safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h });
+                let mut names: Vec<&'static (Vec<String>, bool)> = Vec::new();
+                if matches!(t.kind, Kind::Arabic | Kind::Latin) {
+                    super::gazetteer::readings(key, |r, _| {
+                        if let Some(v) = l.multi.get(r) {
+                            for n in v {
+                                if !names.contains(&n) {
+                                    names.push(n);
+                                }
+                            }
+                        }
+                    });
+                    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+                }
+                store.0.push(Facts { safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h, names });
                 store.0.len() - 1
             })
         })
@@ -303,7 +343,7 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
     let store: &'a Store = store;
     let mut out: Vec<Word<'a>> = tokens
         .iter()
-        .zip(which)
+        .zip(which.iter().copied())
         .map(|(t, i)| {
             let f = &store.0[i];
             let mut w = Word {
@@ -340,6 +380,24 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
             "\"" | "“" | "”" => open[1] = !open[1],
             _ => w.quoted = u8::from(open[0] || open[1]),
         }
+    }
+    // names of the multi-word list: longest match from each token, no overlaps
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut len = 0;
+        for (words, misc) in &store.0[which[i]].names {
+            let n = words.len();
+            if i + n <= tokens.len() && (1..n).all(|j| *tokens[i + j].key == *words[j]) {
+                len = n;
+                let (b, inner) = if *misc { (F_LIST_MISC_B, F_LIST_MISC_I) } else { (F_LIST_ORG_B, F_LIST_ORG_I) };
+                out[i].flags |= b;
+                for w in &mut out[i + 1..i + n] {
+                    w.flags |= inner;
+                }
+                break;
+            }
+        }
+        i += len.max(1);
     }
     let mut ti = 0;
     for e in places {
