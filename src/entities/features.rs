@@ -30,7 +30,10 @@ pub const F_LIST_ORG_I: u32 = F_ORG << 2;
 /// Starts / continues a match of a MISC name of that list.
 pub const F_LIST_MISC_B: u32 = F_ORG << 3;
 pub const F_LIST_MISC_I: u32 = F_ORG << 4;
-const N_FLAGS: u32 = 6 + 6 + 1 + 4;
+/// Starts / continues a match of a person's name of that list.
+pub const F_LIST_PER_B: u32 = F_ORG << 5;
+pub const F_LIST_PER_I: u32 = F_ORG << 6;
+const N_FLAGS: u32 = 6 + 6 + 1 + 6;
 
 struct Lists {
     first: HashSet<String, Fast>,
@@ -40,8 +43,8 @@ struct Lists {
     /// Organisation heads that stay outside the name (class OUT of the trigger list).
     outside: HashSet<String, Fast>,
     /// Names of `ner_names_multi.txt` by the key of their first word: (all word keys,
-    /// whether MISC), longest first.
-    multi: HashMap<String, Vec<(Vec<String>, bool)>, Fast>,
+    /// class: 0 ORG, 1 MISC, 2 PER), longest first.
+    multi: HashMap<String, Vec<(Vec<String>, u8)>, Fast>,
 }
 
 fn lists() -> &'static Lists {
@@ -72,12 +75,13 @@ fn lists() -> &'static Lists {
             let k = bare(&lexicon::key(word.trim()));
             *triggers.entry(k).or_default() |= F_TRIGGER0 << c;
         }
-        let mut multi: HashMap<String, Vec<(Vec<String>, bool)>, Fast> = HashMap::default();
+        let mut multi: HashMap<String, Vec<(Vec<String>, u8)>, Fast> = HashMap::default();
         for line in lexicon::entries(include_str!("../../data/ner_names_multi.txt")) {
             let Some((class, name)) = line.split_once(char::is_whitespace) else { continue };
             let misc = match class {
-                "ORG" => false,
-                "MISC" => true,
+                "ORG" => 0,
+                "MISC" => 1,
+                "PER" => 2,
                 _ => continue,
             };
             let words: Vec<String> = name.split_whitespace().map(lexicon::key).collect();
@@ -250,7 +254,7 @@ struct Facts {
     prod: [u8; 4],
     h: [u64; 3],
     /// Names of the multi-word list whose first word some reading of the key is.
-    names: Vec<&'static (Vec<String>, bool)>,
+    names: Vec<&'static (Vec<String>, u8)>,
 }
 
 /// The per-key readings that [`words`] lends its [`Word`]s.
@@ -322,7 +326,7 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
                 let prod = if t.kind == Kind::Arabic { productivity(&b) } else { [0; 4] };
                 let h = [hash_str(key), hash_str(&safe), hash_str(&b)];
                 let prep_at = prep.map(|p| key.len() - p.len());
-                let mut names: Vec<&'static (Vec<String>, bool)> = Vec::new();
+                let mut names: Vec<&'static (Vec<String>, u8)> = Vec::new();
                 if matches!(t.kind, Kind::Arabic | Kind::Latin) {
                     super::gazetteer::readings(key, |r, _| {
                         if let Some(v) = l.multi.get(r) {
@@ -389,7 +393,11 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
             let n = words.len();
             if i + n <= tokens.len() && (1..n).all(|j| *tokens[i + j].key == *words[j]) {
                 len = n;
-                let (b, inner) = if *misc { (F_LIST_MISC_B, F_LIST_MISC_I) } else { (F_LIST_ORG_B, F_LIST_ORG_I) };
+                let (b, inner) = match misc {
+                    0 => (F_LIST_ORG_B, F_LIST_ORG_I),
+                    1 => (F_LIST_MISC_B, F_LIST_MISC_I),
+                    _ => (F_LIST_PER_B, F_LIST_PER_I),
+                };
                 out[i].flags |= b;
                 for w in &mut out[i + 1..i + n] {
                     w.flags |= inner;
