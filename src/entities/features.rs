@@ -22,8 +22,9 @@ pub const F_STOP: u32 = 1 << 3; // stopword
 pub const F_GAZ_B: u32 = 1 << 4; // starts a gazetteer place match in the text
 pub const F_GAZ_I: u32 = 1 << 5; // continues one
 pub const F_TRIGGER0: u32 = 1 << 6; // first trigger class bit (classes follow in CLASSES order)
-const CLASSES: &[&str] = &["PER", "SAY", "ORG", "LOC", "MISC", "NAT"];
+const CLASSES: &[&str] = &["PER", "SAY", "ORG", "LOC", "MISC", "NAT", "SPORT"];
 pub const F_ORG: u32 = F_TRIGGER0 << CLASSES.len(); // some reading is a one-word organisation name
+const F_SPORT: u32 = F_TRIGGER0 << 6;
 /// Starts / continues a match of an ORG name of `data/ner_names_multi.txt` in the text.
 pub const F_LIST_ORG_B: u32 = F_ORG << 1;
 pub const F_LIST_ORG_I: u32 = F_ORG << 2;
@@ -33,7 +34,7 @@ pub const F_LIST_MISC_I: u32 = F_ORG << 4;
 /// Starts / continues a match of a person's name of that list.
 pub const F_LIST_PER_B: u32 = F_ORG << 5;
 pub const F_LIST_PER_I: u32 = F_ORG << 6;
-const N_FLAGS: u32 = 6 + 6 + 1 + 6;
+const N_FLAGS: u32 = 6 + CLASSES.len() as u32 + 1 + 6;
 
 struct Lists {
     first: HashSet<String, Fast>,
@@ -236,6 +237,9 @@ pub struct Word<'a> {
     pub enc: String,
     /// Inside quotation marks (1) or not (0).
     pub quoted: u8,
+    /// How many words of sports reports (trigger class SPORT) are near, in the same
+    /// sentence (up to 3).
+    pub sport: u8,
     /// See [`productivity`].
     pub prod: [u8; 4],
     /// Hashes of key, safe, bare and stem (see [`hash_str`]).
@@ -291,7 +295,7 @@ impl Word<'_> {
 
     pub fn pad() -> &'static Word<'static> {
         static PAD: OnceLock<Word<'static>> = OnceLock::new();
-        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: String::new(), enc: String::new(), quoted: 0, prod: [0; 4], h: [hash_str(""); 4] })
+        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: String::new(), enc: String::new(), quoted: 0, sport: 0, prod: [0; 4], h: [hash_str(""); 4] })
     }
 }
 
@@ -363,6 +367,7 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
                 pro: String::new(),
                 enc: String::new(),
                 quoted: 0,
+                sport: 0,
                 prod: f.prod,
                 h: [f.h[0], f.h[1], f.h[2], hash_str(&t.stem)],
             };
@@ -383,6 +388,25 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
             "»" => open[0] = false,
             "\"" | "“" | "”" => open[1] = !open[1],
             _ => w.quoted = u8::from(open[0] || open[1]),
+        }
+    }
+    // sports words near each token, within its sentence
+    const SPORT_REACH: usize = 20;
+    // (running counts: sports words before each token)
+    let mut before = Vec::with_capacity(out.len() + 1);
+    before.push(0u32);
+    for w in &out {
+        before.push(before[before.len() - 1] + u32::from(w.flags & F_SPORT != 0));
+    }
+    let ends = |t: &Token| t.kind == Kind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | "؟" | "…");
+    let mut s0 = 0;
+    for i in 0..tokens.len() {
+        if i + 1 == tokens.len() || ends(&tokens[i]) {
+            for k in s0..=i {
+                let (a, b) = (k.saturating_sub(SPORT_REACH).max(s0), (k + SPORT_REACH).min(i));
+                out[k].sport = (before[b + 1] - before[a]).min(3) as u8;
+            }
+            s0 = i + 1;
         }
     }
     // names of the multi-word list: longest match from each token, no overlaps
@@ -773,6 +797,11 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         let names = (w.flags & (F_PLACE | F_FIRST | F_LAST)) as u8 | u8::from(w.flags & F_ORG != 0) << 3;
         f(H::new(161).add(&[p.mem, w.freq[1], names & 7]));
         f(H::new(162).h(p.h[2]).add(&[names]));
+        if w.sport > 0 {
+            let lists = ((w.flags / F_LIST_ORG_B) & 0x3f) as u8;
+            f(H::new(163).add(&[w.sport, names, lists]));
+            f(H::new(164).add(&[w.sport, w.mem]));
+        }
     }
     // morphological productivity of the word (names take no pronoun suffixes)
     if own {
@@ -845,5 +874,24 @@ mod tests {
         assert_ne!(flags("بوش") & F_LAST, 0);
         assert_ne!(flags("مايكروسوفت") & F_ORG, 0);
         assert_eq!(flags("التقى") & (F_FIRST | F_LAST | F_ORG), 0);
+    }
+
+    #[test]
+    fn multi_word_names_flag_their_words() {
+        let text = "فاز ريال مدريد على برشلونة في الدوري وقال بان كي مون إن كأس العالم للأندية ستقام";
+        let tokens = crate::pipeline::tokens(text, &Default::default());
+        let mut store = Store::default();
+        let ws = words(&tokens, &Memory::default(), &[], &mut store);
+        let flags = |w: &str| ws.iter().find(|x| x.key == lexicon::key(w)).map(|x| x.flags).unwrap_or(0);
+        assert_ne!(flags("ريال") & F_LIST_ORG_B, 0);
+        assert_ne!(flags("مدريد") & F_LIST_ORG_I, 0);
+        assert_ne!(flags("بان") & F_LIST_PER_B, 0);
+        assert_ne!(flags("مون") & F_LIST_PER_I, 0);
+        assert_ne!(flags("كأس") & F_LIST_MISC_B, 0);
+        // the longest name wins: «كأس العالم للأندية», not «كأس العالم»
+        assert_ne!(flags("للأندية") & F_LIST_MISC_I, 0);
+        assert_eq!(flags("فاز") & (F_LIST_ORG_B | F_LIST_ORG_I | F_LIST_PER_B | F_LIST_MISC_B), 0);
+        // sports words nearby: «فاز», «الدوري»
+        assert!(ws.iter().all(|w| w.sport > 0));
     }
 }
