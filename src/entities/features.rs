@@ -22,9 +22,19 @@ pub const F_STOP: u32 = 1 << 3; // stopword
 pub const F_GAZ_B: u32 = 1 << 4; // starts a gazetteer place match in the text
 pub const F_GAZ_I: u32 = 1 << 5; // continues one
 pub const F_TRIGGER0: u32 = 1 << 6; // first trigger class bit (classes follow in CLASSES order)
-const CLASSES: &[&str] = &["PER", "SAY", "ORG", "LOC", "MISC", "NAT"];
+const CLASSES: &[&str] = &["PER", "SAY", "ORG", "LOC", "MISC", "NAT", "SPORT"];
 pub const F_ORG: u32 = F_TRIGGER0 << CLASSES.len(); // some reading is a one-word organisation name
-const N_FLAGS: u32 = 6 + 6 + 1;
+const F_SPORT: u32 = F_TRIGGER0 << 6;
+/// Starts / continues a match of an ORG name of `data/ner_names_multi.txt` in the text.
+pub const F_LIST_ORG_B: u32 = F_ORG << 1;
+pub const F_LIST_ORG_I: u32 = F_ORG << 2;
+/// Starts / continues a match of a MISC name of that list.
+pub const F_LIST_MISC_B: u32 = F_ORG << 3;
+pub const F_LIST_MISC_I: u32 = F_ORG << 4;
+/// Starts / continues a match of a person's name of that list.
+pub const F_LIST_PER_B: u32 = F_ORG << 5;
+pub const F_LIST_PER_I: u32 = F_ORG << 6;
+const N_FLAGS: u32 = 6 + CLASSES.len() as u32 + 1 + 6;
 
 struct Lists {
     first: HashSet<String, Fast>,
@@ -33,6 +43,9 @@ struct Lists {
     orgs: HashSet<String, Fast>,
     /// Organisation heads that stay outside the name (class OUT of the trigger list).
     outside: HashSet<String, Fast>,
+    /// Names of `ner_names_multi.txt` by the key of their first word: (all word keys,
+    /// class: 0 ORG, 1 MISC, 2 PER), longest first.
+    multi: HashMap<String, Vec<(Vec<String>, u8)>, Fast>,
 }
 
 fn lists() -> &'static Lists {
@@ -63,7 +76,24 @@ fn lists() -> &'static Lists {
             let k = bare(&lexicon::key(word.trim()));
             *triggers.entry(k).or_default() |= F_TRIGGER0 << c;
         }
-        Lists { first, last, triggers, orgs, outside }
+        let mut multi: HashMap<String, Vec<(Vec<String>, u8)>, Fast> = HashMap::default();
+        for line in lexicon::entries(include_str!("../../data/ner_names_multi.txt")) {
+            let Some((class, name)) = line.split_once(char::is_whitespace) else { continue };
+            let misc = match class {
+                "ORG" => 0,
+                "MISC" => 1,
+                "PER" => 2,
+                _ => continue,
+            };
+            let words: Vec<String> = name.split_whitespace().map(lexicon::key).collect();
+            if let Some(w) = words.first() {
+                multi.entry(w.clone()).or_default().push((words, misc));
+            }
+        }
+        for v in multi.values_mut() {
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+        }
+        Lists { first, last, triggers, orgs, outside, multi }
     })
 }
 
@@ -207,6 +237,9 @@ pub struct Word<'a> {
     pub enc: String,
     /// Inside quotation marks (1) or not (0).
     pub quoted: u8,
+    /// How many words of sports reports (trigger class SPORT) are near, in the same
+    /// sentence (up to 3).
+    pub sport: u8,
     /// See [`productivity`].
     pub prod: [u8; 4],
     /// Hashes of key, safe, bare and stem (see [`hash_str`]).
@@ -224,6 +257,8 @@ struct Facts {
     mem: u8,
     prod: [u8; 4],
     h: [u64; 3],
+    /// Names of the multi-word list whose first word some reading of the key is.
+    names: Vec<&'static (Vec<String>, u8)>,
 }
 
 /// The per-key readings that [`words`] lends its [`Word`]s.
@@ -260,7 +295,7 @@ impl Word<'_> {
 
     pub fn pad() -> &'static Word<'static> {
         static PAD: OnceLock<Word<'static>> = OnceLock::new();
-        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: String::new(), enc: String::new(), quoted: 0, prod: [0; 4], h: [hash_str(""); 4] })
+        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: String::new(), enc: String::new(), quoted: 0, sport: 0, prod: [0; 4], h: [hash_str(""); 4] })
     }
 }
 
@@ -295,7 +330,20 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
                 let prod = if t.kind == Kind::Arabic { productivity(&b) } else { [0; 4] };
                 let h = [hash_str(key), hash_str(&safe), hash_str(&b)];
                 let prep_at = prep.map(|p| key.len() - p.len());
-                store.0.push(Facts { safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h });
+                let mut names: Vec<&'static (Vec<String>, u8)> = Vec::new();
+                if matches!(t.kind, Kind::Arabic | Kind::Latin) {
+                    super::gazetteer::readings(key, |r, _| {
+                        if let Some(v) = l.multi.get(r) {
+                            for n in v {
+                                if !names.contains(&n) {
+                                    names.push(n);
+                                }
+                            }
+                        }
+                    });
+                    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+                }
+                store.0.push(Facts { safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h, names });
                 store.0.len() - 1
             })
         })
@@ -303,7 +351,7 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
     let store: &'a Store = store;
     let mut out: Vec<Word<'a>> = tokens
         .iter()
-        .zip(which)
+        .zip(which.iter().copied())
         .map(|(t, i)| {
             let f = &store.0[i];
             let mut w = Word {
@@ -319,6 +367,7 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
                 pro: String::new(),
                 enc: String::new(),
                 quoted: 0,
+                sport: 0,
                 prod: f.prod,
                 h: [f.h[0], f.h[1], f.h[2], hash_str(&t.stem)],
             };
@@ -340,6 +389,47 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
             "\"" | "“" | "”" => open[1] = !open[1],
             _ => w.quoted = u8::from(open[0] || open[1]),
         }
+    }
+    // sports words near each token, within its sentence
+    const SPORT_REACH: usize = 20;
+    // (running counts: sports words before each token)
+    let mut before = Vec::with_capacity(out.len() + 1);
+    before.push(0u32);
+    for w in &out {
+        before.push(before[before.len() - 1] + u32::from(w.flags & F_SPORT != 0));
+    }
+    let ends = |t: &Token| t.kind == Kind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | "؟" | "…");
+    let mut s0 = 0;
+    for i in 0..tokens.len() {
+        if i + 1 == tokens.len() || ends(&tokens[i]) {
+            for k in s0..=i {
+                let (a, b) = (k.saturating_sub(SPORT_REACH).max(s0), (k + SPORT_REACH).min(i));
+                out[k].sport = (before[b + 1] - before[a]).min(3) as u8;
+            }
+            s0 = i + 1;
+        }
+    }
+    // names of the multi-word list: longest match from each token, no overlaps
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut len = 0;
+        for (words, misc) in &store.0[which[i]].names {
+            let n = words.len();
+            if i + n <= tokens.len() && (1..n).all(|j| *tokens[i + j].key == *words[j]) {
+                len = n;
+                let (b, inner) = match misc {
+                    0 => (F_LIST_ORG_B, F_LIST_ORG_I),
+                    1 => (F_LIST_MISC_B, F_LIST_MISC_I),
+                    _ => (F_LIST_PER_B, F_LIST_PER_I),
+                };
+                out[i].flags |= b;
+                for w in &mut out[i + 1..i + n] {
+                    w.flags |= inner;
+                }
+                break;
+            }
+        }
+        i += len.max(1);
     }
     let mut ti = 0;
     for e in places {
@@ -707,6 +797,11 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         let names = (w.flags & (F_PLACE | F_FIRST | F_LAST)) as u8 | u8::from(w.flags & F_ORG != 0) << 3;
         f(H::new(161).add(&[p.mem, w.freq[1], names & 7]));
         f(H::new(162).h(p.h[2]).add(&[names]));
+        if w.sport > 0 {
+            let lists = ((w.flags / F_LIST_ORG_B) & 0x3f) as u8;
+            f(H::new(163).add(&[w.sport, names, lists]));
+            f(H::new(164).add(&[w.sport, w.mem]));
+        }
     }
     // morphological productivity of the word (names take no pronoun suffixes)
     if own {
@@ -779,5 +874,24 @@ mod tests {
         assert_ne!(flags("بوش") & F_LAST, 0);
         assert_ne!(flags("مايكروسوفت") & F_ORG, 0);
         assert_eq!(flags("التقى") & (F_FIRST | F_LAST | F_ORG), 0);
+    }
+
+    #[test]
+    fn multi_word_names_flag_their_words() {
+        let text = "فاز ريال مدريد على برشلونة في الدوري وقال بان كي مون إن كأس العالم للأندية ستقام";
+        let tokens = crate::pipeline::tokens(text, &Default::default());
+        let mut store = Store::default();
+        let ws = words(&tokens, &Memory::default(), &[], &mut store);
+        let flags = |w: &str| ws.iter().find(|x| x.key == lexicon::key(w)).map(|x| x.flags).unwrap_or(0);
+        assert_ne!(flags("ريال") & F_LIST_ORG_B, 0);
+        assert_ne!(flags("مدريد") & F_LIST_ORG_I, 0);
+        assert_ne!(flags("بان") & F_LIST_PER_B, 0);
+        assert_ne!(flags("مون") & F_LIST_PER_I, 0);
+        assert_ne!(flags("كأس") & F_LIST_MISC_B, 0);
+        // the longest name wins: «كأس العالم للأندية», not «كأس العالم»
+        assert_ne!(flags("للأندية") & F_LIST_MISC_I, 0);
+        assert_eq!(flags("فاز") & (F_LIST_ORG_B | F_LIST_ORG_I | F_LIST_PER_B | F_LIST_MISC_B), 0);
+        // sports words nearby: «فاز», «الدوري»
+        assert!(ws.iter().all(|w| w.sport > 0));
     }
 }

@@ -10,7 +10,7 @@ const PREFIXES: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك"
 
 /// Ways to read the first token as a name's first word: `f(key, letters to skip in the
 /// token)` for each, without allocating except for «لل» (ل + ال).
-fn readings(key: &str, mut f: impl FnMut(&str, usize)) {
+pub(super) fn readings(key: &str, mut f: impl FnMut(&str, usize)) {
     f(key, 0);
     let mut buf = String::new();
     for p in PREFIXES {

@@ -469,7 +469,7 @@ fn check_flags(args: &[String], with_value: &[&str], plain: &[&str]) -> Result<(
 /// Without `--holdout` it trains on every sentence of PATH (how the shipped model is built);
 /// with it, on all but the dev split (the last 10%), and reports the dev score.
 pub fn cli_train(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin"], &["--holdout"])?;
+    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--seed"], &["--holdout"])?;
     let data = flag_value(args, "--data")?.ok_or("train-ner needs --data PATH (e.g. ../shared/data/anercorp-train.conll)".to_string())?;
     let out = flag_value(args, "--out")?.unwrap_or("data/ner.model");
     let mut cfg = Config::default();
@@ -493,6 +493,9 @@ pub fn cli_train(args: &[String]) -> Result<(), CliError> {
     }
     if let Some(v) = flag_value(args, "--margin")? {
         cfg.margin = v.parse().map_err(|_| format!("--margin wants a number, not '{v}'"))?;
+    }
+    if let Some(v) = flag_value(args, "--seed")? {
+        cfg.seed = v.parse().map_err(|_| format!("--seed wants a whole number, not '{v}'"))?;
     }
     let holdout = args.iter().any(|a| a == "--holdout");
     let all = read_conll(data).map_err(|e| CliError::Io(format!("cannot read '{data}': {e}")))?;
