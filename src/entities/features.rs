@@ -802,6 +802,11 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
             f(H::new(163).add(&[w.sport, names, lists]));
             f(H::new(164).add(&[w.sport, w.mem]));
         }
+        // where the word stands in the sentence, and whether the next word is an ordinary
+        // (frequent, productive) word that a name should not run into
+        let pos = if i == 0 { 0u8 } else if i == 1 { 1 } else if i + 1 == ws.len() { 3 } else { 2 };
+        f(H::new(165).add(&[pos, w.freq[1].min(6), w.mem]));
+        f(H::new(166).add(&[w.mem, names & 7, n.freq[2].min(8), n.prod[0], n.mem]));
     }
     // morphological productivity of the word (names take no pronoun suffixes)
     if own {

@@ -146,11 +146,15 @@ pub struct Config {
     pub dropout: u8,
     /// Cost-augmented training: the score head start of every wrong tag.
     pub margin: f32,
+    /// The head start of the wrong tags where the gold tag is O (`margin` where it is a name).
+    pub margin_o: f32,
+    /// Passive-aggressive (PA-I) steps capped at this (0: plain perceptron steps of 1).
+    pub pa: f64,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 55, o_penalty: 2.0, min_count: 4, dropout: 64, margin: 60.0 }
+        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 55, o_penalty: 2.0, min_count: 4, dropout: 64, margin: 90.0, margin_o: 90.0, pa: 0.0 }
     }
 }
 
@@ -197,11 +201,11 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
             f.retain(|&b| count[b as usize] >= cfg.min_count);
         }
     }
-    let mut w = vec![0i32; size];
-    let mut u = vec![0i64; size];
-    let mut tw = [[0i32; TAGS]; TAGS + 1];
-    let mut tu = [[0i64; TAGS]; TAGS + 1];
-    let mut c: i64 = 1;
+    let mut w = vec![0f64; size];
+    let mut u = vec![0f64; size];
+    let mut tw = [[0f64; TAGS]; TAGS + 1];
+    let mut tu = [[0f64; TAGS]; TAGS + 1];
+    let mut c: f64 = 1.0;
     let mut rng = Rng(cfg.seed | 1);
     let mut order: Vec<usize> = (0..sents.len()).collect();
     for epoch in 0..cfg.epochs {
@@ -243,9 +247,10 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
                 // Cost-augmented decoding: every wrong tag gets a head start, so updates
                 // continue until the gold path wins by a margin.
                 for (e, &g) in emit.iter_mut().zip(gold) {
+                    let m = if g == 0 { cfg.margin_o } else { cfg.margin };
                     for (t, v) in e.iter_mut().enumerate() {
                         if t != g {
-                            *v += cfg.margin;
+                            *v += m;
                         }
                     }
                 }
@@ -254,6 +259,28 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
             let pred = viterbi(&emit, &trans);
             total += gold.len();
             if pred != *gold {
+                let tau = if cfg.pa > 0.0 {
+                    // PA-I: the smallest step that makes the gold path win by the cost, capped.
+                    let path = |p: &[usize]| -> f64 {
+                        (0..p.len()).map(|k| (emit[k][p[k]] + trans[if k == 0 { TAGS } else { p[k - 1] }][p[k]]) as f64).sum()
+                    };
+                    let loss = path(&pred) - path(gold);
+                    let mut norm = 0usize;
+                    for k in 0..gold.len() {
+                        if gold[k] != pred[k] {
+                            norm += 2 * fs[k].len();
+                        }
+                        let gp = if k == 0 { TAGS } else { gold[k - 1] };
+                        let pp = if k == 0 { TAGS } else { pred[k - 1] };
+                        if (gp, gold[k]) != (pp, pred[k]) {
+                            norm += 2;
+                        }
+                    }
+                    (loss / norm.max(1) as f64).clamp(0.0, cfg.pa)
+                } else {
+                    1.0
+                };
+                let ct = c * tau;
                 for k in 0..gold.len() {
                     let (g, p) = (gold[k], pred[k]);
                     if g != p {
@@ -261,29 +288,29 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
                         for &b in &fs[k] {
                             let gi = b as usize * TAGS + g;
                             let pi = b as usize * TAGS + p;
-                            w[gi] += 1;
-                            u[gi] += c;
-                            w[pi] -= 1;
-                            u[pi] -= c;
+                            w[gi] += tau;
+                            u[gi] += ct;
+                            w[pi] -= tau;
+                            u[pi] -= ct;
                         }
                     }
                     let gp = if k == 0 { TAGS } else { gold[k - 1] };
                     let pp = if k == 0 { TAGS } else { pred[k - 1] };
                     if (gp, g) != (pp, p) {
-                        tw[gp][g] += 1;
-                        tu[gp][g] += c;
-                        tw[pp][p] -= 1;
-                        tu[pp][p] -= c;
+                        tw[gp][g] += tau;
+                        tu[gp][g] += ct;
+                        tw[pp][p] -= tau;
+                        tu[pp][p] -= ct;
                     }
                 }
             }
-            c += 1;
+            c += 1.0;
         }
         log(&format!("epoch {}: token errors {} / {}", epoch + 1, errors, total));
     }
     // Averaged weights: w - u / c, quantized to a byte on a log scale: q = round(127 ln(1 + |w|/s) / L),
     // L = ln(1 + max/s), with s the 90th percentile of the non-zero magnitudes / 64.
-    let avg = |w: i32, u: i64| w as f64 - u as f64 / c as f64;
+    let avg = |w: f64, u: f64| w - u / c;
     let mut mags: Vec<f64> = w.iter().zip(&u).map(|(&a, &b)| avg(a, b).abs()).filter(|&v| v > 0.0).collect();
     let (s, max) = if mags.is_empty() {
         (1.0, 1.0)
@@ -469,7 +496,7 @@ fn check_flags(args: &[String], with_value: &[&str], plain: &[&str]) -> Result<(
 /// Without `--holdout` it trains on every sentence of PATH (how the shipped model is built);
 /// with it, on all but the dev split (the last 10%), and reports the dev score.
 pub fn cli_train(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--seed"], &["--holdout"])?;
+    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--margin-o", "--pa", "--seed"], &["--holdout"])?;
     let data = flag_value(args, "--data")?.ok_or("train-ner needs --data PATH (e.g. ../shared/data/anercorp-train.conll)".to_string())?;
     let out = flag_value(args, "--out")?.unwrap_or("data/ner.model");
     let mut cfg = Config::default();
@@ -493,6 +520,13 @@ pub fn cli_train(args: &[String]) -> Result<(), CliError> {
     }
     if let Some(v) = flag_value(args, "--margin")? {
         cfg.margin = v.parse().map_err(|_| format!("--margin wants a number, not '{v}'"))?;
+        cfg.margin_o = cfg.margin;
+    }
+    if let Some(v) = flag_value(args, "--pa")? {
+        cfg.pa = v.parse().map_err(|_| format!("--pa wants a number, not '{v}'"))?;
+    }
+    if let Some(v) = flag_value(args, "--margin-o")? {
+        cfg.margin_o = v.parse().map_err(|_| format!("--margin-o wants a number, not '{v}'"))?;
     }
     if let Some(v) = flag_value(args, "--seed")? {
         cfg.seed = v.parse().map_err(|_| format!("--seed wants a whole number, not '{v}'"))?;
