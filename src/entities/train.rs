@@ -144,17 +144,20 @@ pub struct Config {
     pub min_count: u32,
     /// Feature dropout during training, in 256ths.
     pub dropout: u8,
-    /// Cost-augmented training: the score head start of every wrong tag.
+    /// Cost-augmented training: the score head start of every wrong tag where the gold tag is
+    /// inside a name.
     pub margin: f32,
     /// The head start of the wrong tags where the gold tag is O (`margin` where it is a name).
     pub margin_o: f32,
+    /// ... and where it is the first word of a name (a name's start is what most errors miss).
+    pub margin_b: f32,
     /// Passive-aggressive (PA-I) steps capped at this (0: plain perceptron steps of 1).
     pub pa: f64,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 55, o_penalty: 2.0, min_count: 4, dropout: 64, margin: 90.0, margin_o: 90.0, pa: 0.0 }
+        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 55, o_penalty: 2.0, min_count: 4, dropout: 64, margin: 90.0, margin_o: 90.0, margin_b: 135.0, pa: 0.0 }
     }
 }
 
@@ -247,7 +250,7 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
                 // Cost-augmented decoding: every wrong tag gets a head start, so updates
                 // continue until the gold path wins by a margin.
                 for (e, &g) in emit.iter_mut().zip(gold) {
-                    let m = if g == 0 { cfg.margin_o } else { cfg.margin };
+                    let m = if g == 0 { cfg.margin_o } else if tag_info(g).is_some_and(|(b, _)| b) { cfg.margin_b } else { cfg.margin };
                     for (t, v) in e.iter_mut().enumerate() {
                         if t != g {
                             *v += m;
@@ -496,7 +499,7 @@ fn check_flags(args: &[String], with_value: &[&str], plain: &[&str]) -> Result<(
 /// Without `--holdout` it trains on every sentence of PATH (how the shipped model is built);
 /// with it, on all but the dev split (the last 10%), and reports the dev score.
 pub fn cli_train(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--margin-o", "--pa", "--seed"], &["--holdout"])?;
+    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--margin-o", "--margin-b", "--pa", "--seed"], &["--holdout"])?;
     let data = flag_value(args, "--data")?.ok_or("train-ner needs --data PATH (e.g. ../shared/data/anercorp-train.conll)".to_string())?;
     let out = flag_value(args, "--out")?.unwrap_or("data/ner.model");
     let mut cfg = Config::default();
@@ -521,6 +524,10 @@ pub fn cli_train(args: &[String]) -> Result<(), CliError> {
     if let Some(v) = flag_value(args, "--margin")? {
         cfg.margin = v.parse().map_err(|_| format!("--margin wants a number, not '{v}'"))?;
         cfg.margin_o = cfg.margin;
+        cfg.margin_b = cfg.margin * 1.5;
+    }
+    if let Some(v) = flag_value(args, "--margin-b")? {
+        cfg.margin_b = v.parse().map_err(|_| format!("--margin-b wants a number, not '{v}'"))?;
     }
     if let Some(v) = flag_value(args, "--pa")? {
         cfg.pa = v.parse().map_err(|_| format!("--pa wants a number, not '{v}'"))?;
