@@ -479,6 +479,11 @@ fn flag_value<'a>(args: &'a [String], name: &str) -> Result<Option<&'a str>, Str
     }
 }
 
+/// The value of `--name`, parsed; `wants` says what it should be in the error.
+fn parsed_flag<T: std::str::FromStr>(args: &[String], name: &str, wants: &str) -> Result<Option<T>, String> {
+    flag_value(args, name)?.map(|v| v.parse().map_err(|_| format!("{name} wants {wants}, not '{v}'"))).transpose()
+}
+
 fn check_flags(args: &[String], with_value: &[&str], plain: &[&str]) -> Result<(), String> {
     let mut i = 0;
     while i < args.len() {
@@ -503,40 +508,42 @@ pub fn cli_train(args: &[String]) -> Result<(), CliError> {
     let data = flag_value(args, "--data")?.ok_or("train-ner needs --data PATH (e.g. ../shared/data/anercorp-train.conll)".to_string())?;
     let out = flag_value(args, "--out")?.unwrap_or("data/ner.model");
     let mut cfg = Config::default();
-    if let Some(v) = flag_value(args, "--epochs")? {
-        cfg.epochs = v.parse().map_err(|_| format!("--epochs wants a whole number, not '{v}'"))?;
+    let whole = "a whole number";
+    let number = "a number";
+    if let Some(v) = parsed_flag(args, "--epochs", whole)? {
+        cfg.epochs = v;
     }
     if let Some(v) = flag_value(args, "--bits")? {
         cfg.bits = v.parse().ok().filter(|b| (12..=22).contains(b)).ok_or(format!("--bits wants 12..22, not '{v}'"))?;
     }
-    if let Some(v) = flag_value(args, "--o-penalty")? {
-        cfg.o_penalty = v.parse().map_err(|_| format!("--o-penalty wants a number, not '{v}'"))?;
+    if let Some(v) = parsed_flag(args, "--o-penalty", number)? {
+        cfg.o_penalty = v;
     }
-    if let Some(v) = flag_value(args, "--min-count")? {
-        cfg.min_count = v.parse().map_err(|_| format!("--min-count wants a whole number, not '{v}'"))?;
+    if let Some(v) = parsed_flag(args, "--min-count", whole)? {
+        cfg.min_count = v;
     }
-    if let Some(v) = flag_value(args, "--dropout")? {
-        cfg.dropout = v.parse().map_err(|_| format!("--dropout wants 0..255, not '{v}'"))?;
+    if let Some(v) = parsed_flag(args, "--dropout", "0..255")? {
+        cfg.dropout = v;
     }
-    if let Some(v) = flag_value(args, "--min-abs")? {
-        cfg.min_abs = v.parse().map_err(|_| format!("--min-abs wants 0..127, not '{v}'"))?;
+    if let Some(v) = parsed_flag(args, "--min-abs", "0..127")? {
+        cfg.min_abs = v;
     }
-    if let Some(v) = flag_value(args, "--margin")? {
-        cfg.margin = v.parse().map_err(|_| format!("--margin wants a number, not '{v}'"))?;
-        cfg.margin_o = cfg.margin;
-        cfg.margin_b = cfg.margin * 1.5;
+    if let Some(v) = parsed_flag(args, "--margin", number)? {
+        cfg.margin = v;
+        cfg.margin_o = v;
+        cfg.margin_b = v * 1.5;
     }
-    if let Some(v) = flag_value(args, "--margin-b")? {
-        cfg.margin_b = v.parse().map_err(|_| format!("--margin-b wants a number, not '{v}'"))?;
+    if let Some(v) = parsed_flag(args, "--margin-b", number)? {
+        cfg.margin_b = v;
     }
-    if let Some(v) = flag_value(args, "--pa")? {
-        cfg.pa = v.parse().map_err(|_| format!("--pa wants a number, not '{v}'"))?;
+    if let Some(v) = parsed_flag(args, "--pa", number)? {
+        cfg.pa = v;
     }
-    if let Some(v) = flag_value(args, "--margin-o")? {
-        cfg.margin_o = v.parse().map_err(|_| format!("--margin-o wants a number, not '{v}'"))?;
+    if let Some(v) = parsed_flag(args, "--margin-o", number)? {
+        cfg.margin_o = v;
     }
-    if let Some(v) = flag_value(args, "--seed")? {
-        cfg.seed = v.parse().map_err(|_| format!("--seed wants a whole number, not '{v}'"))?;
+    if let Some(v) = parsed_flag(args, "--seed", whole)? {
+        cfg.seed = v;
     }
     let holdout = args.iter().any(|a| a == "--holdout");
     let all = read_conll(data).map_err(|e| CliError::Io(format!("cannot read '{data}': {e}")))?;

@@ -8,15 +8,15 @@
 
 use super::stopwords::{Stopwords, CONJUNCTIONS, PREPOSITIONS};
 use crate::analysis::{Role, Token, NO_FORM};
-
-const NONE: u32 = u32::MAX;
-/// The stop flag of a form index (see `words`).
-const STOP: u32 = 1 << 31;
 use crate::text::chars::{is_arabic_mark, is_invisible};
 use crate::text::stem::stem;
 use crate::text::tokenize::Kind;
 use std::borrow::Cow;
 use super::hash::FastMap;
+
+const NONE: u32 = u32::MAX;
+/// The stop flag of a form index (see `words`).
+const STOP: u32 = 1 << 31;
 
 /// One content word as keywords see it (stopwords are left out of the list: a gap in `tok`
 /// is where a phrase breaks). Offsets are bytes into the text.
@@ -64,7 +64,8 @@ pub struct Words<'a> {
 
 /// Name parts (data/name_parts.txt) as matching keys, each with whether it is an inner part
 /// (بن: never first in a phrase) rather than a leading one (أبو، آل: may start one). Neither
-/// kind is a keyword alone or ends a phrase.
+/// kind is a keyword alone or ends a phrase. Each is also listed behind و and ف, which the
+/// proclitic fallback leaves on words this short (وبن).
 pub fn name_parts() -> &'static [(String, bool)] {
     static LIST: std::sync::OnceLock<Vec<(String, bool)>> = std::sync::OnceLock::new();
     LIST.get_or_init(|| {
@@ -73,6 +74,7 @@ pub fn name_parts() -> &'static [(String, bool)] {
                 let (class, word) = line.split_once(char::is_whitespace)?;
                 Some((crate::lexicon::key(word.trim()), class == "inner"))
             })
+            .flat_map(|(k, inner)| ["", "و", "ف"].map(|c| (format!("{c}{k}"), inner)))
             .collect()
     })
 }
@@ -172,15 +174,7 @@ impl<'a> Interner<'a> {
         let h = str_hash(&v);
         match self.find(&v, h) {
             (_, Some(id)) => id,
-            (at, None) => {
-                if (self.list.len() + 1) * 2 > self.slots.len() {
-                    return self.insert_new(h, v);
-                }
-                let id = self.list.len() as u32;
-                self.slots[at] = (h >> 32) << 32 | id as u64;
-                self.list.push(v);
-                id
-            }
+            (_, None) => self.insert_new(h, v),
         }
     }
 
@@ -409,12 +403,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
         w.restored = f.restored;
         w.tanween = f.tanween;
     }
-    // (Also behind a conjunction, which the fallback above leaves on words this short: وبن.)
-    let name_parts = name_parts()
-        .iter()
-        .flat_map(|(k, inner)| [String::new(), "و".into(), "ف".into()].into_iter().map(move |c| (c + k, *inner)))
-        .filter_map(|(k, inner)| Some((keys.get(&k)?, inner)))
-        .collect();
+    let name_parts = name_parts().iter().filter_map(|(k, inner)| Some((keys.get(k)?, *inner))).collect();
     Words { words, keys: keys.list, stems: stems.list, word_tokens, keyword_tokens, name_parts }
 }
 
