@@ -104,6 +104,10 @@ pub fn first_token(s: &str) -> RawToken {
         (Kind::Emoji, n)
     } else if is_word_start(s) {
         word(s)
+    } else if let Some(n) = char_reference(s) {
+        // Text scraped from web pages keeps its HTML escapes («&quot;خالد&quot;»): one symbol,
+        // not the punctuation and the word «quot».
+        (Kind::Symbol, n)
     } else if is_punctuation(c) {
         // A run of the same mark is one token: «..», «...», «!!», «؟؟».
         let n = run(s, |x| x == c);
@@ -197,6 +201,19 @@ fn word(s: &str) -> (Kind, usize) {
 
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// An HTML character reference at the start of `s`: `&name;` (2 to 31 ASCII letters and
+/// digits, a letter first), `&#123;` or `&#x1F600;`, semicolon required.
+fn char_reference(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('&')?.as_bytes();
+    let body = match rest {
+        [b'#', b'x' | b'X', hex @ ..] => 2 + (1..=6).find(|&n| hex.get(n) == Some(&b';') && hex[..n].iter().all(u8::is_ascii_hexdigit))?,
+        [b'#', dec @ ..] => 1 + (1..=7).find(|&n| dec.get(n) == Some(&b';') && dec[..n].iter().all(u8::is_ascii_digit))?,
+        [first, ..] if first.is_ascii_alphabetic() => (2..=31).find(|&n| rest.get(n) == Some(&b';') && rest[..n].iter().all(u8::is_ascii_alphanumeric))?,
+        _ => return None,
+    };
+    Some(1 + body + 1)
 }
 
 fn url(s: &str) -> Option<usize> {
@@ -352,6 +369,9 @@ mod tests {
             ("...", Punct),
             ("$", Symbol),
             ("ـــ", Symbol),
+            ("&quot;", Symbol),
+            ("&#39;", Symbol),
+            ("&#x1F600;", Symbol),
         ];
         for &(s, k) in cases {
             assert_eq!(toks(s), vec![(k, s)], "{s}");
@@ -369,6 +389,19 @@ mod tests {
         assert_eq!(toks("انظر https://x.org/a."), vec![(Arabic, "انظر"), (Url, "https://x.org/a"), (Punct, ".")]);
         assert_eq!(toks("2,5 مليون"), vec![(Number, "2,5"), (Arabic, "مليون")]);
         assert_eq!(toks("1, 2"), vec![(Number, "1"), (Punct, ","), (Number, "2")]);
+    }
+
+    #[test]
+    fn html_character_references() {
+        use Kind::*;
+        assert_eq!(toks("&quot;خالد&quot;."), vec![(Symbol, "&quot;"), (Arabic, "خالد"), (Symbol, "&quot;"), (Punct, ".")]);
+        assert_eq!(toks("AT&amp;T"), vec![(Latin, "AT"), (Symbol, "&amp;"), (Latin, "T")]);
+        // without the semicolon, or not a name, it is text as usual
+        assert_eq!(toks("&quot x"), vec![(Punct, "&"), (Latin, "quot"), (Latin, "x")]);
+        assert_eq!(toks("& ;"), vec![(Punct, "&"), (Punct, ";")]);
+        for bad in ["&#;", "&#x;", "&1a;", "&#12345678;", "&a;", "&ab c;"] {
+            assert!(toks(bad).iter().all(|&(_, t)| !t.starts_with('&') || t == "&"), "{bad}: {:?}", toks(bad));
+        }
     }
 
     #[test]
