@@ -420,14 +420,20 @@ pub fn has_tanween(text: &str) -> bool {
     false
 }
 
-/// A number with an era letter or an attached clitic (2010م، 1435هـ، و1436هـ، ب2015): a date or
-/// a figure, not a keyword.
+/// A number with an era letter, an attached clitic or the article (2010م، 1435هـ، و1436هـ،
+/// ب2015، 17/10/1436هـ، الـ15): a date or a figure, not a keyword.
 fn is_dated_number(key: &str) -> bool {
     let mut body = key.strip_suffix(['م', 'ه']).unwrap_or(key);
     for _ in 0..2 {
         body = body.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']).unwrap_or(body);
     }
-    body.len() < key.len() && !body.is_empty() && body.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c))
+    body = body.strip_prefix("ال").unwrap_or(body);
+    let digit = |c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c);
+    // a date's separators only between digits (17/10/1436)
+    body.len() < key.len()
+        && body.starts_with(digit)
+        && body.ends_with(digit)
+        && body.chars().all(|c| digit(c) || matches!(c, '/' | '-' | '.'))
 }
 
 /// The free form of a base cut before a pronoun suffix, when general Arabic knows it better
@@ -538,10 +544,10 @@ mod tests {
 
     #[test]
     fn dated_numbers_are_not_keywords() {
-        for k in ["2010م", "1435ه", "٢٠١٠م", "و1436ه", "ب2015"] {
+        for k in ["2010م", "1435ه", "٢٠١٠م", "و1436ه", "ب2015", "17/10/1436ه", "1436-1437ه", "ال15", "وال80"] {
             assert!(is_dated_number(k), "{k}");
         }
-        for k in ["م", "2010", "مصر", "5g"] {
+        for k in ["م", "2010", "مصر", "5g", "ال", "/ه", "ال/ه", "10رحلات", "الف15"] {
             assert!(!is_dated_number(k), "{k}");
         }
     }
