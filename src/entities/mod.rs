@@ -122,21 +122,26 @@ struct Scorer<'m> {
     mask: u32,
     feats: Vec<u32>,
     own: HashMap<(u64, u64, u64, u8), Scores, features::Fast>,
-    /// What a word adds to the token it is at each offset of [`features::NEIGHBOURS`] from.
-    near: HashMap<(u64, u64, u32, u8), [Scores; 4], features::Fast>,
-    pad: [Scores; 4],
+    /// What a word adds to the token it is at each offset of [`features::NEIGHBOURS`] from:
+    /// an index into `near_scores` (kept in one list and referred to by index, so a sentence
+    /// does not copy them per token). Entry 0 is the padding beyond the sentence's ends.
+    near: HashMap<(u64, u64, u32, u8), u32, features::Fast>,
+    near_scores: Vec<[Scores; 4]>,
+    /// The `near_scores` index of each token of the current sentence.
+    at: Vec<u32>,
 }
 
 type Scores = [f32; model::TAGS];
 
 impl<'m> Scorer<'m> {
     fn new(m: &'m Model) -> Self {
-        let mut s = Scorer { m, mask: m.mask(), feats: Vec::with_capacity(96), own: HashMap::default(), near: HashMap::default(), pad: [[0.0; model::TAGS]; 4] };
-        s.pad = s.near_scores(features::Word::pad());
+        let mut s = Scorer { m, mask: m.mask(), feats: Vec::with_capacity(96), own: HashMap::default(), near: HashMap::default(), near_scores: Vec::new(), at: Vec::new() };
+        let pad = s.compute_near(features::Word::pad());
+        s.near_scores.push(pad);
         s
     }
 
-    fn near_scores(&mut self, w: &features::Word) -> [Scores; 4] {
+    fn compute_near(&mut self, w: &features::Word) -> [Scores; 4] {
         features::NEIGHBOURS.map(|d| {
             self.feats.clear();
             features::neighbour_part(w, d, self.mask, &mut self.feats);
@@ -147,17 +152,20 @@ impl<'m> Scorer<'m> {
     /// The emission scores of each token of a sentence, into `out`.
     fn sentence(&mut self, sent: &[features::Word], out: &mut Vec<Scores>) {
         out.clear();
-        let near: Vec<[Scores; 4]> = sent
-            .iter()
-            .map(|w| match self.near.get(&w.neighbour_key()) {
-                Some(v) => *v,
+        self.at.clear();
+        for w in sent {
+            let i = match self.near.get(&w.neighbour_key()) {
+                Some(&i) => i,
                 None => {
-                    let v = self.near_scores(w);
-                    self.near.insert(w.neighbour_key(), v);
-                    v
+                    let v = self.compute_near(w);
+                    let i = self.near_scores.len() as u32;
+                    self.near_scores.push(v);
+                    self.near.insert(w.neighbour_key(), i);
+                    i
                 }
-            })
-            .collect();
+            };
+            self.at.push(i);
+        }
         for k in 0..sent.len() {
             let own = match self.own.get(&sent[k].own_key()) {
                 Some(v) => *v,
@@ -175,8 +183,8 @@ impl<'m> Scorer<'m> {
             for (slot, d) in features::NEIGHBOURS.into_iter().enumerate() {
                 // what the word d places away (or the padding) gives token k
                 let j = k as isize + d;
-                let from = if j < 0 || j >= sent.len() as isize { &self.pad } else { &near[j as usize] };
-                add(&mut e, &from[slot]);
+                let from = if j < 0 || j >= sent.len() as isize { 0 } else { self.at[j as usize] };
+                add(&mut e, &self.near_scores[from as usize][slot]);
             }
             add(&mut e, &own);
             out.push(e);
