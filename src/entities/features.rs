@@ -5,7 +5,7 @@
 //! silently change what the model sees. Clitics are stripped here with simple, robust rules
 //! and several readings are offered side by side; the weights decide which one to trust.
 
-use crate::analysis::{Role, Token};
+use crate::analysis::{Role, Token, NO_FORM};
 use crate::lexicon;
 use crate::text::tokenize::Kind;
 use std::collections::{HashMap, HashSet};
@@ -233,8 +233,8 @@ pub struct Word<'a> {
     pub mem: u8,
     /// The pipeline's stem (clitics and article removed) and its proclitic and enclitic keys.
     pub stem: &'a str,
-    pub pro: String,
-    pub enc: String,
+    pub pro: &'a str,
+    pub enc: &'a str,
     /// Inside quotation marks (1) or not (0).
     pub quoted: u8,
     /// How many words of sports reports (trigger class SPORT) are near, in the same
@@ -244,6 +244,8 @@ pub struct Word<'a> {
     pub prod: [u8; 4],
     /// Hashes of key, safe, bare and stem (see [`hash_str`]).
     pub h: [u64; 4],
+    /// A hash of `pro` and `enc` together.
+    pub clitics: u64,
 }
 
 /// Facts that depend on a token's key alone, computed once per distinct key.
@@ -261,9 +263,27 @@ struct Facts {
     names: Vec<&'static (Vec<String>, u8)>,
 }
 
-/// The per-key readings that [`words`] lends its [`Word`]s.
+/// Facts that depend on a token's text alone (its form), computed once per distinct form.
+struct FormFacts {
+    /// Which [`Facts`] the form's key has.
+    facts: usize,
+    pro: String,
+    enc: String,
+    stem_hash: u64,
+    clitics: u64,
+}
+
+/// The per-key and per-form readings that [`words`] lends its [`Word`]s.
 #[derive(Default)]
-pub struct Store(Vec<Facts>);
+pub struct Store {
+    keys: Vec<Facts>,
+    forms: Vec<FormFacts>,
+}
+
+/// A hash of a word's proclitic and enclitic keys together (for the tagger's caches).
+fn clitics_hash(pro: &str, enc: &str) -> u64 {
+    hash_str(pro) ^ hash_str(enc).rotate_left(17)
+}
 
 /// FNV-1a of a string, for mixing into a feature with [`H::h`].
 pub fn hash_str(s: &str) -> u64 {
@@ -284,7 +304,7 @@ impl Word<'_> {
     /// Everything the [`Part::Own`] features read: key, kind, stem and clitics (the rest of
     /// those facts follow from the key).
     pub fn own_key(&self) -> (u64, u64, u64, u8) {
-        (self.h[0], self.h[3], hash_str(&self.pro) ^ hash_str(&self.enc).rotate_left(17), self.kind as u8)
+        (self.h[0], self.h[3], self.clitics, self.kind as u8)
     }
 
     /// Everything [`neighbour_part`] reads: key (hence its readings, shape and memory),
@@ -295,7 +315,7 @@ impl Word<'_> {
 
     pub fn pad() -> &'static Word<'static> {
         static PAD: OnceLock<Word<'static>> = OnceLock::new();
-        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: String::new(), enc: String::new(), quoted: 0, sport: 0, prod: [0; 4], h: [hash_str(""); 4] })
+        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: "", enc: "", quoted: 0, sport: 0, prod: [0; 4], h: [hash_str(""); 4], clitics: clitics_hash("", "") })
     }
 }
 
@@ -304,57 +324,81 @@ impl Word<'_> {
 pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::Entity], store: &'a mut Store) -> Vec<Word<'a>> {
     let l = lists();
     let stop = lexicon::stopwords();
-    // Facts that depend on the key only, computed once per distinct key.
+    // Facts that depend on the key only, computed once per distinct key; and those that depend
+    // on the form (the pipeline numbers its distinct forms: `Token::form`), once per form.
     let mut index: HashMap<&str, usize, Fast> = HashMap::default();
-    let which: Vec<usize> = tokens
-        .iter()
-        .map(|t| {
-            *index.entry(&t.key).or_insert_with(|| {
-                let key: &str = &t.key;
-                let (safe, _) = strip_safe(key);
-                let conj = strip_conj(key);
-                let prep = strip_prep(conj);
-                let b = bare(&safe);
-                let mut flags = is_name(key) | is_name(&safe) | is_name(conj);
-                if let Some(p) = prep {
-                    flags |= is_name(p);
-                }
-                if stop.contains(key) || stop.contains(&safe) {
-                    flags |= F_STOP;
-                }
-                if let Some(&tr) = l.triggers.get(&b).or_else(|| l.triggers.get(&bare(key))) {
-                    flags |= tr;
-                }
-                let m = mem.get(&word_hash(&safe)).or_else(|| prep.and_then(|p| mem.get(&word_hash(p))));
-                let fr = if t.kind == Kind::Arabic { freq(key, &safe, &b) } else { [0; 4] };
-                let prod = if t.kind == Kind::Arabic { productivity(&b) } else { [0; 4] };
-                let h = [hash_str(key), hash_str(&safe), hash_str(&b)];
-                let prep_at = prep.map(|p| key.len() - p.len());
-                let mut names: Vec<&'static (Vec<String>, u8)> = Vec::new();
-                if matches!(t.kind, Kind::Arabic | Kind::Latin) {
-                    super::gazetteer::readings(key, |r, _| {
-                        if let Some(v) = l.multi.get(r) {
-                            for n in v {
-                                if !names.contains(&n) {
-                                    names.push(n);
-                                }
+    let mut by_form: Vec<u32> = Vec::new();
+    let mut which: Vec<u32> = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let known = if t.form == NO_FORM { None } else { by_form.get(t.form as usize).copied().filter(|&i| i != u32::MAX) };
+        if let Some(i) = known {
+            which.push(i);
+            continue;
+        }
+        let facts = *index.entry(&t.key).or_insert_with(|| {
+            let key: &str = &t.key;
+            let (safe, _) = strip_safe(key);
+            let conj = strip_conj(key);
+            let prep = strip_prep(conj);
+            let b = bare(&safe);
+            let mut flags = is_name(key) | is_name(&safe) | is_name(conj);
+            if let Some(p) = prep {
+                flags |= is_name(p);
+            }
+            if stop.contains(key) || stop.contains(&safe) {
+                flags |= F_STOP;
+            }
+            if let Some(&tr) = l.triggers.get(&b).or_else(|| l.triggers.get(&bare(key))) {
+                flags |= tr;
+            }
+            let m = mem.get(&word_hash(&safe)).or_else(|| prep.and_then(|p| mem.get(&word_hash(p))));
+            let fr = if t.kind == Kind::Arabic { freq(key, &safe, &b) } else { [0; 4] };
+            let prod = if t.kind == Kind::Arabic { productivity(&b) } else { [0; 4] };
+            let h = [hash_str(key), hash_str(&safe), hash_str(&b)];
+            let prep_at = prep.map(|p| key.len() - p.len());
+            let mut names: Vec<&'static (Vec<String>, u8)> = Vec::new();
+            if matches!(t.kind, Kind::Arabic | Kind::Latin) {
+                super::gazetteer::readings(key, |r, _| {
+                    if let Some(v) = l.multi.get(r) {
+                        for n in v {
+                            if !names.contains(&n) {
+                                names.push(n);
                             }
                         }
-                    });
-                    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
-                }
-                store.0.push(Facts { safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h, names });
-                store.0.len() - 1
-            })
-        })
-        .collect();
+                    }
+                });
+                names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+            }
+            store.keys.push(Facts { safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h, names });
+            store.keys.len() - 1
+        });
+        let (mut pro, mut enc) = (String::new(), String::new());
+        for sg in &t.segments {
+            match sg.role {
+                Role::Proclitic => pro.push_str(&sg.key),
+                Role::Enclitic => enc.push_str(&sg.key),
+                Role::Base => {}
+            }
+        }
+        let clitics = clitics_hash(&pro, &enc);
+        store.forms.push(FormFacts { facts, pro, enc, stem_hash: hash_str(&t.stem), clitics });
+        let i = store.forms.len() as u32 - 1;
+        if t.form != NO_FORM {
+            if by_form.len() <= t.form as usize {
+                by_form.resize((t.form as usize + 1).max(by_form.len() * 2), u32::MAX);
+            }
+            by_form[t.form as usize] = i;
+        }
+        which.push(i);
+    }
     let store: &'a Store = store;
     let mut out: Vec<Word<'a>> = tokens
         .iter()
         .zip(which.iter().copied())
         .map(|(t, i)| {
-            let f = &store.0[i];
-            let mut w = Word {
+            let form = &store.forms[i as usize];
+            let f = &store.keys[form.facts];
+            Word {
                 key: &t.key,
                 safe: &f.safe,
                 prep: f.prep_at.map(|at| &t.key[at..]),
@@ -364,21 +408,14 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
                 freq: f.freq,
                 mem: f.mem,
                 stem: &t.stem,
-                pro: String::new(),
-                enc: String::new(),
+                pro: &form.pro,
+                enc: &form.enc,
                 quoted: 0,
                 sport: 0,
                 prod: f.prod,
-                h: [f.h[0], f.h[1], f.h[2], hash_str(&t.stem)],
-            };
-            for sg in &t.segments {
-                match sg.role {
-                    Role::Proclitic => w.pro.push_str(&sg.key),
-                    Role::Enclitic => w.enc.push_str(&sg.key),
-                    Role::Base => {}
-                }
+                h: [f.h[0], f.h[1], f.h[2], form.stem_hash],
+                clitics: form.clitics,
             }
-            w
         })
         .collect();
     let mut open = [false; 2];
@@ -413,7 +450,7 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
     let mut i = 0;
     while i < tokens.len() {
         let mut len = 0;
-        for (words, misc) in &store.0[which[i]].names {
+        for (words, misc) in &store.keys[store.forms[which[i] as usize].facts].names {
             let n = words.len();
             if i + n <= tokens.len() && (1..n).all(|j| *tokens[i + j].key == *words[j]) {
                 len = n;
