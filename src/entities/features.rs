@@ -246,6 +246,12 @@ pub struct Word<'a> {
     pub h: [u64; 4],
     /// A hash of `pro` and `enc` together.
     pub clitics: u64,
+    /// The key's length in characters (at most 9), the byte lengths of its last one and two
+    /// characters, and of the first one and two characters of `safe`: what the context
+    /// features read of a neighbour, found once per distinct key.
+    pub nchars: u8,
+    pub key_suf: [u8; 2],
+    pub safe_pre: [u8; 2],
 }
 
 /// Facts that depend on a token's key alone, computed once per distinct key.
@@ -259,6 +265,9 @@ struct Facts {
     mem: u8,
     prod: [u8; 4],
     h: [u64; 3],
+    nchars: u8,
+    key_suf: [u8; 2],
+    safe_pre: [u8; 2],
     /// Names of the multi-word list whose first word some reading of the key is.
     names: Vec<&'static (Vec<String>, u8)>,
 }
@@ -313,9 +322,19 @@ impl Word<'_> {
         (self.h[0], self.h[3], self.flags, self.kind as u8)
     }
 
+    /// The key's last `n` characters (all of it when shorter), `n` 1 or 2.
+    fn key_suffix(&self, n: usize) -> &str {
+        &self.key[self.key.len() - self.key_suf[n - 1] as usize..]
+    }
+
+    /// The first `n` characters of `safe` (all of it when shorter), `n` 1 or 2.
+    fn safe_prefix(&self, n: usize) -> &str {
+        &self.safe[..self.safe_pre[n - 1] as usize]
+    }
+
     pub fn pad() -> &'static Word<'static> {
         static PAD: OnceLock<Word<'static>> = OnceLock::new();
-        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: "", enc: "", quoted: 0, sport: 0, prod: [0; 4], h: [hash_str(""); 4], clitics: clitics_hash("", "") })
+        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: "", enc: "", quoted: 0, sport: 0, prod: [0; 4], h: [hash_str(""); 4], clitics: clitics_hash("", ""), nchars: 0, key_suf: [0; 2], safe_pre: [0; 2] })
     }
 }
 
@@ -369,7 +388,10 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
                 });
                 names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
             }
-            store.keys.push(Facts { safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h, names });
+            let nchars = key.chars().count().min(9) as u8;
+            let key_suf = [1, 2].map(|n| suffix(key, n).len() as u8);
+            let safe_pre = [1, 2].map(|n| prefix(&safe, n).len() as u8);
+            store.keys.push(Facts { safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h, nchars, key_suf, safe_pre, names });
             store.keys.len() - 1
         });
         let (mut pro, mut enc) = (String::new(), String::new());
@@ -415,6 +437,9 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
                 prod: f.prod,
                 h: [f.h[0], f.h[1], f.h[2], form.stem_hash],
                 clitics: form.clitics,
+                nchars: f.nchars,
+                key_suf: f.key_suf,
+                safe_pre: f.safe_pre,
             }
         })
         .collect();
@@ -583,9 +608,8 @@ fn kind_byte(k: Kind) -> u8 {
 }
 
 fn shape(w: &Word) -> [u8; 3] {
-    let n = w.key.chars().count().min(9) as u8;
     let art = u8::from(w.safe.starts_with("ال"));
-    [kind_byte(w.kind), n, art]
+    [kind_byte(w.kind), w.nchars, art]
 }
 
 fn p_tag_free_shape(w: &Word) -> [u8; 2] {
@@ -772,7 +796,7 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         f(H::new(62).h(p.h[2]).h(w.h[2]));
         f(H::new(63).h(w.h[2]).h(n.h[2]));
         f(H::new(64).h(p.h[2]).add(&shape(w)));
-        f(H::new(65).add(suffix(&p.key, 2).as_bytes()).add(suffix(&w.key, 2).as_bytes()));
+        f(H::new(65).add(p.key_suffix(2).as_bytes()).add(w.key_suffix(2).as_bytes()));
     }
     // list flags in the window, alone and for the current word's flag set
     if ctx {
@@ -817,9 +841,9 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         f(H::new(120).h(n.h[2]).h(at(2).h[2]));
         f(H::new(121).add(n.pro.as_bytes()).add(&shape(w)).add(&shape(n)));
         // the neighbours' affixes (verb prefixes, endings) with this word's shape and frequency
-        f(H::new(122).add(prefix(&p.safe, 2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
-        f(H::new(123).add(prefix(&p.safe, 1).as_bytes()).add(suffix(&p.key, 1).as_bytes()).add(&[w.freq[1]]));
-        f(H::new(124).add(prefix(&n.safe, 2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
+        f(H::new(122).add(p.safe_prefix(2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
+        f(H::new(123).add(p.safe_prefix(1).as_bytes()).add(p.key_suffix(1).as_bytes()).add(&[w.freq[1]]));
+        f(H::new(124).add(n.safe_prefix(2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
         f(H::new(125).add(&[w.quoted, w.freq[1].min(6)]));
         // the nearest trigger word on the left (titles and heads reach over a few words:
         // «وزير الخارجية الروسي سيرغي لافروف»), and the previous word with this one's name flags

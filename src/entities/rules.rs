@@ -82,10 +82,27 @@ fn sections() -> &'static [&'static Phrases; 11] {
     S.get_or_init(|| SECTIONS.map(section))
 }
 
+/// For each key that begins an entry of some section, the sections it begins one of (bit
+/// `Sec as u16`): a token whose key and base key are in none needs no section lookups.
+fn first_words() -> &'static crate::lexicon::Map<String, u16> {
+    static M: std::sync::OnceLock<crate::lexicon::Map<String, u16>> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        let mut m = crate::lexicon::Map::default();
+        for (s, p) in sections().iter().enumerate() {
+            for f in p.firsts() {
+                *m.entry(f.to_string()).or_default() |= 1 << s;
+            }
+        }
+        m
+    })
+}
+
 struct Matcher<'a> {
     text: &'a str,
     tokens: &'a [Token],
     sections: &'static [&'static Phrases; 11],
+    /// Per token, the sections whose entries may begin there (see [`first_words`]).
+    begins: Vec<u16>,
 }
 
 impl<'a> Matcher<'a> {
@@ -103,6 +120,9 @@ impl<'a> Matcher<'a> {
             }
             Some(n.key.as_str())
         };
+        if self.begins[i] & (1 << sec as u16) == 0 {
+            return None;
+        }
         let p = self.sections[sec as usize];
         p.longest(&t.key, next).or_else(|| p.longest(base(t).0, next))
     }
@@ -253,7 +273,9 @@ impl<'a> Matcher<'a> {
 
 /// Rule-based entities, in text order, not overlapping. Byte offsets.
 pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
-    let m = Matcher { text, tokens, sections: sections() };
+    let firsts = first_words();
+    let begins = tokens.iter().map(|t| firsts.get(t.key.as_str()).copied().unwrap_or(0) | firsts.get(base(t).0).copied().unwrap_or(0)).collect();
+    let m = Matcher { text, tokens, sections: sections(), begins };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {

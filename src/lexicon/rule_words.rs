@@ -28,6 +28,11 @@ impl Phrases {
         self.by_first.get(first)?.iter().find(|e| (1..e.len()).all(|j| next(j) == Some(e[j].as_str()))).map(Vec::len)
     }
 
+    /// The keys that begin an entry.
+    pub fn firsts(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
     pub fn contains(&self, k: &str) -> bool {
         self.by_first.get(k).is_some_and(|v| v.iter().any(|e| e.len() == 1))
     }

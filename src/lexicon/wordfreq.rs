@@ -34,7 +34,8 @@ impl Hasher for Fnv {
 }
 
 struct Lexicon {
-    /// Letter code of U+0600 + i, 0 when the character is not a lexicon letter.
+    /// Letter code of U+0600 + i after folding (see [`code`]), 0 when the character is not a
+    /// lexicon letter.
     codes: [u8; 256],
     /// Words of up to [`PACKED`] letters (all but a few thousand), their codes packed into one
     /// integer (see [`pack`]): a lookup hashes one integer, with no key bytes to fetch and
@@ -172,6 +173,12 @@ fn parse() -> Lexicon {
         assert!((0x600..0x700).contains(&u));
         codes[(u - 0x600) as usize] = i as u8 + 1;
     }
+    // Each character of the block takes the code of what it folds to (one lookup per letter).
+    let own = codes;
+    for (i, slot) in codes.iter_mut().enumerate() {
+        let f = fold(char::from_u32(0x600 + i as u32).expect("in the Arabic block")) as u32;
+        *slot = if (0x600..0x700).contains(&f) { own[(f - 0x600) as usize] } else { 0 };
+    }
     let mut p = 5 + alen;
     let count = u32::from_le_bytes([d[p], d[p + 1], d[p + 2], d[p + 3]]) as usize;
     p += 4;
@@ -216,15 +223,6 @@ fn parse() -> Lexicon {
 /// ۀ → ة ...). `None` for characters that never occur in the lexicon.
 #[inline]
 pub fn code(c: char) -> Option<u8> {
-    let c = match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => 'ا',
-        'ى' | 'ی' | 'ې' | 'ۍ' | 'ێ' | 'ۓ' | 'ئ' => 'ي',
-        'ؤ' => 'و',
-        'ک' | 'ڪ' => 'ك',
-        'ۀ' | 'ۃ' => 'ة',
-        'ە' | 'ھ' | 'ہ' => 'ه',
-        _ => c,
-    };
     let u = c as u32;
     if !(0x600..0x700).contains(&u) {
         return None;
@@ -232,6 +230,19 @@ pub fn code(c: char) -> Option<u8> {
     match lexicon().codes[(u - 0x600) as usize] {
         0 => None,
         x => Some(x),
+    }
+}
+
+/// The letter a variant spelling folds to for the lexicon (the identity for other characters).
+fn fold(c: char) -> char {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => 'ا',
+        'ى' | 'ی' | 'ې' | 'ۍ' | 'ێ' | 'ۓ' | 'ئ' => 'ي',
+        'ؤ' => 'و',
+        'ک' | 'ڪ' => 'ك',
+        'ۀ' | 'ۃ' => 'ة',
+        'ە' | 'ھ' | 'ہ' => 'ه',
+        _ => c,
     }
 }
 
