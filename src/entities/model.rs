@@ -46,12 +46,20 @@ pub struct Model {
     pub table: [f32; 256],
     pub trans: [[f32; TAGS]; TAGS + 1],
     pub memory: super::features::Memory,
-    /// Weights, stored compactly: a bitmap of the buckets with any non-zero weight, the number
-    /// of set bits before each 64-bit word of it, and the rows of those buckets in order.
-    /// About 1 MB instead of 9 MB for 2^20 buckets, so lookups mostly hit the cache.
-    present: Vec<u64>,
-    rank: Vec<u32>,
+    /// Weights, stored compactly: a bitmap of the buckets with any non-zero weight, in blocks
+    /// of 64 buckets that each carry the number of rows before them, and the rows of those
+    /// buckets in order. About 1 MB instead of 9 MB for 2^20 buckets, so lookups mostly hit
+    /// the cache; a block's bits and count share a cache line, so a lookup that misses costs
+    /// one miss there and one on the row.
+    blocks: Vec<Block>,
     rows: Vec<[i8; TAGS]>,
+}
+
+/// 64 buckets of the bitmap, and how many rows come before them.
+#[derive(Clone, Copy)]
+struct Block {
+    bits: u64,
+    rank: u32,
 }
 
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
@@ -96,25 +104,25 @@ impl Model {
     }
 
     fn with_rows(bits: u32, table: [f32; 256], trans: [[f32; TAGS]; TAGS + 1], memory: super::features::Memory, present: Vec<u64>, rows: Vec<[i8; TAGS]>) -> Model {
-        let mut rank = Vec::with_capacity(present.len());
+        let mut blocks = Vec::with_capacity(present.len());
         let mut acc = 0u32;
         for &p in &present {
-            rank.push(acc);
+            blocks.push(Block { bits: p, rank: acc });
             acc += p.count_ones();
         }
-        Model { bits, table, trans, memory, present, rank, rows }
+        Model { bits, table, trans, memory, blocks, rows }
     }
 
     /// The weights of bucket `b`, or `None` when they are all zero.
     #[inline]
     fn row(&self, b: u32) -> Option<&[i8; TAGS]> {
         let (w, bit) = ((b >> 6) as usize, b & 63);
-        let m = *self.present.get(w)?;
+        let Block { bits: m, rank } = *self.blocks.get(w)?;
         if m >> bit & 1 == 0 {
             return None;
         }
         let below = (m & ((1u64 << bit) - 1)).count_ones();
-        Some(&self.rows[(self.rank[w] + below) as usize])
+        Some(&self.rows[(rank + below) as usize])
     }
 
     pub fn mask(&self) -> u32 {
@@ -133,8 +141,8 @@ impl Model {
             }
         }
         out.extend((self.rows.len() as u32).to_le_bytes());
-        for w in &self.present {
-            out.extend(w.to_le_bytes());
+        for b in &self.blocks {
+            out.extend(b.bits.to_le_bytes());
         }
         for row in &self.rows {
             out.extend(row.iter().map(|&v| v as u8));
