@@ -170,21 +170,21 @@ pub fn is_name_like(key: &str) -> bool {
 }
 
 fn is_name(s: &str) -> u32 {
-    let l = lists();
-    let mut f = 0;
-    if lexicon::places().contains_key(s) {
-        f |= F_PLACE;
-    }
-    if l.first.contains(s) {
-        f |= F_FIRST;
-    }
-    if l.last.contains(s) {
-        f |= F_LAST;
-    }
-    if l.orgs.contains(s) {
-        f |= F_ORG;
-    }
-    f
+    // The four lists as one table: one lookup instead of four.
+    static NAMES: OnceLock<HashMap<String, u32, Fast>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let l = lists();
+        let mut m: HashMap<String, u32, Fast> = HashMap::default();
+        let sets: [(&mut dyn Iterator<Item = &String>, u32); 4] =
+            [(&mut lexicon::places().keys(), F_PLACE), (&mut l.first.iter(), F_FIRST), (&mut l.last.iter(), F_LAST), (&mut l.orgs.iter(), F_ORG)];
+        for (words, flag) in sets {
+            for w in words {
+                *m.entry(w.clone()).or_default() |= flag;
+            }
+        }
+        m
+    });
+    names.get(s).copied().unwrap_or(0)
 }
 
 fn known(s: &str, _mem: &Memory) -> bool {
@@ -347,6 +347,7 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
     // on the form (the pipeline numbers its distinct forms: `Token::form`), once per form.
     let mut index: HashMap<&str, usize, Fast> = HashMap::default();
     let mut by_form: Vec<u32> = Vec::new();
+    let mut by_bare: HashMap<String, (Option<f32>, Option<f32>, [u8; 4]), Fast> = HashMap::default();
     let mut which: Vec<u32> = Vec::with_capacity(tokens.len());
     for t in tokens {
         let known = if t.form == NO_FORM { None } else { by_form.get(t.form as usize).copied().filter(|&i| i != u32::MAX) };
@@ -360,8 +361,15 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
             let conj = strip_conj(key);
             let prep = strip_prep(conj);
             let b = bare(&safe);
-            let mut flags = is_name(key) | is_name(&safe) | is_name(conj);
-            if let Some(p) = prep {
+            // (the readings are often the same string: each is looked up once)
+            let mut flags = is_name(key);
+            if safe != key {
+                flags |= is_name(&safe);
+            }
+            if conj != key && conj != safe {
+                flags |= is_name(conj);
+            }
+            if let Some(p) = prep.filter(|&p| p != key && p != safe && p != conj) {
                 flags |= is_name(p);
             }
             if stop.contains(key) || stop.contains(&safe) {
@@ -371,8 +379,16 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
                 flags |= tr;
             }
             let m = mem.get(&word_hash(&safe)).or_else(|| prep.and_then(|p| mem.get(&word_hash(p))));
-            let fr = if t.kind == Kind::Arabic { freq(key, &safe, &b) } else { [0; 4] };
-            let prod = if t.kind == Kind::Arabic { productivity(&b) } else { [0; 4] };
+            let (fr, prod) = if t.kind == Kind::Arabic {
+                // what depends on the bare word alone is shared by its clitic forms
+                let &mut (zb, za, prod) = by_bare.entry(b.clone()).or_insert_with(|| {
+                    use crate::lexicon::wordfreq::zipf;
+                    (zipf(&b), zipf(&format!("ال{b}")), productivity(&b))
+                });
+                (freq(key, &safe, zb, za), prod)
+            } else {
+                ([0; 4], [0; 4])
+            };
             let h = [hash_str(key), hash_str(&safe), hash_str(&b)];
             let prep_at = prep.map(|p| key.len() - p.len());
             let mut names: Vec<&'static (Vec<String>, u8)> = Vec::new();
@@ -512,18 +528,19 @@ fn zbucket(z: Option<f32>) -> u8 {
 }
 
 /// Word-frequency facts from the shipped lexicon: names are rarer than common words and
-/// seldom take the article.
-fn freq(key: &str, safe: &str, bare_: &str) -> [u8; 4] {
+/// seldom take the article. `zb` and `za`: the zipf values of the bare word and of the bare
+/// word with the article.
+fn freq(key: &str, safe: &str, zb: Option<f32>, za: Option<f32>) -> [u8; 4] {
     use crate::lexicon::wordfreq::zipf;
-    let zb = zipf(bare_);
-    let za = zipf(&format!("ال{bare_}"));
     let art = match (za, zb) {
         (None, None) => 0,
         (Some(_), None) => 1,
         (None, Some(_)) => 2,
         (Some(a), Some(b)) => 3 + u8::from(a > b) + u8::from(a > b + 1.0) + u8::from(b > a + 1.0) * 3,
     };
-    [zbucket(zipf(key)), zbucket(zipf(safe)), zbucket(zb), art]
+    let zk = zipf(key);
+    let zs = if safe == key { zk } else { zipf(safe) };
+    [zbucket(zk), zbucket(zs), zbucket(zb), art]
 }
 
 /// How productive the bare word is in the lexicon: names seldom take pronoun suffixes or
