@@ -232,12 +232,24 @@ pub fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1]) -> Vec<usi
         return Vec::new();
     }
     let neg = f32::NEG_INFINITY;
-    // the BIO constraints as a table (they are asked 81 times a token)
-    let ok: [[bool; TAGS]; TAGS + 1] = std::array::from_fn(|p| std::array::from_fn(|t| allowed(p, t)));
+    // The BIO constraints as, for each tag, the tags that may precede it (in index order): all
+    // nine before O and B-X, only B-X and I-X before I-X. (An unreachable previous tag scores
+    // -inf and is never chosen, so it needs no test.)
+    let before: [([u8; TAGS], usize); TAGS] = std::array::from_fn(|t| {
+        let mut list = [0u8; TAGS];
+        let mut k = 0;
+        for p in 0..TAGS {
+            if allowed(p, t) {
+                list[k] = p as u8;
+                k += 1;
+            }
+        }
+        (list, k)
+    });
     let mut score = vec![[neg; TAGS]; n];
     let mut back = vec![[0u8; TAGS]; n];
     for t in 0..TAGS {
-        if ok[START][t] {
+        if allowed(START, t) {
             score[0][t] = trans[START][t] + emit[0][t];
         }
     }
@@ -245,10 +257,9 @@ pub fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1]) -> Vec<usi
         for t in 0..TAGS {
             let mut best = neg;
             let mut arg = 0;
-            for p in 0..TAGS {
-                if score[i - 1][p] == neg || !ok[p][t] {
-                    continue;
-                }
+            let (list, k) = &before[t];
+            for &p in &list[..*k] {
+                let p = p as usize;
                 let v = score[i - 1][p] + trans[p][t];
                 if v > best {
                     best = v;
