@@ -100,7 +100,7 @@ fn tag_with(text: &str, tokens: &[Token], m: &Model, places: &[Entity]) -> Vec<u
     let mut store = features::Store::default();
     let ws = features::words(tokens, &m.memory, places, &mut store);
     let trans = m.trans_f32();
-    let mut scorer = Scorer::new(m);
+    let mut scorer = Scorer::new(m, tokens.len());
     let mut out = Vec::with_capacity(tokens.len());
     let mut emit = Vec::new();
     let mut start = 0;
@@ -134,8 +134,13 @@ struct Scorer<'m> {
 type Scores = [f32; model::TAGS];
 
 impl<'m> Scorer<'m> {
-    fn new(m: &'m Model) -> Self {
-        let mut s = Scorer { m, mask: m.mask(), feats: Vec::with_capacity(96), own: HashMap::default(), near: HashMap::default(), near_scores: Vec::new(), at: Vec::new() };
+    /// A scorer for a text of `tokens` tokens (its tables sized for the distinct words of a
+    /// text that long: about one in four tokens).
+    fn new(m: &'m Model, tokens: usize) -> Self {
+        let words = tokens / 4 + 16;
+        let own = HashMap::with_capacity_and_hasher(words, Default::default());
+        let near = HashMap::with_capacity_and_hasher(words, Default::default());
+        let mut s = Scorer { m, mask: m.mask(), feats: Vec::with_capacity(96), own, near, near_scores: Vec::with_capacity(words), at: Vec::new() };
         let pad = s.compute_near(features::Word::pad());
         s.near_scores.push(pad);
         s
