@@ -107,7 +107,7 @@ impl Stopwords {
     /// (removals first: a word both removed and added stays).
     pub fn new(options: &Options) -> Self {
         static SHIPPED: OnceLock<Bodies> = OnceLock::new();
-        let shipped = SHIPPED.get_or_init(|| Bodies::of(lexicon::stopwords().iter().chain(english()).cloned()));
+        let shipped = SHIPPED.get_or_init(|| Bodies::of(lexicon::stopwords().iter().chain(english()).chain(keywords_only()).cloned()));
         let mut removed: FastMap<String, u8> = FastMap::default();
         for w in &options.stopwords_remove {
             for (body, flag) in expansions(&lexicon::key(w)) {
@@ -185,6 +185,13 @@ pub fn english() -> &'static [String] {
             .map(lexicon::key)
             .collect()
     })
+}
+
+/// Stopwords for keywords only (data/stopwords_keywords.txt), as matching keys: kept out of the
+/// shipped list, which the entity tagger's features read too.
+pub fn keywords_only() -> &'static [String] {
+    static LIST: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| lexicon::entries(include_str!("../../data/stopwords_keywords.txt")).map(lexicon::key).collect())
 }
 
 /// `key` without one leading و/ف, without one leading ب/ل/ك, and without both (in that order).
@@ -298,7 +305,7 @@ mod tests {
         for o in &edits {
             let s = Stopwords::new(o);
             let set = s.keys();
-            let mut expected: HashSet<String> = lexicon::stopwords().iter().chain(english()).cloned().collect();
+            let mut expected: HashSet<String> = lexicon::stopwords().iter().chain(english()).chain(keywords_only()).cloned().collect();
             for w in &o.stopwords_remove {
                 expected.remove(&key(w));
             }
@@ -326,9 +333,9 @@ mod tests {
     }
 
     #[test]
-    fn honorifics_are_stopwords() {
+    fn honorifics_titles_and_keyword_only_words_are_stopwords() {
         let s = stop();
-        for w in ["سمو", "السمو", "سموه", "معالي", "فضيلة", "صاحب", "سعادة", "فخامة", "سماحة"] {
+        for w in ["الدكتور", "والدكتور", "رغم", "برغم", "سواء", "المزيد", "سمو", "السمو", "سموه", "معالي", "فضيلة", "صاحب", "سعادة", "فخامة", "سماحة"] {
             assert!(s.is_stop_key(&key(w), true), "{w}");
         }
     }
