@@ -96,7 +96,7 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     if sentences.windows(2).all(|p| p[0].start <= p[1].start) {
         let mut k = 0;
         for w in words {
-            let tok_start = tokens[w.tok as usize].start;
+            let tok_start = w.tok_start;
             while k < sentences.len() && sentences[k].start < tok_start {
                 k += 1;
             }

@@ -24,6 +24,8 @@ const STOP: u32 = 1 << 31;
 pub struct Word<'a> {
     /// Index of the token.
     pub tok: u32,
+    /// Where the token starts (before any proclitic).
+    pub tok_start: u32,
     /// Id of the matching key of the clean word (≥ 1; equal keys, equal ids; the article
     /// kept: «روسيا», «الاسلحه»): see [`Words::key`].
     pub id: u32,
@@ -291,6 +293,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
         }
         words.push(Word {
             tok: i as u32,
+            tok_start: t.start,
             id: f,
             stem: 0,
             start: t.start,
