@@ -33,16 +33,22 @@ pub(super) fn readings(key: &str, mut f: impl FnMut(&str, usize)) {
 pub fn places(text: &str, tokens: &[Token]) -> Vec<Entity> {
     let gaz = lexicon::places();
     let mut out = Vec::new();
+    // Per distinct form (`Token::form`): whether no reading of its key begins a name, learnt
+    // the first time (most words begin none, and their readings need not be tried again).
+    let mut begins_none: Vec<bool> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if t.kind != Kind::Arabic {
+        let form = t.form as usize;
+        if t.kind != Kind::Arabic || (t.form != crate::analysis::NO_FORM && begins_none.get(form) == Some(&true)) {
             i += 1;
             continue;
         }
         let mut best: Option<(usize, usize, String)> = None; // (words, letters skipped, first key)
+        let mut begins = false;
         readings(&t.key, |first, skip| {
             let Some(names) = gaz.get(first) else { return };
+            begins = true;
             for name in names.iter() {
                 let n = name.len();
                 if i + n > tokens.len() || best.as_ref().is_some_and(|b| b.0 >= n) {
@@ -54,6 +60,12 @@ pub fn places(text: &str, tokens: &[Token]) -> Vec<Entity> {
                 }
             }
         });
+        if !begins && t.form != crate::analysis::NO_FORM {
+            if begins_none.len() <= form {
+                begins_none.resize((form + 1).max(begins_none.len() * 2), false);
+            }
+            begins_none[form] = true;
+        }
         match best {
             Some((n, skip, first)) => {
                 let sk = skeleton(&t.text);
