@@ -16,6 +16,10 @@ static DATA: &[u8] = include_bytes!("../../data/lexicon.bin");
 /// Longest key (in letters) the lookups consider.
 pub const MAX_LETTERS: usize = 40;
 
+/// In [`Lexicon::encoding`]: a character [`encode`] skips. (Letter codes are small: the
+/// alphabet has fewer than 64 letters.)
+const SKIP: u8 = u8::MAX;
+
 /// FNV-1a: keys are short byte strings (also used by the segmenter's word sets).
 #[derive(Default)]
 pub struct Fnv(u64);
@@ -37,6 +41,8 @@ struct Lexicon {
     /// Letter code of U+0600 + i after folding (see [`code`]), 0 when the character is not a
     /// lexicon letter.
     codes: [u8; 256],
+    /// What [`encode`] does with U+0600 + i: [`SKIP`] for marks and tatweel, otherwise as `codes`.
+    encoding: [u8; 256],
     /// Words of up to [`PACKED`] letters (all but a few thousand), their codes packed into one
     /// integer (see [`pack`]): a lookup hashes one integer, with no key bytes to fetch and
     /// compare.
@@ -216,7 +222,14 @@ fn parse() -> Lexicon {
     for (start, len, q) in long_keys {
         long.insert(&buf[start..start + len], q);
     }
-    Lexicon { codes, short, long }
+    let mut encoding = codes;
+    for (i, slot) in encoding.iter_mut().enumerate() {
+        let c = char::from_u32(0x600 + i as u32).expect("in the Arabic block");
+        if crate::text::chars::is_arabic_mark(c) || crate::text::chars::is_invisible(c) {
+            *slot = SKIP;
+        }
+    }
+    Lexicon { codes, encoding, short, long }
 }
 
 /// The letter code of a character, after folding (أ إ آ ٱ → ا, ى ی → ي, ؤ → و, ئ → ي, ک → ك,
@@ -260,16 +273,26 @@ pub fn zipf_codes(codes: &[u8]) -> Option<f32> {
 /// Encodes `s` as letter codes into `buf`, skipping marks, tatweel and invisible characters.
 /// Returns the number of codes, or `None` when `s` has another character or is too long.
 pub fn encode(s: &str, buf: &mut [u8; MAX_LETTERS]) -> Option<usize> {
+    let table = &lexicon().encoding;
     let mut n = 0;
     for c in s.chars() {
-        if crate::text::chars::is_arabic_mark(c) || crate::text::chars::is_invisible(c) {
-            continue;
-        }
-        if n == MAX_LETTERS {
+        let u = c as u32;
+        let x = if (0x600..0x700).contains(&u) {
+            table[(u - 0x600) as usize]
+        } else if crate::text::chars::is_arabic_mark(c) || crate::text::chars::is_invisible(c) {
+            SKIP
+        } else {
             return None;
+        };
+        match x {
+            SKIP => continue,
+            0 => return None,
+            _ if n == MAX_LETTERS => return None,
+            x => {
+                buf[n] = x;
+                n += 1;
+            }
         }
-        buf[n] = code(c)?;
-        n += 1;
     }
     Some(n)
 }
