@@ -156,11 +156,17 @@ pub struct Config {
     pub pa: f64,
     /// How many perceptrons (on different shuffles) are averaged into the model.
     pub bags: usize,
+    /// Train CRFs ([`super::crf`]) instead of perceptrons (an experiment: see there).
+    pub crf: bool,
+    /// The CRF's AdaGrad step size, L2 penalty, and softmax-margin head start (inside a name).
+    pub crf_eta: f64,
+    pub l2: f64,
+    pub crf_cost: f64,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 55, o_penalty: 2.0, min_count: 4, dropout: 64, margin: 90.0, margin_o: 90.0, margin_b: 135.0, pa: 0.0, bags: 4 }
+        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 55, o_penalty: 2.0, min_count: 4, dropout: 64, margin: 90.0, margin_o: 90.0, margin_b: 135.0, pa: 0.0, bags: 4, crf: false, crf_eta: 0.1, l2: 0.01, crf_cost: 5.0 }
     }
 }
 
@@ -176,10 +182,10 @@ fn sentence_features(s: &Sentence, mask: u32, mem: &Memory) -> Vec<Vec<u32>> {
         .collect()
 }
 
-struct Rng(u64);
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         // xorshift64*
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
@@ -210,9 +216,9 @@ fn training_features(sents: &[Sentence], cfg: &Config) -> Vec<Vec<Vec<u32>>> {
 }
 
 /// Float weights before quantization: `bucket * TAGS + tag`, and the tag transitions.
-struct Weights {
-    w: Vec<f64>,
-    trans: [[f64; TAGS]; TAGS + 1],
+pub(super) struct Weights {
+    pub(super) w: Vec<f64>,
+    pub(super) trans: [[f64; TAGS]; TAGS + 1],
 }
 
 /// The shuffle seed of bag `b`: the configured seed for the first, well-mixed variants of it
@@ -244,7 +250,7 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
             let handles: Vec<_> = (first..(first + 2).min(bags)).map(|b| {
                 let feats = &feats;
                 let seed = bag_seed(cfg.seed, b);
-                s.spawn(move || perceptron(sents, feats, cfg, seed))
+                s.spawn(move || if cfg.crf { super::crf::train(sents, feats, cfg, seed) } else { perceptron(sents, feats, cfg, seed) })
             }).collect();
             handles.into_iter().map(|h| h.join().expect("training thread")).collect()
         });
@@ -431,14 +437,12 @@ fn quantize(sents: &[Sentence], cfg: &Config, weights: &Weights) -> Model {
             }
         })
         .collect();
-    let mut trans = [[0f32; TAGS]; TAGS + 1];
-    for p in 0..=TAGS {
-        for t in 0..TAGS {
-            trans[p][t] = weights.trans[p][t] as f32;
-        }
+    let trans = weights.trans.map(|row| {
+        let mut r = row.map(|v| v as f32);
         // A penalty on O (moving into O costs `o_penalty`) trades precision for recall.
-        trans[p][0] -= cfg.o_penalty;
-    }
+        r[0] -= cfg.o_penalty;
+        r
+    });
     Model::new(cfg.bits, table, &bytes, trans, memory(sents.iter()))
 }
 
@@ -589,7 +593,7 @@ fn check_flags(args: &[String], with_value: &[&str], plain: &[&str]) -> Result<(
 /// Without `--holdout` it trains on every sentence of PATH (how the shipped model is built);
 /// with it, on all but the dev split (the last 10%), and reports the dev score.
 pub fn cli_train(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--margin-o", "--margin-b", "--pa", "--seed", "--bags"], &["--holdout"])?;
+    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--margin-o", "--margin-b", "--pa", "--seed", "--bags", "--eta", "--l2", "--cost"], &["--holdout", "--crf"])?;
     let data = flag_value(args, "--data")?.ok_or("train-ner needs --data PATH (e.g. ../shared/data/anercorp-train.conll)".to_string())?;
     let out = flag_value(args, "--out")?.unwrap_or("data/ner.model");
     let mut cfg = Config::default();
@@ -626,6 +630,16 @@ pub fn cli_train(args: &[String]) -> Result<(), CliError> {
     }
     if let Some(v) = parsed_flag(args, "--margin-o", number)? {
         cfg.margin_o = v;
+    }
+    cfg.crf = args.iter().any(|a| a == "--crf");
+    if let Some(v) = parsed_flag(args, "--eta", number)? {
+        cfg.crf_eta = v;
+    }
+    if let Some(v) = parsed_flag(args, "--l2", number)? {
+        cfg.l2 = v;
+    }
+    if let Some(v) = parsed_flag(args, "--cost", number)? {
+        cfg.crf_cost = v;
     }
     if let Some(v) = parsed_flag(args, "--bags", whole)? {
         cfg.bags = v;
