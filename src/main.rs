@@ -10,7 +10,7 @@ kashif — Arabic text analyzer
 USAGE:
     kashif analyze [FILE|-] [--format text|json|jsonl] [--lines] [--top N] [--options JSON]
     kashif train-ner --data PATH [--out data/ner.model] [--holdout] [--write-dev FILE] [--cv N]
-                     [--seed N] (experiments: --epochs --bits --dropout --margin --margin-b ...,
+                     [--seed N] (experiments: --bags --epochs --bits --dropout --margin --margin-b ...,
                      see src/entities/train.rs; the defaults rebuild data/ner.model)
     kashif eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split]
     kashif version

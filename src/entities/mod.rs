@@ -7,6 +7,8 @@
 //! ([`orgs`]). Spans never include attached proclitics (in «وروسيا» only
 //! «روسيا»), and a multi-word name is one span.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod crf;
 mod features;
 mod gazetteer;
 mod orgs;

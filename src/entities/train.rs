@@ -4,7 +4,8 @@
 //! tags, PERS/LOC/ORG/MISC), like ANERcorp. Each sentence is joined with single spaces, run
 //! through the same pipeline as at analysis time, and the gold labels are projected onto the
 //! pipeline's tokens. Training is a structured averaged perceptron with Viterbi decoding,
-//! fully deterministic: integer updates, a fixed shuffle, and no hash-map iteration.
+//! four of them on different shuffles averaged into one model ("bags"), fully deterministic:
+//! fixed shuffles, sums in a fixed order, and no hash-map iteration.
 
 use super::features::{self, Memory};
 use super::model::{tag_info, tag_of, viterbi, Model, TAGS, TYPES};
@@ -153,11 +154,19 @@ pub struct Config {
     pub margin_b: f32,
     /// Passive-aggressive (PA-I) steps capped at this (0: plain perceptron steps of 1).
     pub pa: f64,
+    /// How many perceptrons (on different shuffles) are averaged into the model.
+    pub bags: usize,
+    /// Train CRFs ([`super::crf`]) instead of perceptrons (an experiment: see there).
+    pub crf: bool,
+    /// The CRF's AdaGrad step size, L2 penalty, and softmax-margin head start (inside a name).
+    pub crf_eta: f64,
+    pub l2: f64,
+    pub crf_cost: f64,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 55, o_penalty: 2.0, min_count: 4, dropout: 64, margin: 90.0, margin_o: 90.0, margin_b: 135.0, pa: 0.0 }
+        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 55, o_penalty: 2.0, min_count: 4, dropout: 64, margin: 90.0, margin_o: 90.0, margin_b: 135.0, pa: 0.0, bags: 4, crf: false, crf_eta: 0.1, l2: 0.01, crf_cost: 5.0 }
     }
 }
 
@@ -173,10 +182,10 @@ fn sentence_features(s: &Sentence, mask: u32, mem: &Memory) -> Vec<Vec<u32>> {
         .collect()
 }
 
-struct Rng(u64);
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         // xorshift64*
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
@@ -185,10 +194,9 @@ impl Rng {
     }
 }
 
-/// Trains a model. `log` receives one progress line per epoch.
-pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Model {
+/// Training features of every sentence: each token's buckets, the rare ones left out.
+fn training_features(sents: &[Sentence], cfg: &Config) -> Vec<Vec<Vec<u32>>> {
     let mask = (1u32 << cfg.bits) - 1;
-    let size = (1usize << cfg.bits) * TAGS;
     // Cross-fold memory: each fifth of the data sees what the other four fifths said.
     const FOLDS: usize = 5;
     let fold = |i: usize| i * FOLDS / sents.len().max(1);
@@ -204,12 +212,87 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
             f.retain(|&b| count[b as usize] >= cfg.min_count);
         }
     }
+    feats
+}
+
+/// Float weights before quantization: `bucket * TAGS + tag`, and the tag transitions.
+pub(super) struct Weights {
+    pub(super) w: Vec<f64>,
+    pub(super) trans: [[f64; TAGS]; TAGS + 1],
+}
+
+/// The shuffle seed of bag `b`: the configured seed for the first, well-mixed variants of it
+/// (splitmix64) for the others, so that no two bags (nor two configured seeds) share a stream.
+fn bag_seed(seed: u64, b: usize) -> u64 {
+    if b == 0 {
+        return seed;
+    }
+    let mut z = seed.wrapping_add((b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Trains a model. `log` receives one progress line per epoch (of the first bag).
+///
+/// With `cfg.bags` > 1, several perceptrons are trained on different shuffles (and feature
+/// dropouts) of the same data and their averaged weights are averaged again before
+/// quantization: the mean of a few noisy runs generalizes better than any one of them, and
+/// costs nothing at analysis time. Two bags train at a time (one per core); the sum is taken
+/// in bag order, so the result does not depend on the threads.
+pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Model {
+    let bags = cfg.bags.max(1);
+    let feats = training_features(sents, cfg);
+    let mut sum: Option<Weights> = None;
+    let mut lines = Vec::new();
+    for first in (0..bags).step_by(2) {
+        let runs: Vec<(Weights, Vec<String>)> = std::thread::scope(|s| {
+            let handles: Vec<_> = (first..(first + 2).min(bags)).map(|b| {
+                let feats = &feats;
+                let seed = bag_seed(cfg.seed, b);
+                s.spawn(move || if cfg.crf { super::crf::train(sents, feats, cfg, seed) } else { perceptron(sents, feats, cfg, seed) })
+            }).collect();
+            handles.into_iter().map(|h| h.join().expect("training thread")).collect()
+        });
+        for (run, l) in runs {
+            if lines.is_empty() {
+                lines = l;
+            }
+            sum = Some(match sum {
+                None => run,
+                Some(mut acc) => {
+                    acc.w.iter_mut().zip(&run.w).for_each(|(a, b)| *a += b);
+                    for (ra, rb) in acc.trans.iter_mut().zip(&run.trans) {
+                        ra.iter_mut().zip(rb).for_each(|(a, b)| *a += b);
+                    }
+                    acc
+                }
+            });
+        }
+    }
+    for l in &lines {
+        log(l);
+    }
+    let mut weights = sum.expect("at least one bag");
+    if bags > 1 {
+        let k = bags as f64;
+        weights.w.iter_mut().for_each(|v| *v /= k);
+        weights.trans.iter_mut().flatten().for_each(|v| *v /= k);
+    }
+    quantize(sents, cfg, &weights)
+}
+
+/// One averaged perceptron run over the prepared features, with its own shuffle seed.
+/// Returns the averaged weights and one progress line per epoch.
+fn perceptron(sents: &[Sentence], feats: &[Vec<Vec<u32>>], cfg: &Config, seed: u64) -> (Weights, Vec<String>) {
+    let size = (1usize << cfg.bits) * TAGS;
+    let mut lines = Vec::new();
     let mut w = vec![0f64; size];
     let mut u = vec![0f64; size];
     let mut tw = [[0f64; TAGS]; TAGS + 1];
     let mut tu = [[0f64; TAGS]; TAGS + 1];
     let mut c: f64 = 1.0;
-    let mut rng = Rng(cfg.seed | 1);
+    let mut rng = Rng(seed | 1);
     let mut order: Vec<usize> = (0..sents.len()).collect();
     for epoch in 0..cfg.epochs {
         for i in (1..order.len()).rev() {
@@ -309,12 +392,21 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
             }
             c += 1.0;
         }
-        log(&format!("epoch {}: token errors {} / {}", epoch + 1, errors, total));
+        lines.push(format!("epoch {}: token errors {} / {}", epoch + 1, errors, total));
     }
-    // Averaged weights: w - u / c, quantized to a byte on a log scale: q = round(127 ln(1 + |w|/s) / L),
-    // L = ln(1 + max/s), with s the 90th percentile of the non-zero magnitudes / 64.
-    let avg = |w: f64, u: f64| w - u / c;
-    let mut mags: Vec<f64> = w.iter().zip(&u).map(|(&a, &b)| avg(a, b).abs()).filter(|&v| v > 0.0).collect();
+    // the averaged perceptron's weights: w - u / c
+    for (a, b) in w.iter_mut().zip(&u) {
+        *a -= b / c;
+    }
+    let trans = std::array::from_fn(|p| std::array::from_fn(|t| tw[p][t] - tu[p][t] / c));
+    (Weights { w, trans }, lines)
+}
+
+/// The model of the float weights: each quantized to a byte on a log scale,
+/// q = round(127 ln(1 + |w|/s) / L), L = ln(1 + max/s), with s the 90th percentile of the
+/// non-zero magnitudes / 64; bytes below `min_abs` dropped.
+fn quantize(sents: &[Sentence], cfg: &Config, weights: &Weights) -> Model {
+    let mut mags: Vec<f64> = weights.w.iter().map(|v| v.abs()).filter(|&v| v > 0.0).collect();
     let (s, max) = if mags.is_empty() {
         (1.0, 1.0)
     } else {
@@ -331,11 +423,10 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
         let v = (q.unsigned_abs() as f64 * l / 127.0).exp_m1() * s;
         table[q as i8 as u8 as usize] = (if q < 0 { -v } else { v }) as f32;
     }
-    let weights: Vec<i8> = w
+    let bytes: Vec<i8> = weights
+        .w
         .iter()
-        .zip(&u)
-        .map(|(&a, &b)| {
-            let v = avg(a, b);
+        .map(|&v| {
             let q = (127.0 * (v.abs() / s).ln_1p() / l).round().min(127.0) as i8;
             if q.unsigned_abs() < cfg.min_abs as u8 {
                 0
@@ -346,15 +437,13 @@ pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Mod
             }
         })
         .collect();
-    let mut trans = [[0f32; TAGS]; TAGS + 1];
-    for p in 0..=TAGS {
-        for t in 0..TAGS {
-            trans[p][t] = avg(tw[p][t], tu[p][t]) as f32;
-        }
+    let trans = weights.trans.map(|row| {
+        let mut r = row.map(|v| v as f32);
         // A penalty on O (moving into O costs `o_penalty`) trades precision for recall.
-        trans[p][0] -= cfg.o_penalty;
-    }
-    Model::new(cfg.bits, table, &weights, trans, memory(sents.iter()))
+        r[0] -= cfg.o_penalty;
+        r
+    });
+    Model::new(cfg.bits, table, &bytes, trans, memory(sents.iter()))
 }
 
 /// What the labelled sentences say about each word (see [`Memory`]).
@@ -408,11 +497,11 @@ impl Scores {
         for (i, t) in TYPES.iter().enumerate() {
             let (tp, fp, fn_) = self.counts[i];
             let (p, r, f) = Self::prf(tp, fp, fn_);
-            s += &format!("{:8} {:6.3} {:6.3} {:6.3} {:6}\n", t, p, r, f, tp + fn_);
+            s += &format!("{:8} {:6.4} {:6.4} {:6.4} {:6}\n", t, p, r, f, tp + fn_);
         }
         let (p, r, f) = self.micro();
         let gold: usize = self.counts.iter().map(|c| c.0 + c.2).sum();
-        s += &format!("{:8} {:6.3} {:6.3} {:6.3} {:6}\n", "micro", p, r, f, gold);
+        s += &format!("{:8} {:6.4} {:6.4} {:6.4} {:6}\n", "micro", p, r, f, gold);
         s
     }
 }
@@ -504,7 +593,7 @@ fn check_flags(args: &[String], with_value: &[&str], plain: &[&str]) -> Result<(
 /// Without `--holdout` it trains on every sentence of PATH (how the shipped model is built);
 /// with it, on all but the dev split (the last 10%), and reports the dev score.
 pub fn cli_train(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--margin-o", "--margin-b", "--pa", "--seed"], &["--holdout"])?;
+    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--margin-o", "--margin-b", "--pa", "--seed", "--bags", "--eta", "--l2", "--cost"], &["--holdout", "--crf"])?;
     let data = flag_value(args, "--data")?.ok_or("train-ner needs --data PATH (e.g. ../shared/data/anercorp-train.conll)".to_string())?;
     let out = flag_value(args, "--out")?.unwrap_or("data/ner.model");
     let mut cfg = Config::default();
@@ -541,6 +630,19 @@ pub fn cli_train(args: &[String]) -> Result<(), CliError> {
     }
     if let Some(v) = parsed_flag(args, "--margin-o", number)? {
         cfg.margin_o = v;
+    }
+    cfg.crf = args.iter().any(|a| a == "--crf");
+    if let Some(v) = parsed_flag(args, "--eta", number)? {
+        cfg.crf_eta = v;
+    }
+    if let Some(v) = parsed_flag(args, "--l2", number)? {
+        cfg.l2 = v;
+    }
+    if let Some(v) = parsed_flag(args, "--cost", number)? {
+        cfg.crf_cost = v;
+    }
+    if let Some(v) = parsed_flag(args, "--bags", whole)? {
+        cfg.bags = v;
     }
     if let Some(v) = parsed_flag(args, "--seed", whole)? {
         cfg.seed = v;
