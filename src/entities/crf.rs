@@ -152,23 +152,14 @@ pub(super) fn train(sents: &[Sentence], feats: &[Vec<Vec<u32>>], cfg: &Config, s
     let mut order: Vec<usize> = (0..sents.len()).collect();
     let mut lines = Vec::new();
     for epoch in 0..cfg.epochs {
-        for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        rng.shuffle(&mut order);
         let mut nll = 0.0;
         for &si in &order {
             let gold = &sents[si].tags;
             if gold.is_empty() {
                 continue;
             }
-            let dropped: Vec<Vec<u32>>;
-            let fs = if cfg.dropout > 0 {
-                dropped = feats[si].iter().map(|f| f.iter().copied().filter(|_| (rng.next() >> 56) as u8 >= cfg.dropout).collect()).collect();
-                &dropped
-            } else {
-                &feats[si]
-            };
+            let fs = rng.drop_features(&feats[si], cfg.dropout);
             let emit: Vec<[f64; TAGS]> = fs
                 .iter()
                 .zip(gold)

@@ -192,6 +192,24 @@ impl Rng {
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
     }
+
+    /// Shuffles `order` in place (Fisher–Yates), for the next epoch.
+    pub(super) fn shuffle(&mut self, order: &mut [usize]) {
+        for i in (1..order.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+    }
+
+    /// The features of one sentence for one update, each left out with probability
+    /// `dropout`/256 (feature dropout: no single lexical feature carries a decision alone);
+    /// the sentence's own features when `dropout` is 0.
+    pub(super) fn drop_features<'a>(&mut self, feats: &'a [Vec<u32>], dropout: u8) -> std::borrow::Cow<'a, [Vec<u32>]> {
+        if dropout == 0 {
+            return std::borrow::Cow::Borrowed(feats);
+        }
+        std::borrow::Cow::Owned(feats.iter().map(|f| f.iter().copied().filter(|_| (self.next() >> 56) as u8 >= dropout).collect()).collect())
+    }
 }
 
 /// Training features of every sentence: each token's buckets, the rare ones left out.
@@ -295,10 +313,7 @@ fn perceptron(sents: &[Sentence], feats: &[Vec<Vec<u32>>], cfg: &Config, seed: u
     let mut rng = Rng(seed | 1);
     let mut order: Vec<usize> = (0..sents.len()).collect();
     for epoch in 0..cfg.epochs {
-        for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        rng.shuffle(&mut order);
         let mut errors = 0usize;
         let mut total = 0usize;
         for &si in &order {
@@ -306,15 +321,7 @@ fn perceptron(sents: &[Sentence], feats: &[Vec<Vec<u32>>], cfg: &Config, seed: u
             if gold.is_empty() {
                 continue;
             }
-            let dropped: Vec<Vec<u32>>;
-            let fs = if cfg.dropout > 0 {
-                // Feature dropout: each feature is left out of this update with probability
-                // dropout/256, so that no single (lexical) feature carries a decision alone.
-                dropped = feats[si].iter().map(|f| f.iter().copied().filter(|_| (rng.next() >> 56) as u8 >= cfg.dropout).collect()).collect();
-                &dropped
-            } else {
-                &feats[si]
-            };
+            let fs = rng.drop_features(&feats[si], cfg.dropout);
             let emit: Vec<[f32; TAGS]> = fs
                 .iter()
                 .map(|f| {
