@@ -28,6 +28,9 @@ pub struct Stopwords {
     /// removed word's flags away never takes away another word's.
     /// (A removed word is the body it gives with [`EXACT`].)
     removed: FastMap<String, u8>,
+    /// The longest key that can be a stopword, in bytes: the longest body and two clitic
+    /// letters.
+    longest_key: usize,
 }
 
 /// Every string a key may read after its proclitics are stripped, for it to be a stopword: the
@@ -40,27 +43,44 @@ struct Bodies {
     flags: FastMap<String, u8>,
     /// The longest body, in bytes: longer strings need no lookup.
     longest: usize,
-    /// One bit per (length, second byte, last byte) signature of the bodies: most candidate
-    /// strings are ruled out here without hashing them.
+    /// A Bloom filter of the bodies (two probes, see [`probes`]): most candidate strings are
+    /// ruled out here, with one hash and two bit tests, before the map compares strings.
     filter: Vec<u64>,
+    /// Bit index mask of `filter`.
+    mask: usize,
 }
 
 const EXACT: u8 = 1;
 const WITH_SUFFIX: u8 = 2;
 const WITH_HEH: u8 = 4;
 
-/// A cheap signature of a key (its length and two bytes that differ between Arabic letters).
-fn signature(k: &str) -> usize {
+/// Filter bits per body (a power of two): with two probes, about 2% of the strings that are
+/// no body get past the filter.
+const FILTER_BITS_PER_BODY: usize = 16;
+
+/// The two filter probes of a string: bit indices from its length and its first and last eight
+/// bytes (a few instructions, no loop over the string: Arabic stopwords are short, and a
+/// filter may mistake two strings for each other, the map behind it does not).
+#[inline]
+fn probes(k: &str, mask: usize) -> (usize, usize) {
     let b = k.as_bytes();
-    let (x, y) = (b.get(1).copied().unwrap_or(0) as usize, b.last().copied().unwrap_or(0) as usize);
-    ((b.len() & 31) << 11 ^ x << 6 ^ y ^ y << 9) & 0xFFFF
+    let n = b.len();
+    let word = |s: &[u8]| s.iter().rev().fold(0u64, |x, &c| x << 8 | c as u64);
+    let (head, tail) = if n >= 8 {
+        (u64::from_le_bytes(b[..8].try_into().unwrap()), u64::from_le_bytes(b[n - 8..].try_into().unwrap()))
+    } else {
+        (word(b), 0)
+    };
+    let x = (head ^ tail.rotate_left(23) ^ (n as u64) << 58).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let x = (x ^ (x >> 31)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    (x as usize & mask, (x >> 32) as usize & mask)
 }
 
 impl Bodies {
     /// The bodies of a word list (matching keys), with their flags.
     fn of(words: impl Iterator<Item = String>) -> Bodies {
         let words: Vec<String> = words.collect();
-        let mut b = Bodies { filter: vec![0u64; 1024], ..Bodies::default() };
+        let mut b = Bodies::default();
         // (Sized up front: each word gives itself and up to one body per pronoun suffix.)
         b.set.reserve(words.len());
         b.flags.reserve(words.len() * (1 + PRONOUN_SUFFIXES.len()));
@@ -71,19 +91,24 @@ impl Bodies {
             b.set.insert(k);
         }
         b.longest = b.flags.keys().map(String::len).max().unwrap_or(0);
+        let bits = (b.flags.len() * FILTER_BITS_PER_BODY).next_power_of_two().max(64);
+        b.filter = vec![0u64; bits / 64];
+        b.mask = bits - 1;
         for k in b.flags.keys() {
-            let h = signature(k);
-            b.filter[h >> 6] |= 1 << (h & 63);
+            let (x, y) = probes(k, b.mask);
+            b.filter[x >> 6] |= 1 << (x & 63);
+            b.filter[y >> 6] |= 1 << (y & 63);
         }
         b
     }
 
+    #[inline(always)]
     fn get(&self, k: &str) -> u8 {
         if self.flags.is_empty() || k.len() > self.longest {
             return 0;
         }
-        let h = signature(k);
-        if self.filter[h >> 6] & (1 << (h & 63)) == 0 {
+        let (x, y) = probes(k, self.mask);
+        if self.filter[x >> 6] & (1 << (x & 63)) == 0 || self.filter[y >> 6] & (1 << (y & 63)) == 0 {
             return 0;
         }
         self.flags.get(k).copied().unwrap_or(0)
@@ -115,7 +140,8 @@ impl Stopwords {
             }
         }
         let added = Bodies::of(options.stopwords_add.iter().map(|w| lexicon::key(w)));
-        Stopwords { shipped, added, removed }
+        let longest_key = shipped.longest.max(added.longest) + 2 * 2;
+        Stopwords { shipped, added, removed, longest_key }
     }
 
     /// The set of keys (exact match only).
@@ -130,41 +156,66 @@ impl Stopwords {
     /// The key itself, then the key without one or two leading clitic letters (two letters or
     /// more left), each as a stopword or as a stopword with a pronoun suffix.
     pub fn is_stop_key(&self, key: &str, written_heh: bool) -> bool {
-        // Every body is the key less at most two leading letters (of at most 4 bytes each).
-        if key.len() > self.shipped.longest.max(self.added.longest) + 2 * 4 {
-            return false;
-        }
-        for (n, body) in std::iter::once(key).chain(proclitic_strips(key)).enumerate() {
-            let Some(fl) = self.body(body) else { continue };
-            if (fl & EXACT != 0 && (n == 0 || at_least_two(body))) || fl & WITH_SUFFIX != 0 || (fl & WITH_HEH != 0 && written_heh) {
-                return true;
-            }
-        }
-        false
+        self.is_stop_key_with(key, || written_heh)
     }
 
-    /// The flags of a body under this list (see [`Bodies`]), `None` when it has none.
-    fn body(&self, k: &str) -> Option<u8> {
+    /// [`Self::is_stop_key`], asking `written_heh` only when a body needs it.
+    #[inline]
+    fn is_stop_key_with(&self, key: &str, written_heh: impl Fn() -> bool + Copy) -> bool {
+        // Every body is the key less at most two leading letters.
+        if key.len() > self.longest_key {
+            return false;
+        }
+        // (`exact_ok`: a stripped body of one letter is no stopword as it is, only with a suffix.)
+        let stop = |body: &str, exact_ok: bool| {
+            let fl = self.body(body);
+            (fl & EXACT != 0 && exact_ok) || fl & WITH_SUFFIX != 0 || (fl & WITH_HEH != 0 && written_heh())
+        };
+        if stop(key, true) {
+            return true;
+        }
+        // The strips of `proclitic_strips`, written out (this runs once per distinct word form).
+        match first_clitic(key) {
+            Some(true) => {
+                let rest = &key[2..];
+                if stop(rest, at_least_two(rest)) {
+                    return true;
+                }
+                first_clitic(rest) == Some(false) && stop(&rest[2..], at_least_two(&rest[2..]))
+            }
+            Some(false) => stop(&key[2..], at_least_two(&key[2..])),
+            None => false,
+        }
+    }
+
+    /// The flags of a body under this list (see [`Bodies`]): 0 when it has none.
+    #[inline(always)]
+    fn body(&self, k: &str) -> u8 {
         let mut f = self.shipped.get(k);
         if f != 0 && !self.removed.is_empty() {
             f &= !self.removed.get(k).copied().unwrap_or(0);
         }
-        f |= self.added.get(k);
-        (f != 0).then_some(f)
+        if !self.added.flags.is_empty() {
+            f |= self.added.get(k);
+        }
+        f
     }
 
     /// Is `k` on the list (exactly)?
     fn contains(&self, k: &str) -> bool {
-        self.body(k).is_some_and(|f| f & EXACT != 0)
+        self.body(k) & EXACT != 0
     }
 
     /// Is this token a stopword?
     pub fn is_stop_token(&self, t: &Token) -> bool {
-        let written_heh = ends_with_written_heh(&t.text);
-        if self.contains(&t.stem) || self.is_stop_key(&t.key, written_heh) {
+        let written_heh = || ends_with_written_heh(&t.text);
+        if self.contains(&t.stem) || self.is_stop_key_with(&t.key, written_heh) {
             return true;
         }
-        t.segments.iter().any(|s| s.role == Role::Base && s.key != t.key && self.is_stop_key(&s.key, written_heh))
+        // (A base that is the whole token shares the token's key string.)
+        t.segments.iter().any(|s| {
+            s.role == Role::Base && !std::ptr::eq(s.key.as_ptr(), t.key.as_ptr()) && s.key != t.key && self.is_stop_key_with(&s.key, written_heh)
+        })
     }
 }
 
@@ -197,22 +248,29 @@ pub fn keywords_only() -> &'static [String] {
 /// `key` without one leading و/ف, without one leading ب/ل/ك, and without both (in that order).
 pub fn proclitic_strips(key: &str) -> impl Iterator<Item = &str> {
     let mut out: [Option<&str>; 3] = [None; 3];
-    let mut first = key.chars();
-    match first.next() {
-        Some(c) if CONJUNCTIONS.contains(&c) => {
-            let rest = first.as_str();
+    match first_clitic(key) {
+        Some(true) => {
+            let rest = &key[2..];
             out[0] = Some(rest);
-            let mut second = rest.chars();
-            if let Some(d) = second.next() {
-                if PREPOSITIONS.contains(&d) {
-                    out[1] = Some(second.as_str());
-                }
+            if first_clitic(rest) == Some(false) {
+                out[1] = Some(&rest[2..]);
             }
         }
-        Some(c) if PREPOSITIONS.contains(&c) => out[2] = Some(first.as_str()),
-        _ => {}
+        Some(false) => out[2] = Some(&key[2..]),
+        None => {}
     }
     out.into_iter().flatten()
+}
+
+/// Does `s` begin with a clitic letter: a conjunction (`Some(true)`: و ف) or a preposition
+/// (`Some(false)`: ب ل ك)? (Each is two bytes in UTF-8; compared as bytes.)
+#[inline]
+fn first_clitic(s: &str) -> Option<bool> {
+    match s.as_bytes() {
+        [0xD9, 0x88 | 0x81, ..] => Some(true),
+        [0xD8, 0xA8, ..] | [0xD9, 0x84 | 0x83, ..] => Some(false),
+        _ => None,
+    }
 }
 
 /// Does the word's last letter (marks and invisible characters skipped) read ه (not ة)?
