@@ -124,12 +124,16 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     // Single words, grouped by stem (a function of the clean key, so each distinct key joins
     // its group once, and is looked up in general Arabic once).
     let short: Vec<bool> = view.stems.iter().map(|s| s.chars().nth(1).is_none()).collect();
+    let mut name_part = vec![false; view.keys.len()];
+    for &(p, _) in &view.name_parts {
+        name_part[p as usize] = true;
+    }
     let mut stem_group: Vec<u32> = vec![u32::MAX; view.stems.len()];
     let mut key_seen: Vec<bool> = vec![false; view.keys.len()];
     let mut next_key: Vec<u32> = vec![u32::MAX; view.keys.len()];
     let mut groups: Vec<Group> = Vec::new();
     for (j, w) in words.iter().enumerate() {
-        if short[w.stem as usize] || view.name_parts.iter().any(|&(p, _)| p == w.id) {
+        if short[w.stem as usize] || name_part[w.id as usize] {
             continue; // too short to mean anything, or a name part (بن), never a keyword alone
         }
         let gi = &mut stem_group[w.stem as usize];
@@ -197,26 +201,28 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     let eligible = |g: &Group| g.count >= min_count && (g.in_phrase as f64) < phrases::SUBSUMED * g.count as f64;
     // Indices by count, most frequent first, then in their given order (a counting sort:
     // counts are small integers).
-    fn by_count(items: impl Iterator<Item = (u32, u32)> + Clone) -> Vec<u32> {
-        let max = items.clone().map(|(_, c)| c as usize).max().unwrap_or(0);
+    fn by_count(items: &[(u32, u32)]) -> Vec<u32> {
+        let max = items.iter().map(|&(_, c)| c as usize).max().unwrap_or(0);
         // start[c]: where the items of count c begin, counts in descending order
         let mut start = vec![0usize; max + 2];
-        for (_, c) in items.clone() {
+        for &(_, c) in items {
             start[max - c as usize + 1] += 1;
         }
         for c in 1..start.len() {
             start[c] += start[c - 1];
         }
         let mut out = vec![0u32; start[max + 1]];
-        for (i, c) in items {
+        for &(i, c) in items {
             let at = &mut start[max - c as usize];
             out[*at] = i;
             *at += 1;
         }
         out
     }
-    let word_order = by_count((0..groups.len() as u32).filter(|&i| eligible(&groups[i as usize])).map(|i| (i, groups[i as usize].count)));
-    let phrase_order = by_count(found.iter().enumerate().map(|(i, p)| (i as u32, p.count)));
+    let eligible_groups: Vec<(u32, u32)> = groups.iter().enumerate().filter(|(_, g)| eligible(g)).map(|(i, g)| (i as u32, g.count)).collect();
+    let word_order = by_count(&eligible_groups);
+    let phrase_counts: Vec<(u32, u32)> = found.iter().enumerate().map(|(i, p)| (i as u32, p.count)).collect();
+    let phrase_order = by_count(&phrase_counts);
     let want = options.top_n;
     // The `want` best (score, keyness) pairs so far, worst first.
     let mut best: std::collections::BinaryHeap<std::cmp::Reverse<(Total, Total)>> = Default::default();
