@@ -239,3 +239,25 @@ fn name_parts_join_names_but_are_never_keywords_or_phrase_ends() {
         assert!(!["بن", "وبن", "أبو"].contains(&k.text.as_str()), "{} listed alone", k.text);
     }
 }
+
+#[test]
+fn titles_begin_phrases_but_never_continue_or_end_them() {
+    // «محافظ الطائف العقيد ناصر»: the governor's title and the colonel's name are two phrases;
+    // «جامعة الملك سعود» keeps الملك inside (an institution's name), but no phrase ends on it.
+    let text = "قال محافظ الطائف العقيد ناصر إن العمل مستمر. وأكد محافظ الطائف العقيد ناصر ذلك. \
+                وزار محافظ الطائف العقيد ناصر الموقع. وتحدث مدير جامعة الملك سعود. وافتتح مدير جامعة الملك سعود المعرض. \
+                وحضر مدير جامعة الملك سعود الحفل. وشكر الحضور خادم الحرمين الشريفين الملك. ورحب خادم الحرمين الشريفين الملك بهم. \
+                وأثنى خادم الحرمين الشريفين الملك على الجهود.";
+    let ks = all(text);
+    let texts: Vec<&str> = ks.iter().map(|k| k.text.as_str()).collect();
+    assert!(texts.contains(&"العقيد ناصر"), "{texts:?}");
+    assert!(texts.contains(&"محافظ الطائف"), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("جامعة الملك سعود")), "{texts:?}");
+    assert!(texts.contains(&"خادم الحرمين الشريفين"), "{texts:?}");
+    for k in &ks {
+        let words: Vec<&str> = k.text.split(' ').collect();
+        assert!(!words[1..].contains(&"العقيد"), "{} continues with a title", k.text);
+        assert_ne!(*words.last().unwrap(), "الملك", "{} ends with a title", k.text);
+        assert!(!["العقيد", "الملك"].contains(&k.text.as_str()), "{} listed alone", k.text);
+    }
+}

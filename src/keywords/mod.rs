@@ -111,9 +111,16 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
             }
         }
     }
-    let runs = phrases::runs(words, &|tok| starts[tok]);
+    // Name parts by key id: any of them (never a keyword alone), titles (begin a new phrase).
+    let (mut name_part, mut title) = (vec![false; view.keys.len()], vec![false; view.keys.len()]);
+    for &(p, class) in &view.name_parts {
+        name_part[p as usize] = true;
+        title[p as usize] = class == words::Part::Title;
+    }
+    let runs = phrases::runs(words, &|w| starts[w.tok as usize] || title[w.id as usize]);
     let ids: Vec<u32> = words.iter().map(|w| w.id).collect();
-    let found = phrases::find(&ids, view.keyword_tokens, &runs, options.max_ngram, min_count, &view.name_parts);
+    let parts: Vec<(u32, bool)> = view.name_parts.iter().map(|&(p, class)| (p, class == words::Part::Inner)).collect();
+    let found = phrases::find(&ids, view.keyword_tokens, &runs, options.max_ngram, min_count, &parts);
     let mut in_phrase = vec![false; words.len()];
     for p in &found {
         for &(a, b) in &p.occurrences {
@@ -124,10 +131,6 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
     // Single words, grouped by stem (a function of the clean key, so each distinct key joins
     // its group once, and is looked up in general Arabic once).
     let short: Vec<bool> = view.stems.iter().map(|s| s.chars().nth(1).is_none()).collect();
-    let mut name_part = vec![false; view.keys.len()];
-    for &(p, _) in &view.name_parts {
-        name_part[p as usize] = true;
-    }
     let mut stem_group: Vec<u32> = vec![u32::MAX; view.stems.len()];
     let mut key_seen: Vec<bool> = vec![false; view.keys.len()];
     let mut next_key: Vec<u32> = vec![u32::MAX; view.keys.len()];

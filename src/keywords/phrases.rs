@@ -32,7 +32,9 @@ pub struct Phrase {
 }
 
 /// Phrase runs: maximal stretches of words a phrase may span, as half-open word-index ranges.
-pub fn runs(words: &[Word], sentence_start: &dyn Fn(usize) -> bool) -> Vec<(usize, usize)> {
+/// `begins(w)` says that a word begins a new run whatever precedes it (it begins a sentence, or
+/// it is a title).
+pub fn runs(words: &[Word], begins: &dyn Fn(&Word) -> bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (j, w) in words.iter().enumerate() {
@@ -41,7 +43,7 @@ pub fn runs(words: &[Word], sentence_start: &dyn Fn(usize) -> bool) -> Vec<(usiz
         // زيادة» breaks on both sides of محققاً (an adverbial accusative, not part of a term).
         let joins = j > 0
             && words[j - 1].tok + 1 == w.tok
-            && !sentence_start(w.tok as usize)
+            && !begins(w)
             && !w.proclitic
             && words[j - 1].tanween == w.tanween;
         if !joins {

@@ -59,24 +59,40 @@ pub struct Words<'a> {
     pub word_tokens: usize,
     /// How many tokens are of a keyword kind, stopwords included (the phrase counts' total).
     pub keyword_tokens: usize,
-    /// The key ids of the name parts this text has (see [`name_parts`]), each with whether it
-    /// is an inner part.
-    pub name_parts: Vec<(u32, bool)>,
+    /// The key ids of the name parts this text has (see [`name_parts`]), each with its class.
+    pub name_parts: Vec<(u32, Part)>,
 }
 
-/// Name parts (data/name_parts.txt) as matching keys, each with whether it is an inner part
-/// (بن: never first in a phrase) rather than a leading one (أبو، آل: may start one). Neither
-/// kind is a keyword alone or ends a phrase. Each is also listed behind و and ف, which the
-/// proclitic fallback leaves on words this short (وبن).
-pub fn name_parts() -> &'static [(String, bool)] {
-    static LIST: std::sync::OnceLock<Vec<(String, bool)>> = std::sync::OnceLock::new();
+/// What a name part does in a phrase (data/name_parts.txt). No class is a keyword alone or
+/// ends a phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Joins the words of a name, never first (بن in محمد بن سلمان).
+    Inner,
+    /// May start a phrase or stand inside one (أبو ظبي، الملك سلمان، جامعة الملك سعود).
+    Lead,
+    /// A title or rank before a name: may start a phrase, never continues one (العقيد ناصر,
+    /// and «محافظ الطائف | العقيد ناصر» are two phrases).
+    Title,
+}
+
+/// Name parts (data/name_parts.txt) as matching keys, with their class. Each is also listed
+/// behind و and ف, which the proclitic fallback leaves on words this short (وبن).
+pub fn name_parts() -> &'static [(String, Part)] {
+    static LIST: std::sync::OnceLock<Vec<(String, Part)>> = std::sync::OnceLock::new();
     LIST.get_or_init(|| {
         crate::lexicon::entries(include_str!("../../data/name_parts.txt"))
             .filter_map(|line| {
                 let (class, word) = line.split_once(char::is_whitespace)?;
-                Some((crate::lexicon::key(word.trim()), class == "inner"))
+                let part = match class {
+                    "inner" => Part::Inner,
+                    "lead" => Part::Lead,
+                    "title" => Part::Title,
+                    _ => panic!("data/name_parts.txt: unknown class {class:?} (inner, lead or title)"),
+                };
+                Some((crate::lexicon::key(word.trim()), part))
             })
-            .flat_map(|(k, inner)| ["", "و", "ف"].map(|c| (format!("{c}{k}"), inner)))
+            .flat_map(|(k, part)| ["", "و", "ف"].map(|c| (format!("{c}{k}"), part)))
             .collect()
     })
 }
@@ -406,7 +422,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
         w.restored = f.restored;
         w.tanween = f.tanween;
     }
-    let name_parts = name_parts().iter().filter_map(|(k, inner)| Some((keys.get(k)?, *inner))).collect();
+    let name_parts = name_parts().iter().filter_map(|(k, part)| Some((keys.get(k)?, *part))).collect();
     Words { words, keys: keys.list, stems: stems.list, word_tokens, keyword_tokens, name_parts }
 }
 
