@@ -51,6 +51,23 @@ fn stopwords_behind_clitics_are_dropped() {
 }
 
 #[test]
+fn finite_verbs_are_not_keywords_and_end_phrases() {
+    // «يهددون» and «تستضيف» occur three times each, more than any noun here; a phrase stops at
+    // them («الرياض تستضيف» is not one) while nouns and names around them are kept.
+    let text = "المهاجرون يهددون النسيج الاجتماعي. المهاجرون يهددون النسيج الاجتماعي. ويهددون الأمن. \
+                الرياض تستضيف البطولة. الرياض تستضيف المعرض. تستضيف نجران الندوة.";
+    let ks = all(text);
+    let shown: Vec<&str> = ks.iter().map(|k| k.text.as_str()).collect();
+    assert!(shown.iter().all(|k| !k.contains("يهددون") && !k.contains("تستضيف")), "{shown:?}");
+    assert_eq!(find(&ks, "النسيج الاجتماعي").map(|k| k.count), Some(2), "{shown:?}");
+    assert_eq!(find(&ks, "الرياض").map(|k| k.count), Some(2), "{shown:?}");
+    assert!(find(&ks, "نجران").is_some(), "{shown:?}");
+    // the same words as nouns stay: «تقديم» and «التعاون» are no verbs
+    let ks = all("تقديم الطلبات. تقديم الطلبات. التعاون مهم. التعاون مهم.");
+    assert!(find(&ks, "تقديم").is_some() && find(&ks, "التعاون").is_some());
+}
+
+#[test]
 fn stopword_options_apply() {
     let o = Options { stopwords_add: vec!["روسيا".into()], ..Options::default() };
     assert!(find(&keywords("روسيا وروسيا موسكو", &o), "روسيا").is_none());

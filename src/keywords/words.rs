@@ -222,6 +222,29 @@ impl<'a> Interner<'a> {
 /// The keyword view of every keyword-kind token, in order. `known_better(whole, rest)` says
 /// whether general Arabic knows the whole key at least as well as the key without its first
 /// letter (then that letter is not stripped).
+/// [`super::verbs::is_verb`] by key id: the clitic forms of a word share its key and are judged
+/// once (for each of the two readings of a final ت).
+#[derive(Default)]
+struct VerbCache(Vec<u8>);
+
+impl VerbCache {
+    fn is_verb(&mut self, id: u32, key: &str, enclitic: bool) -> bool {
+        let at = id as usize;
+        if self.0.len() <= at {
+            self.0.resize((at + 1).max(self.0.len() * 2), 0);
+        }
+        // two bits for each reading: known, verb
+        let shift = if enclitic { 2 } else { 0 };
+        let v = self.0[at] >> shift;
+        if v & 1 != 0 {
+            return v & 2 != 0;
+        }
+        let verb = super::verbs::is_verb(key, enclitic);
+        self.0[at] |= (1 | (u8::from(verb) << 1)) << shift;
+        verb
+    }
+}
+
 pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&str, &str) -> bool) -> Words<'a> {
     // Texts repeat their words: each distinct form (tokens sharing their text and key) is
     // decided once, and each word then only finds its form.
@@ -240,6 +263,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
     // Words are laid out in this pass with their form's index in `id`; the form's view fills
     // them in at the end.
     let mut words: Vec<Word<'a>> = Vec::with_capacity(tokens.len());
+    let mut verb_by_key = VerbCache::default();
     let (mut word_tokens, mut keyword_tokens) = (0, 0);
     for (i, t) in tokens.iter().enumerate() {
         word_tokens += t.kind.is_word() as usize;
@@ -265,9 +289,10 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                     None => (t.key.as_str(), t.start, t.end, false),
                 };
                 let is_stop = stop.is_stop_token(t);
-                let stop = is_stop || t.stem.chars().nth(1).is_none() || is_dated_number(key);
                 let f = forms.len() as u32;
                 let id = keys.id(Cow::Borrowed(key));
+                let enclitic = t.segments.iter().any(|s| s.role == Role::Enclitic);
+                let stop = is_stop || t.stem.chars().nth(1).is_none() || is_dated_number(key) || (t.kind == Kind::Arabic && verb_by_key.is_verb(id, key, enclitic));
                 let stem_key = (id, t.kind == Kind::Arabic);
                 let st = match key_stem.get(id as usize) {
                     Some(&(k, st)) if k == stem_key => st,
@@ -293,7 +318,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                     // Tanween is a mark the key drops: only a text longer than its key can have it.
                     tanween: t.text.len() != t.key.len() && has_tanween(&t.text),
                     arabic: t.kind == Kind::Arabic,
-                    enclitic: t.segments.iter().any(|s| s.role == Role::Enclitic),
+                    enclitic,
                 });
                 let tagged = if stop { f | STOP } else { f };
                 if t.form != NO_FORM {
