@@ -28,7 +28,6 @@ struct Letters {
     yeh: u8,
     teh: u8,
     noon: u8,
-    meem: u8,
     heh: u8,
     teh_marbuta: u8,
 }
@@ -37,7 +36,7 @@ fn letters() -> &'static Letters {
     static L: OnceLock<Letters> = OnceLock::new();
     L.get_or_init(|| {
         let c = |ch| code(ch).expect("an Arabic letter");
-        Letters { alef: c('ا'), lam: c('ل'), waw: c('و'), feh: c('ف'), yeh: c('ي'), teh: c('ت'), noon: c('ن'), meem: c('م'), heh: c('ه'), teh_marbuta: c('ة') }
+        Letters { alef: c('ا'), lam: c('ل'), waw: c('و'), feh: c('ف'), yeh: c('ي'), teh: c('ت'), noon: c('ن'), heh: c('ه'), teh_marbuta: c('ة') }
     })
 }
 
@@ -76,13 +75,18 @@ fn known(codes: &[u8]) -> Option<f32> {
     a
 }
 
-/// How many of the spellings `prefix + core + suffix` (for each pair given) the lexicon knows,
-/// leaving out `own` (the word being judged).
-fn attested(prefixes: &[u8], core: &[u8], suffixes: &[&[u8]], own: &[u8]) -> usize {
+/// How many of the spellings `prefix + core + suffix` (for each pair given; prefix 0: none) the
+/// lexicon knows, leaving out `own` (the word being judged); counting stops at `need`.
+fn attested(prefixes: &[u8], core: &[u8], suffixes: &[&[u8]], own: &[u8], need: usize) -> usize {
     let mut buf = [0u8; MAX_LETTERS + 8];
     let mut n = 0;
+    let mut left = prefixes.len() * suffixes.len();
     for &p in prefixes {
         for s in suffixes {
+            if n + left < need {
+                return n; // (`need` is out of reach)
+            }
+            left -= 1;
             let mut len = 0;
             if p != 0 {
                 buf[0] = p;
@@ -95,8 +99,8 @@ fn attested(prefixes: &[u8], core: &[u8], suffixes: &[&[u8]], own: &[u8]) -> usi
             let w = &buf[..len];
             if w != own && known(w).is_some() {
                 n += 1;
-                if n == 2 {
-                    return n; // (all the callers need)
+                if n == need {
+                    return n;
                 }
             }
         }
@@ -187,8 +191,13 @@ fn imperfect(w: &[u8], l: &Letters) -> bool {
     if core.len() < 3 {
         return false;
     }
-    let suffixes: [&[u8]; 2] = [&[], &[l.waw, l.noon]];
-    attested(&[l.yeh, l.teh, l.noon], core, &suffixes, w) >= 2
+    // (the plural persons only when one singular is there: most nouns of this shape have none,
+    // and are settled in three lookups)
+    match attested(&[l.yeh, l.teh, l.noon], core, &[&[]], w, 2) {
+        0 => false,
+        1 => attested(&[l.yeh, l.teh], core, &[&[l.waw, l.noon]], w, 1) == 1,
+        _ => true,
+    }
 }
 
 /// Past tense: the stem, then ت, نا or وا (نفذت، خسرنا، قتلوا). Evidence: two more persons of the
@@ -206,10 +215,14 @@ fn perfect(w: &[u8], l: &Letters) -> bool {
     if core.len() < 3 {
         return false;
     }
-    let suffixes: [&[u8]; 5] = [&[], &[l.teh], &[l.waw, l.alef], &[l.noon, l.alef], &[l.teh, l.meem]];
+    let family = match attested(&[0], core, &[&[], &[l.teh], &[l.waw, l.alef]], w, 2) {
+        0 => false,
+        1 => attested(&[0], core, &[&[l.noon, l.alef]], w, 1) == 1,
+        _ => true,
+    };
     // After a final ت or نا, the stem must not be a noun itself («طالبت»: «طالب»; «بلادنا»:
     // «بلاد»); a final وا is verbal enough alone («قتلوا» beside the noun «القتل»).
-    attested(&[0], core, &suffixes, w) >= 2 && (plural || !takes_article(core, l))
+    family && (plural || !takes_article(core, l))
 }
 
 #[cfg(test)]
