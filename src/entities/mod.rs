@@ -53,8 +53,25 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
         Some(m) => find_with(text, tokens, m, DEFAULT_MERGE),
         None => gazetteer::places(text, tokens),
     };
-    let names = add_where_free(names, orgs::find(text, tokens));
-    add_where_free(names, rules::find(text, tokens))
+    let mut names = add_where_free(names, orgs::find(text, tokens));
+    let rules = rules::find(text, tokens);
+    currencies_are_misc(&mut names, &rules);
+    add_where_free(names, rules)
+}
+
+/// A name found inside an amount of money is its currency, which ANERcorp (and so the tagger)
+/// types MISC («100 دولار»): «ريال» after «500» is the riyal, not Real Madrid's ORG. Both
+/// lists in text order; one sweep.
+fn currencies_are_misc(names: &mut [Entity], rules: &[Entity]) {
+    let mut money = rules.iter().filter(|r| r.kind == "MONEY").peekable();
+    for e in names.iter_mut() {
+        while money.next_if(|m| m.end <= e.start).is_some() {}
+        if let Some(m) = money.peek() {
+            if m.start <= e.start && e.end <= m.end && e.kind != "MISC" {
+                e.kind = "MISC".into();
+            }
+        }
+    }
 }
 
 /// `base` plus the entities of `extra` that overlap none of `base`, in text order. Both lists
