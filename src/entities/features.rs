@@ -885,6 +885,10 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         let pos = if i == 0 { 0u8 } else if i == 1 { 1 } else if i + 1 == ws.len() { 3 } else { 2 };
         f(H::new(165).add(&[pos, w.freq[1].min(6), w.mem]));
         f(H::new(166).add(&[w.mem, names & 7, n.freq[2].min(8), n.prod[0], n.mem]));
+        // the other side: an ordinary word right after a name-like one, which a name should not
+        // swallow («شيراك شذ», «عبدالسلام جمعة بلسان»)
+        let p_names = (p.flags & (F_PLACE | F_FIRST | F_LAST)) as u8;
+        f(H::new(167).add(&[p_names, p.mem, w.freq[1].min(6), w.prod[0], u8::from(w.prep.is_some())]));
     }
     // morphological productivity of the word (names take no pronoun suffixes)
     if own {
