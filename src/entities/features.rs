@@ -37,8 +37,6 @@ pub const F_LIST_PER_I: u32 = F_ORG << 6;
 const N_FLAGS: u32 = 6 + CLASSES.len() as u32 + 1 + 6;
 
 struct Lists {
-    first: HashSet<String, Fast>,
-    last: HashSet<String, Fast>,
     triggers: HashMap<String, u32, Fast>,
     orgs: HashSet<String, Fast>,
     /// Organisation heads that stay outside the name (class OUT of the trigger list).
@@ -51,18 +49,12 @@ struct Lists {
 fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
-        let mut first: HashSet<String, Fast> = lexicon::entries(include_str!("../../data/ner_first_names.txt")).map(lexicon::key).collect();
-        let mut last: HashSet<String, Fast> = lexicon::entries(include_str!("../../data/ner_last_names.txt")).map(lexicon::key).collect();
+        // (the FIRST and LAST lines of the same file are lexicon::person_names())
         let mut orgs: HashSet<String, Fast> = HashSet::default();
         for line in lexicon::entries(include_str!("../../data/ner_names_extra.txt")) {
-            let Some((class, word)) = line.split_once(char::is_whitespace) else { continue };
-            let set = match class {
-                "FIRST" => &mut first,
-                "LAST" => &mut last,
-                "ORG" => &mut orgs,
-                _ => continue,
-            };
-            set.insert(lexicon::key(word.trim()));
+            if let Some(("ORG", word)) = line.split_once(char::is_whitespace) {
+                orgs.insert(lexicon::key(word.trim()));
+            }
         }
         let mut triggers: HashMap<String, u32, Fast> = HashMap::default();
         let mut outside: HashSet<String, Fast> = HashSet::default();
@@ -93,7 +85,7 @@ fn lists() -> &'static Lists {
         for v in multi.values_mut() {
             v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
         }
-        Lists { first, last, triggers, orgs, outside, multi }
+        Lists { triggers, orgs, outside, multi }
     })
 }
 
@@ -173,10 +165,10 @@ fn is_name(s: &str) -> u32 {
     // The four lists as one table: one lookup instead of four.
     static NAMES: OnceLock<HashMap<String, u32, Fast>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        let l = lists();
+        let (l, people) = (lists(), lexicon::person_names());
         let mut m: HashMap<String, u32, Fast> = HashMap::default();
         let sets: [(&mut dyn Iterator<Item = &String>, u32); 4] =
-            [(&mut lexicon::places().keys(), F_PLACE), (&mut l.first.iter(), F_FIRST), (&mut l.last.iter(), F_LAST), (&mut l.orgs.iter(), F_ORG)];
+            [(&mut lexicon::places().keys(), F_PLACE), (&mut people.first.iter(), F_FIRST), (&mut people.last.iter(), F_LAST), (&mut l.orgs.iter(), F_ORG)];
         for (words, flag) in sets {
             for w in words {
                 *m.entry(w.clone()).or_default() |= flag;
@@ -546,7 +538,7 @@ fn freq(key: &str, safe: &str, zb: Option<f32>, za: Option<f32>) -> [u8; 4] {
 /// How productive the bare word is in the lexicon: names seldom take pronoun suffixes or
 /// plural endings, common words do. Bucketed zipf differences (0 = form unknown).
 fn productivity(bare_: &str) -> [u8; 4] {
-    use crate::lexicon::wordfreq::{code, encode, zipf_codes, MAX_LETTERS};
+    use crate::lexicon::wordfreq::{code, encode, zipf_codes_folded, MAX_LETTERS};
     let Some(z) = crate::lexicon::wordfreq::zipf(bare_) else { return [0; 4] };
     // the letter codes of the word without a final ة/ه, then each ending's codes after them
     let mut buf = [0u8; MAX_LETTERS + 4];
@@ -563,15 +555,7 @@ fn productivity(bare_: &str) -> [u8; 4] {
                 m += 1;
             }
             // as in `zipf`: a final ه also stands for ة, and the two frequencies add up
-            let mut v = zipf_codes(&buf[..m]);
-            if e.ends_with('ه') {
-                buf[m - 1] = code('ة').expect("teh marbuta");
-                v = match (v, zipf_codes(&buf[..m])) {
-                    (Some(x), Some(y)) => Some(libm::log10f(libm::powf(10.0, x) + libm::powf(10.0, y))),
-                    (x, y) => x.or(y),
-                };
-            }
-            if let Some(v) = v {
+            if let Some(v) = zipf_codes_folded(&buf[..m]) {
                 out = Some(out.map_or(v, |a| a.max(v)));
             }
         }

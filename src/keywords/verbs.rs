@@ -16,7 +16,7 @@
 //! the same in every text; it errs towards keeping a word (a verb whose family is rare stays).
 
 use crate::lexicon;
-use crate::lexicon::wordfreq::{code, encode, zipf_codes, MAX_LETTERS};
+use crate::lexicon::wordfreq::{code, encode, zipf_codes_folded, MAX_LETTERS};
 use std::sync::OnceLock;
 
 /// The letter codes this module spells with.
@@ -28,7 +28,6 @@ struct Letters {
     yeh: u8,
     teh: u8,
     noon: u8,
-    heh: u8,
     teh_marbuta: u8,
 }
 
@@ -36,43 +35,14 @@ fn letters() -> &'static Letters {
     static L: OnceLock<Letters> = OnceLock::new();
     L.get_or_init(|| {
         let c = |ch| code(ch).expect("an Arabic letter");
-        Letters { alef: c('ا'), lam: c('ل'), waw: c('و'), feh: c('ف'), yeh: c('ي'), teh: c('ت'), noon: c('ن'), heh: c('ه'), teh_marbuta: c('ة') }
-    })
-}
-
-/// Given and family names (the entity tagger's lists), as keys: never verbs.
-fn names() -> &'static lexicon::Set<String> {
-    static SET: OnceLock<lexicon::Set<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut s: lexicon::Set<String> = lexicon::entries(include_str!("../../data/ner_first_names.txt"))
-            .chain(lexicon::entries(include_str!("../../data/ner_last_names.txt")))
-            .map(lexicon::key)
-            .collect();
-        for line in lexicon::entries(include_str!("../../data/ner_names_extra.txt")) {
-            if let Some(("FIRST" | "LAST", word)) = line.split_once(char::is_whitespace) {
-                s.insert(lexicon::key(word.trim()));
-            }
-        }
-        s
+        Letters { alef: c('ا'), lam: c('ل'), waw: c('و'), feh: c('ف'), yeh: c('ي'), teh: c('ت'), noon: c('ن'), teh_marbuta: c('ة') }
     })
 }
 
 /// Is the word of these letter codes in the lexicon (a final ه also reads as ة, as in
 /// [`crate::lexicon::wordfreq::zipf`])? Its Zipf value if so.
 fn known(codes: &[u8]) -> Option<f32> {
-    let l = letters();
-    let a = zipf_codes(codes);
-    if codes.last() == Some(&l.heh) {
-        let mut buf = [0u8; MAX_LETTERS + 4];
-        buf[..codes.len()].copy_from_slice(codes);
-        buf[codes.len() - 1] = l.teh_marbuta;
-        let b = zipf_codes(&buf[..codes.len()]);
-        return match (a, b) {
-            (Some(x), Some(y)) => Some(x.max(y)),
-            (x, y) => x.or(y),
-        };
-    }
-    a
+    zipf_codes_folded(codes)
 }
 
 /// How many of the spellings `prefix + core + suffix` (for each pair given; prefix 0: none) the
@@ -125,7 +95,7 @@ pub fn is_verb(key: &str, cut_before_suffix: bool) -> bool {
     // a conjunction the segmenter left on (ويستطرد), unless the whole word is a noun (فتيات ←
     // الفتيات)
     if w.len() >= 5 && (w[0] == l.waw || w[0] == l.feh) && shaped(&w[1..], l) {
-        if takes_article(w, l) {
+        if takes_article(w, None, l) {
             return false;
         }
         w = &w[1..];
@@ -139,28 +109,18 @@ pub fn is_verb(key: &str, cut_before_suffix: bool) -> bool {
         return false;
     }
     // 1. A word that takes the article is a noun or an adjective ...
-    if takes_article(w, l) {
+    if takes_article(w, None, l) {
         return false;
     }
     // ... and so is one whose accusative (يوما ← اليوم، بيانا ← البيان) or construct form before
     // a pronoun suffix (تجربت|ي ← التجربة) does.
     let last = w[w.len() - 1];
     let stripped = &w[..w.len() - 1];
-    if (last == l.alef && w[w.len() - 2] != l.waw) || (last == l.teh && cut_before_suffix) {
-        let mut art = [0u8; MAX_LETTERS + 3];
-        art[0] = l.alef;
-        art[1] = l.lam;
-        art[2..stripped.len() + 2].copy_from_slice(stripped);
-        let mut len = stripped.len() + 2;
-        if last == l.teh {
-            art[len] = l.teh_marbuta;
-            len += 1;
-        }
-        if known(&art[..len]).is_some() {
-            return false;
-        }
+    if ((last == l.alef && w[w.len() - 2] != l.waw) || (last == l.teh && cut_before_suffix)) && takes_article(stripped, (last == l.teh).then_some(l.teh_marbuta), l) {
+        return false;
     }
-    !names().contains(key) && !lexicon::places().contains_key(key)
+    let names = lexicon::person_names();
+    !names.first.contains(key) && !names.last.contains(key) && !lexicon::places().contains_key(key)
 }
 
 /// Does the word begin or end like a finite verb: ي ت ن first (present), or ت وا نا last (past)?
@@ -169,13 +129,19 @@ fn shaped(w: &[u8], l: &Letters) -> bool {
     n >= 4 && ([l.yeh, l.teh, l.noon].contains(&w[0]) || w[n - 1] == l.teh || (w[n - 1] == l.alef && (w[n - 2] == l.waw || w[n - 2] == l.noon)))
 }
 
-/// Does the lexicon know the word with the article?
-fn takes_article(w: &[u8], l: &Letters) -> bool {
-    let mut art = [0u8; MAX_LETTERS + 2];
+/// Does the lexicon know the word with the article (and with the letter `then` after it, when
+/// given: the ة of a construct form)?
+fn takes_article(w: &[u8], then: Option<u8>, l: &Letters) -> bool {
+    let mut art = [0u8; MAX_LETTERS + 3];
     art[0] = l.alef;
     art[1] = l.lam;
     art[2..w.len() + 2].copy_from_slice(w);
-    known(&art[..w.len() + 2]).is_some()
+    let mut len = w.len() + 2;
+    if let Some(c) = then {
+        art[len] = c;
+        len += 1;
+    }
+    known(&art[..len]).is_some()
 }
 
 /// Present tense: ي ت ن before the stem, a person or number ending after it (يهددون، تنتهي،
@@ -222,7 +188,7 @@ fn perfect(w: &[u8], l: &Letters) -> bool {
     };
     // After a final ت or نا, the stem must not be a noun itself («طالبت»: «طالب»; «بلادنا»:
     // «بلاد»); a final وا is verbal enough alone («قتلوا» beside the noun «القتل»).
-    family && (plural || !takes_article(core, l))
+    family && (plural || !takes_article(core, None, l))
 }
 
 #[cfg(test)]

@@ -34,6 +34,31 @@ pub fn stopwords() -> &'static Set<String> {
     SET.get_or_init(|| entries(include_str!("../../data/stopwords.txt")).map(key).collect())
 }
 
+/// Given names and family names, as matching keys: `ner_first_names.txt`, `ner_last_names.txt`
+/// and the FIRST and LAST lines of `ner_names_extra.txt`. The entity tagger flags them; the
+/// keyword filter never takes them for verbs.
+pub struct PersonNames {
+    pub first: Set<String>,
+    pub last: Set<String>,
+}
+
+/// The shipped person names (see [`PersonNames`]), parsed once.
+pub fn person_names() -> &'static PersonNames {
+    static NAMES: OnceLock<PersonNames> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut first: Set<String> = entries(include_str!("../../data/ner_first_names.txt")).map(key).collect();
+        let mut last: Set<String> = entries(include_str!("../../data/ner_last_names.txt")).map(key).collect();
+        for line in entries(include_str!("../../data/ner_names_extra.txt")) {
+            match line.split_once(char::is_whitespace) {
+                Some(("FIRST", word)) => first.insert(key(word.trim())),
+                Some(("LAST", word)) => last.insert(key(word.trim())),
+                _ => continue,
+            };
+        }
+        PersonNames { first, last }
+    })
+}
+
 /// Place names: for each first word's key, the full names as sequences of word keys,
 /// longest first.
 pub fn places() -> &'static Map<String, Vec<Vec<String>>> {

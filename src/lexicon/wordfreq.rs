@@ -306,15 +306,23 @@ pub fn zipf(key: &str) -> Option<f32> {
     if n == 0 {
         return None;
     }
-    let a = zipf_codes(&buf[..n]);
-    let (heh, teh) = (code('ه').unwrap(), code('ة').unwrap());
-    let b = if buf[n - 1] == heh {
-        buf[n - 1] = teh;
-        zipf_codes(&buf[..n])
-    } else {
-        None
-    };
-    match (a, b) {
+    zipf_codes_folded(&buf[..n])
+}
+
+/// [`zipf_codes`] for letter codes read as a matching key: a final ه also stands for ة, and
+/// the two frequencies add up. The one place that fold is done for [`zipf`], the entity
+/// features and the verb test.
+pub fn zipf_codes_folded(codes: &[u8]) -> Option<f32> {
+    let a = zipf_codes(codes);
+    let n = codes.len();
+    // no form longer than MAX_LETTERS is stored, so such a word has neither spelling
+    if n == 0 || n > MAX_LETTERS || Some(codes[n - 1]) != code('ه') {
+        return a;
+    }
+    let mut buf = [0u8; MAX_LETTERS];
+    buf[..n].copy_from_slice(codes);
+    buf[n - 1] = code('ة').expect("teh marbuta has a code");
+    match (a, zipf_codes(&buf[..n])) {
         (Some(x), Some(y)) => Some(libm::log10f(libm::powf(10.0, x) + libm::powf(10.0, y))),
         (x, y) => x.or(y),
     }
