@@ -554,7 +554,6 @@ fn productivity(bare_: &str) -> [u8; 4] {
                 buf[m] = code(c).expect("an Arabic letter");
                 m += 1;
             }
-            // as in `zipf`: a final ه also stands for ة, and the two frequencies add up
             if let Some(v) = zipf_codes_folded(&buf[..m]) {
                 out = Some(out.map_or(v, |a| a.max(v)));
             }

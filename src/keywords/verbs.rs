@@ -39,12 +39,6 @@ fn letters() -> &'static Letters {
     })
 }
 
-/// Is the word of these letter codes in the lexicon (a final ه also reads as ة, as in
-/// [`crate::lexicon::wordfreq::zipf`])? Its Zipf value if so.
-fn known(codes: &[u8]) -> Option<f32> {
-    zipf_codes_folded(codes)
-}
-
 /// How many of the spellings `prefix + core + suffix` (for each pair given; prefix 0: none) the
 /// lexicon knows, leaving out `own` (the word being judged); counting stops at `need`.
 fn attested(prefixes: &[u8], core: &[u8], suffixes: &[&[u8]], own: &[u8], need: usize) -> usize {
@@ -67,7 +61,7 @@ fn attested(prefixes: &[u8], core: &[u8], suffixes: &[&[u8]], own: &[u8], need: 
             buf[len..len + s.len()].copy_from_slice(s);
             len += s.len();
             let w = &buf[..len];
-            if w != own && known(w).is_some() {
+            if w != own && zipf_codes_folded(w).is_some() {
                 n += 1;
                 if n == need {
                     return n;
@@ -141,7 +135,7 @@ fn takes_article(w: &[u8], then: Option<u8>, l: &Letters) -> bool {
         art[len] = c;
         len += 1;
     }
-    known(&art[..len]).is_some()
+    zipf_codes_folded(&art[..len]).is_some()
 }
 
 /// Present tense: ي ت ن before the stem, a person or number ending after it (يهددون، تنتهي،
