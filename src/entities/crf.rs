@@ -10,11 +10,11 @@
 //! head start in proportion to the perceptron's margins, so the model pays most for missing
 //! the start of a name.
 //!
-//! An experiment, off by default (`train-ner --crf`; `--eta`, `--l2`, `--cost` set the three
-//! values above). Best found, one bag, `--crf --bags 1 --o-penalty 0 --margin-b 180
-//! --dropout 0`: dev 0.7545, 5-fold CV 0.7561 over four seeds, where the shipped perceptrons
-//! give 0.7471 and 0.7621; and the model is 1.66 MB (every seen feature keeps a weight). It
-//! loses on CV, which chooses, so it does not ship; it is kept to compare against.
+//! Alone (`train-ner --crf`; `--eta`, `--l2`, `--cost` set the three values above), best
+//! found with one bag, `--crf --bags 1 --o-penalty 0 --margin-b 180 --dropout 0`: dev 0.7528,
+//! 5-fold CV 0.7565, where the perceptrons give 0.7502 and 0.7616, and the model is 1.66 MB
+//! (every seen feature keeps a weight). What ships is the perceptrons and one CRF run mixed
+//! half and half (`Config::mix_crf`, see [`super::train::train`]), which beats both.
 
 use super::model::{allowed, tag_info, START, TAGS};
 use super::train::{Config, Rng, Sentence, Weights};

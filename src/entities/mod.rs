@@ -127,11 +127,53 @@ fn tag_with(text: &str, tokens: &[Token], m: &Model, places: &[Entity]) -> Vec<u
         let newline = tokens.get(i + 1).is_some_and(|n| text[tokens[i].end as usize..n.start as usize].contains('\n'));
         if i + 1 == tokens.len() || ends_sentence(&tokens[i]) || newline {
             scorer.sentence(&ws[start..=i], &mut emit);
+            let from = out.len();
             out.extend(viterbi(&emit, &trans));
+            whole_list_names(&ws[start..=i], &mut out[from..]);
             start = i + 1;
         }
     }
     out
+}
+
+/// A name of the multi-word list (`data/ner_names_multi.txt`: «ريال مدريد», «مجلس الأمن
+/// الدولي») whose every word the tagger put inside names is one name of the list's type, when
+/// nothing the tagger found runs across its edges: the words were recognised as a name, and the
+/// list knows better where it ends and what it is («ريال» ORG + «مدريد» LOC is Real Madrid).
+fn whole_list_names(ws: &[features::Word], tags: &mut [usize]) {
+    use features::{F_LIST_MISC_B, F_LIST_MISC_I, F_LIST_ORG_B, F_LIST_ORG_I, F_LIST_PER_B, F_LIST_PER_I};
+    const ORG: usize = 2;
+    const MISC: usize = 3;
+    let mut a = 0;
+    while a < ws.len() {
+        let f = ws[a].flags;
+        let (ty, inner) = if f & F_LIST_ORG_B != 0 {
+            (ORG, F_LIST_ORG_I)
+        } else if f & F_LIST_MISC_B != 0 {
+            (MISC, F_LIST_MISC_I)
+        } else if f & F_LIST_PER_B != 0 {
+            (PER, F_LIST_PER_I)
+        } else {
+            a += 1;
+            continue;
+        };
+        let mut b = a + 1;
+        while b < ws.len() && ws[b].flags & inner != 0 && ws[b].flags & (F_LIST_ORG_B | F_LIST_MISC_B | F_LIST_PER_B) == 0 {
+            b += 1;
+        }
+        // tokens a..b; the tagger must have begun a name at a and not carry one on past b
+        let inside = tags[a..b].iter().all(|&t| t != 0);
+        let starts = tag_info(tags[a]).is_some_and(|(begin, _)| begin);
+        let ends = tags.get(b).is_none_or(|&t| tag_info(t).is_none_or(|(begin, _)| begin));
+        let split = tags[a + 1..b.max(a + 1)].iter().any(|&t| tag_info(t).is_some_and(|(begin, _)| begin));
+        if b - a > 1 && inside && starts && ends && split {
+            tags[a] = model::tag_of(true, ty);
+            for t in &mut tags[a + 1..b] {
+                *t = model::tag_of(false, ty);
+            }
+        }
+        a = b;
+    }
 }
 
 /// Emission scores, with the weights of the features that depend on one word only (the word
@@ -292,4 +334,35 @@ fn tagged_with(text: &str, tokens: &[Token], m: &Model, places: &[Entity]) -> Ve
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::features::{Word, F_LIST_ORG_B, F_LIST_ORG_I};
+    use super::model::tag_of;
+    use super::*;
+
+    fn words(flags: &[u32]) -> Vec<Word<'static>> {
+        flags.iter().map(|&f| Word { flags: f, ..Word::pad().clone() }).collect()
+    }
+
+    /// «ريال | مدريد» split by the tagger into ORG + LOC becomes one ORG; a list name the
+    /// tagger kept whole keeps its type (the region «الشرق الأوسط» is not the newspaper), and
+    /// one it left partly outside names, or that a name runs across, is left alone.
+    #[test]
+    fn list_names_split_by_the_tagger_are_joined() {
+        let (org_b, org_i, loc_b, loc_i, per_b) = (tag_of(true, 2), tag_of(false, 2), tag_of(true, 1), tag_of(false, 1), tag_of(true, PER));
+        let ws = words(&[0, F_LIST_ORG_B, F_LIST_ORG_I, 0]);
+        let run = |tags: &[usize]| {
+            let mut t = tags.to_vec();
+            whole_list_names(&ws, &mut t);
+            t
+        };
+        assert_eq!(run(&[0, org_b, loc_b, 0]), [0, org_b, org_i, 0]);
+        assert_eq!(run(&[0, per_b, per_b, 0]), [0, org_b, org_i, 0]);
+        assert_eq!(run(&[0, loc_b, loc_i, 0]), [0, loc_b, loc_i, 0]);
+        assert_eq!(run(&[0, org_b, 0, 0]), [0, org_b, 0, 0]);
+        assert_eq!(run(&[0, org_b, loc_b, loc_i]), [0, org_b, loc_b, loc_i]);
+        assert_eq!(run(&[loc_b, loc_i, per_b, 0]), [loc_b, loc_i, per_b, 0]);
+    }
 }
