@@ -97,12 +97,96 @@ pub fn find_with(text: &str, tokens: &[Token], m: &Model, merge: Merge) -> Vec<E
     }
     // the gazetteer runs once: its places are tagger features and merge candidates
     let places = gazetteer::places(text, tokens);
-    let names = tagged_with(text, tokens, m, &places);
+    let names = same_names_elsewhere(text, tokens, tagged_with(text, tokens, m, &places), &m.memory);
     match merge {
         Merge::ModelFirst => add_where_free(names, places),
         Merge::GazetteerFirst => add_where_free(places, names),
         _ => names,
     }
+}
+
+/// Document-level consistency: a name the tagger found once is found wherever else the text
+/// has it and the tagger missed it («بوتين» tagged in one sentence, passed over in the next),
+/// with the type most of its tagged mentions have. A mention matches by word keys, the first
+/// word also behind a proclitic («ولافروف»); only words no entity covers, nor touches, are
+/// taken, longest name first. `names` in text order; so is the result.
+/// How many tagged mentions a one-word name needs before it is spread: one slip of the tagger
+/// on an ordinary word («كوقود») must not be copied to every other use of the word.
+const MIN_VOTES_ONE_WORD: u32 = 2;
+
+fn same_names_elsewhere(text: &str, tokens: &[Token], names: Vec<Entity>, mem: &features::Memory) -> Vec<Entity> {
+    if names.is_empty() {
+        return names;
+    }
+    // each name's word keys -> votes per type
+    let mut votes: HashMap<&str, [u32; 4], features::Fast> = HashMap::default();
+    for e in &names {
+        if let Some(ty) = TYPES.iter().position(|&t| t == e.kind) {
+            votes.entry(e.key.as_str()).or_default()[ty] += 1;
+        }
+    }
+    // first word -> (the other words, type), longest first
+    let mut by_first: HashMap<&str, Vec<(Vec<&str>, usize)>, features::Fast> = HashMap::default();
+    for (key, v) in &votes {
+        let ty = (0..4).max_by_key(|&t| (v[t], std::cmp::Reverse(t))).expect("four types");
+        let mut words = key.split(' ');
+        let first = words.next().expect("a key has a word");
+        if !key.contains(' ') && v[ty] < MIN_VOTES_ONE_WORD {
+            continue;
+        }
+        by_first.entry(first).or_default().push((words.collect(), ty));
+    }
+    for v in by_first.values_mut() {
+        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    }
+    let mut covered = vec![false; tokens.len()];
+    let mut ti = 0;
+    for e in &names {
+        while ti < tokens.len() && tokens[ti].end <= e.start {
+            ti += 1;
+        }
+        let mut j = ti;
+        while j < tokens.len() && tokens[j].start < e.end {
+            covered[j] = true;
+            j += 1;
+        }
+    }
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if covered[i] || !matches!(t.kind, Kind::Arabic | Kind::Latin | Kind::Mixed) {
+            i += 1;
+            continue;
+        }
+        // the word's key, or the key behind one or two proclitic letters
+        let key: &str = &t.key;
+        let cands = [0, 1, 2].into_iter().filter_map(|n| key.char_indices().nth(n).map(|(b, _)| &key[b..]));
+        let hit = cands.filter(|k| by_first.contains_key(k)).find_map(|_| {
+            let first = entity(text, tokens, i, i, "", mem)?.key;
+            let names = by_first.get(first.as_str())?;
+            names.iter().find(|(rest, _)| {
+                let end = i + rest.len();
+                rest.iter().enumerate().all(|(j, w)| tokens.get(i + 1 + j).is_some_and(|n| !covered[i + 1 + j] && *n.key == **w))
+                    // not a piece of a longer name the tagger found here («هونج» before «كونج»)
+                    && !(i > 0 && covered[i - 1])
+                    && !covered.get(end + 1).copied().unwrap_or(false)
+            })
+        });
+        match hit.and_then(|(rest, ty)| entity(text, tokens, i, i + rest.len(), TYPES[*ty], mem).map(|e| (e, rest.len()))) {
+            Some((e, n)) => {
+                found.push(e);
+                i += n + 1;
+            }
+            None => i += 1,
+        }
+    }
+    if found.is_empty() {
+        return names;
+    }
+    let mut out: Vec<Entity> = names.into_iter().chain(found).collect();
+    out.sort_by_key(|e| e.start);
+    out
 }
 
 fn ends_sentence(t: &Token) -> bool {
@@ -364,5 +448,25 @@ mod tests {
         assert_eq!(run(&[0, org_b, 0, 0]), [0, org_b, 0, 0]);
         assert_eq!(run(&[0, org_b, loc_b, loc_i]), [0, org_b, loc_b, loc_i]);
         assert_eq!(run(&[loc_b, loc_i, per_b, 0]), [loc_b, loc_i, per_b, 0]);
+    }
+
+    /// A name tagged once is found again behind a proclitic, with the type most of its tagged
+    /// mentions have; a mention right beside another entity, or already inside one, is not.
+    #[test]
+    fn a_name_found_once_is_found_everywhere() {
+        let text = "التقى فلاديمير بوتين الوفد. وقال لفلاديمير بوتين مساعده إن روسيا فلاديمير بوتين تريد ذلك.";
+        let tokens = crate::pipeline::tokens(text, &crate::text::normalize::NormOptions::display());
+        let mem = features::Memory::default();
+        let at = |w: &str, n: usize| tokens.iter().enumerate().filter(|(_, t)| t.text.ends_with(w)).nth(n).map(|(i, _)| i).expect(w);
+        let first = entity(text, &tokens, at("فلاديمير", 0), at("بوتين", 0), "PER", &mem).expect("entity");
+        let russia = entity(text, &tokens, at("روسيا", 0), at("روسيا", 0), "LOC", &mem).expect("entity");
+        let out = same_names_elsewhere(text, &tokens, vec![first.clone(), russia.clone()], &mem);
+        let got: Vec<(&str, &str)> = out.iter().map(|e| (e.kind.as_str(), e.text.as_str())).collect();
+        assert_eq!(got, [("PER", "فلاديمير بوتين"), ("PER", "فلاديمير بوتين"), ("LOC", "روسيا")]);
+        let second = &out[1];
+        assert_eq!(&text[second.start as usize..second.end as usize], "فلاديمير بوتين");
+        assert!(text[..second.start as usize].ends_with("وقال ل"));
+        // nothing to spread: the list comes back as it was
+        assert_eq!(same_names_elsewhere(text, &tokens, Vec::new(), &mem), Vec::new());
     }
 }

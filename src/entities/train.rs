@@ -558,6 +558,53 @@ pub fn evaluate(sents: &[Sentence], find: impl Fn(&str, &[Token]) -> Vec<Entity>
 }
 
 /// Entities as (first CoNLL token, last CoNLL token, type).
+/// [`evaluate`] with the sentences read `k` at a time as one document (joined by line
+/// breaks), the way an article reaches `analyze`: what document-level steps do shows here.
+/// Each sentence is scored on the entities inside it.
+pub fn evaluate_docs(sents: &[Sentence], k: usize, find: impl Fn(&str, &[Token]) -> Vec<Entity>) -> Scores {
+    let per = doc_entities(sents, k, find);
+    let mut sc = Scores::default();
+    for (s, mine) in sents.iter().zip(per) {
+        let part = evaluate(std::slice::from_ref(s), |_, _| mine.clone());
+        for t in 0..4 {
+            sc.counts[t].0 += part.counts[t].0;
+            sc.counts[t].1 += part.counts[t].1;
+            sc.counts[t].2 += part.counts[t].2;
+        }
+    }
+    sc
+}
+
+/// The entities `find` gives each sentence when the sentences are read `k` at a time as one
+/// document, with offsets into the sentence.
+fn doc_entities(sents: &[Sentence], k: usize, find: impl Fn(&str, &[Token]) -> Vec<Entity>) -> Vec<Vec<Entity>> {
+    let mut out = Vec::with_capacity(sents.len());
+    for doc in sents.chunks(k.max(1)) {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(doc.len());
+        for s in doc {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            starts.push(text.len());
+            text.push_str(&s.text);
+        }
+        let tokens = pipeline::tokens(&text, &NormOptions::display());
+        let found = find(&text, &tokens);
+        for (s, &at) in doc.iter().zip(&starts) {
+            let end = at + s.text.len();
+            out.push(
+                found
+                    .iter()
+                    .filter(|e| at <= e.start as usize && e.end as usize <= end)
+                    .map(|e| Entity { start: e.start - at as u32, end: e.end - at as u32, ..e.clone() })
+                    .collect(),
+            );
+        }
+    }
+    out
+}
+
 fn predicted(s: &Sentence, found: &[Entity]) -> Vec<(usize, usize, usize)> {
     let mut pred = Vec::new();
     for e in found {
@@ -732,7 +779,11 @@ pub fn cli_train(args: &[String]) -> Result<(), CliError> {
 
 /// `kashif eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split]`: per-type P/R/F1.
 pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--data", "--model", "--merge"], &["--dev-split", "--errors"])?;
+    check_flags(args, &["--data", "--model", "--merge", "--docs"], &["--dev-split", "--errors"])?;
+    let docs: usize = match flag_value(args, "--docs")? {
+        Some(v) => v.parse().ok().filter(|&k| k > 0).ok_or(format!("--docs wants a whole number of sentences, not '{v}'"))?,
+        None => 1,
+    };
     let data = flag_value(args, "--data")?.ok_or("eval-ner needs --data PATH".to_string())?;
     let all = read_conll(data).map_err(|e| CliError::Io(format!("cannot read '{data}': {e}")))?;
     let part = if args.iter().any(|a| a == "--dev-split") { split_dev(&all).1 } else { &all[..] };
@@ -761,10 +812,11 @@ pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
     let sents: Vec<Sentence> = part.iter().map(prepare).collect();
     if args.iter().any(|a| a == "--errors") {
         // Every wrong or missed entity: `-` gold only, `+` predicted only, with the sentence.
-        for s in &sents {
+        let per = doc_entities(&sents, docs, |t, k| super::find_with(t, k, model, modes[0].1));
+        for (s, found) in sents.iter().zip(&per) {
             let words: Vec<&str> = s.spans.iter().map(|&(a, b)| &s.text[a..b]).collect();
             let show = |(a, b, t): (usize, usize, usize)| format!("{} {}", TYPES[t], words[a..=b].join(" "));
-            let pred = predicted(s, &super::find_with(&s.text, &s.tokens, model, modes[0].1));
+            let pred = predicted(s, found);
             let lines: Vec<String> = s.gold.iter().filter(|g| !pred.contains(g)).map(|&g| format!("  - {}", show(g)))
                 .chain(pred.iter().filter(|p| !s.gold.contains(p)).map(|&p| format!("  + {}", show(p)))).collect();
             if !lines.is_empty() {
@@ -775,7 +827,11 @@ pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
     }
     for (name, mode) in modes {
         let t0 = std::time::Instant::now();
-        let sc = evaluate(&sents, |t, k| super::find_with(t, k, model, mode));
+        let sc = if docs > 1 {
+            evaluate_docs(&sents, docs, |t, k| super::find_with(t, k, model, mode))
+        } else {
+            evaluate(&sents, |t, k| super::find_with(t, k, model, mode))
+        };
         let mb = sents.iter().map(|s| s.text.len()).sum::<usize>() as f64 / 1e6;
         println!("{name} ({} sentences, {:.2} MB/s):\n{}", sents.len(), mb / t0.elapsed().as_secs_f64(), sc.report());
     }
