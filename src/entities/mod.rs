@@ -1,11 +1,11 @@
 //! Entities: names of people, places, organisations and other names (PER, LOC, ORG, MISC).
 //!
-//! Two sources: a statistical tagger ([`model`], an averaged perceptron over hashed features,
-//! trained on ANERcorp; see [`train`] and `kashif train-ner`) and the place gazetteer
-//! ([`crate::lexicon::places`]). The tagger's entities come first; gazetteer places fill in
-//! where the tagger found nothing, and so do organisation names announced by a head noun
-//! ([`orgs`]). Spans never include attached proclitics (in «وروسيا» only
-//! «روسيا»), and a multi-word name is one span.
+//! Two sources: a statistical tagger ([`model`], averaged perceptrons mixed with a CRF over
+//! hashed features, trained on ANERcorp; see [`train`] and `kashif train-ner`) and the place
+//! gazetteer ([`crate::lexicon::places`]). The tagger's entities come first, with the names it
+//! found carried to their other mentions in the text; gazetteer places fill in where the tagger
+//! found nothing, and so do organisation names announced by a head noun ([`orgs`]). Spans never
+//! include attached proclitics (in «وروسيا» only «روسيا»), and a multi-word name is one span.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod crf;
