@@ -829,8 +829,6 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
             f(H::new(113 + n as u8).add(prefix(&w.stem, n).as_bytes()));
         }
     }
-    if ctx {
-    }
     if all {
         neighbour(p, -1, Group::Stem, &mut f);
         neighbour(n, 1, Group::Stem, &mut f);
