@@ -105,15 +105,16 @@ pub fn find_with(text: &str, tokens: &[Token], m: &Model, merge: Merge) -> Vec<E
     }
 }
 
-/// Document-level consistency: a name the tagger found once is found wherever else the text
-/// has it and the tagger missed it («بوتين» tagged in one sentence, passed over in the next),
-/// with the type most of its tagged mentions have. A mention matches by word keys, the first
-/// word also behind a proclitic («ولافروف»); only words no entity covers, nor touches, are
-/// taken, longest name first. `names` in text order; so is the result.
 /// How many tagged mentions a one-word name needs before it is spread: one slip of the tagger
 /// on an ordinary word («كوقود») must not be copied to every other use of the word.
 const MIN_VOTES_ONE_WORD: u32 = 2;
 
+/// Document-level consistency: a name the tagger found is found wherever else the text has it
+/// and the tagger missed it («بوتين» tagged in one sentence, passed over in the next), with the
+/// type most of its tagged mentions have (a one-word name needs [`MIN_VOTES_ONE_WORD`]). A
+/// mention matches by word keys, the first word also behind a proclitic («ولافروف»); only words
+/// no entity covers, nor touches, are taken, longest name first. `names` in text order; so is
+/// the result.
 fn same_names_elsewhere(text: &str, tokens: &[Token], names: Vec<Entity>, mem: &features::Memory) -> Vec<Entity> {
     if names.is_empty() {
         return names;
@@ -159,20 +160,22 @@ fn same_names_elsewhere(text: &str, tokens: &[Token], names: Vec<Entity>, mem: &
             i += 1;
             continue;
         }
-        // the word's key, or the key behind one or two proclitic letters
+        // a cheap test first: could the word's key, or its key behind one or two proclitic
+        // letters, begin a known name? Only then is the word's name key worked out.
         let key: &str = &t.key;
-        let cands = [0, 1, 2].into_iter().filter_map(|n| key.char_indices().nth(n).map(|(b, _)| &key[b..]));
-        let hit = cands.filter(|k| by_first.contains_key(k)).find_map(|_| {
-            let first = entity(text, tokens, i, i, "", mem)?.key;
-            let names = by_first.get(first.as_str())?;
-            names.iter().find(|(rest, _)| {
-                let end = i + rest.len();
-                rest.iter().enumerate().all(|(j, w)| tokens.get(i + 1 + j).is_some_and(|n| !covered[i + 1 + j] && *n.key == **w))
-                    // not a piece of a longer name the tagger found here («هونج» before «كونج»)
-                    && !(i > 0 && covered[i - 1])
-                    && !covered.get(end + 1).copied().unwrap_or(false)
+        let may = (0..3).filter_map(|n| key.char_indices().nth(n)).any(|(b, _)| by_first.contains_key(&key[b..]));
+        // not beside an entity: a piece of a longer name the tagger found («هونج» before «كونج»)
+        let hit = if !may || (i > 0 && covered[i - 1]) {
+            None
+        } else {
+            entity(text, tokens, i, i, "", mem).and_then(|first| {
+                by_first.get(first.key.as_str())?.iter().find(|(rest, _)| {
+                    let end = i + rest.len();
+                    rest.iter().enumerate().all(|(j, w)| tokens.get(i + 1 + j).is_some_and(|n| !covered[i + 1 + j] && *n.key == **w))
+                        && !covered.get(end + 1).copied().unwrap_or(false)
+                })
             })
-        });
+        };
         match hit.and_then(|(rest, ty)| entity(text, tokens, i, i + rest.len(), TYPES[*ty], mem).map(|e| (e, rest.len()))) {
             Some((e, n)) => {
                 found.push(e);
@@ -249,7 +252,7 @@ fn whole_list_names(ws: &[features::Word], tags: &mut [usize]) {
         let inside = tags[a..b].iter().all(|&t| t != 0);
         let starts = tag_info(tags[a]).is_some_and(|(begin, _)| begin);
         let ends = tags.get(b).is_none_or(|&t| tag_info(t).is_none_or(|(begin, _)| begin));
-        let split = tags[a + 1..b.max(a + 1)].iter().any(|&t| tag_info(t).is_some_and(|(begin, _)| begin));
+        let split = tags[a + 1..b].iter().any(|&t| tag_info(t).is_some_and(|(begin, _)| begin));
         if b - a > 1 && inside && starts && ends && split {
             tags[a] = model::tag_of(true, ty);
             for t in &mut tags[a + 1..b] {

@@ -521,6 +521,11 @@ impl Scores {
         let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
         (p, r, f)
     }
+    fn add(&mut self, other: &Scores) {
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a = (a.0 + b.0, a.1 + b.1, a.2 + b.2);
+        }
+    }
     pub fn micro(&self) -> (f64, f64, f64) {
         let s = self.counts.iter().fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
         Self::prf(s.0, s.1, s.2)
@@ -544,33 +549,31 @@ impl Scores {
 pub fn evaluate(sents: &[Sentence], find: impl Fn(&str, &[Token]) -> Vec<Entity>) -> Scores {
     let mut sc = Scores::default();
     for s in sents {
-        let pred = predicted(s, &find(&s.text, &s.tokens));
-        for ty in 0..4 {
-            let p: Vec<_> = pred.iter().filter(|x| x.2 == ty).collect();
-            let g: Vec<_> = s.gold.iter().filter(|x| x.2 == ty).collect();
-            let tp = p.iter().filter(|x| g.contains(x)).count();
-            sc.counts[ty].0 += tp;
-            sc.counts[ty].1 += p.len() - tp;
-            sc.counts[ty].2 += g.len() - tp;
-        }
+        score(s, &find(&s.text, &s.tokens), &mut sc);
     }
     sc
 }
 
-/// Entities as (first CoNLL token, last CoNLL token, type).
+/// Adds one sentence's counts for the entities found in it to `sc`.
+fn score(s: &Sentence, found: &[Entity], sc: &mut Scores) {
+    let pred = predicted(s, found);
+    for ty in 0..4 {
+        let p: Vec<_> = pred.iter().filter(|x| x.2 == ty).collect();
+        let g: Vec<_> = s.gold.iter().filter(|x| x.2 == ty).collect();
+        let tp = p.iter().filter(|x| g.contains(x)).count();
+        sc.counts[ty].0 += tp;
+        sc.counts[ty].1 += p.len() - tp;
+        sc.counts[ty].2 += g.len() - tp;
+    }
+}
+
 /// [`evaluate`] with the sentences read `k` at a time as one document (joined by line
 /// breaks), the way an article reaches `analyze`: what document-level steps do shows here.
 /// Each sentence is scored on the entities inside it.
 pub fn evaluate_docs(sents: &[Sentence], k: usize, find: impl Fn(&str, &[Token]) -> Vec<Entity>) -> Scores {
-    let per = doc_entities(sents, k, find);
     let mut sc = Scores::default();
-    for (s, mine) in sents.iter().zip(per) {
-        let part = evaluate(std::slice::from_ref(s), |_, _| mine.clone());
-        for t in 0..4 {
-            sc.counts[t].0 += part.counts[t].0;
-            sc.counts[t].1 += part.counts[t].1;
-            sc.counts[t].2 += part.counts[t].2;
-        }
+    for (s, found) in sents.iter().zip(doc_entities(sents, k, find)) {
+        score(s, &found, &mut sc);
     }
     sc
 }
@@ -605,6 +608,7 @@ fn doc_entities(sents: &[Sentence], k: usize, find: impl Fn(&str, &[Token]) -> V
     out
 }
 
+/// Entities as (first CoNLL token, last CoNLL token, type).
 fn predicted(s: &Sentence, found: &[Entity]) -> Vec<(usize, usize, usize)> {
     let mut pred = Vec::new();
     for e in found {
@@ -752,11 +756,7 @@ pub fn cli_train(args: &[String]) -> Result<(), CliError> {
             let m = train(&rest, &cfg, |_| {});
             let sc = evaluate(&test, |t, x| super::find_with(t, x, &m, super::Merge::Model));
             eprintln!("fold {f}: micro F1 {:.3}", sc.micro().2);
-            for t in 0..4 {
-                total.counts[t].0 += sc.counts[t].0;
-                total.counts[t].1 += sc.counts[t].1;
-                total.counts[t].2 += sc.counts[t].2;
-            }
+            total.add(&sc);
         }
         eprintln!("cross-validation ({k} folds):\n{}", total.report());
         return Ok(());
