@@ -122,12 +122,11 @@ try {
     (split ? splits : colds).push(await page.evaluate(([t, split]) => window.kashifBench.cold(t, { split }), [coldText, split]));
     await context.close();
   }
-  const medians = (runs) => {
-    const m = {};
-    for (const key of Object.keys(runs[0])) m[key] = runs[0][key] == null ? null : median(runs.map((c) => c[key]));
-    m.runs = runs.length;
-    return m;
-  };
+  // (first_use_ms is null in the plain runs: it stays null)
+  const medians = (runs) => ({
+    ...Object.fromEntries(Object.keys(runs[0]).map((k) => [k, runs[0][k] == null ? null : median(runs.map((c) => c[k]))])),
+    runs: runs.length,
+  });
   results.browser.cold_start = medians(colds);
   results.browser.cold_start_split = medians(splits);
 
