@@ -115,6 +115,13 @@ pub struct Token {
     /// ([`NO_FORM`] after deserializing).
     #[serde(skip, default = "no_form")]
     pub form: u32,
+    /// The token's entry in this thread's lexeme table ([`crate::doc::Vocab`]): per-word facts
+    /// that every text shares, computed once per distinct form. Internal, not serialized
+    /// ([`NO_FORM`] after deserializing); a stage trusts it only when the entry's text is the
+    /// very string the token holds ([`crate::str::Str::ptr_eq`]), so a token kept past a reset
+    /// of the table, or moved to another thread, is looked up afresh, never misread.
+    #[serde(skip, default = "no_form")]
+    pub lex: u32,
 }
 
 /// The form id of a token that did not come from [`crate::pipeline::tokens`].

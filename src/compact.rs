@@ -42,7 +42,7 @@ pub struct CompactTokens {
 fn cuts(s: &str, kind: Kind) -> Vec<u32> {
     let bytes: Vec<usize> = match kind {
         Kind::Arabic | Kind::Mixed => segment(s).iter().collect(),
-        Kind::Number if s.contains(['%', '\u{066A}', '-']) => crate::pipeline::number_cuts(s),
+        Kind::Number if s.contains(['%', '\u{066A}', '-']) => crate::doc::number_cuts(s),
         _ => Vec::new(),
     };
     let (mut prev, mut at) = (0, 0);

@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod compact;
+pub mod doc;
 pub mod entities;
 pub mod keywords;
 pub mod lexicon;

@@ -18,6 +18,12 @@ impl Str {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether both are the same shared string (not merely equal text): how a token proves that
+    /// it came from a given lexeme of the vocabulary ([`crate::doc`]).
+    pub fn ptr_eq(&self, other: &Str) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl Deref for Str {

@@ -1,0 +1,271 @@
+//! The lexeme table: one entry per distinct word form, holding the facts that depend on the
+//! form alone (display form, matching key, clitic segments, stem), computed once and shared by
+//! every token with that form, in this text and in every later text analyzed on the thread
+//! (spaCy's `Vocab` and `Lexeme`).
+//!
+//! Why a table that outlives one call: a megabyte of news has about 100,000 tokens but 24,000
+//! distinct forms, and consecutive texts (the lines of a corpus, the page re-analyzing an edited
+//! text) share most of their forms. Later stages key their own per-form facts (the tagger's word
+//! features and weight sums) by the same lexeme id, so each is worked out once per form, not once
+//! per text.
+//!
+//! Ids are plain indices, valid until the table is reset (when it grows past [`MAX_LEXEMES`]
+//! between two texts, or the display options change). A token records its lexeme id
+//! ([`crate::Token::lex`]) and shares the lexeme's text string; a stage trusts the id only when
+//! that string is the very one the entry holds ([`Str::ptr_eq`]), so a token from before a
+//! reset, or from another thread, is never misread: it is looked up again.
+
+use crate::analysis::Role;
+use crate::lexicon::FastBuild;
+use crate::str::Str;
+use crate::text::normalize::{normalize, NormOptions};
+use crate::text::segment::{restore_article, segment};
+use crate::text::stem::stem;
+use crate::text::tokenize::Kind;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// How many lexemes the table may hold before it is reset at the start of the next text (a few
+/// hundred bytes each, so tens of megabytes at most). A single text larger than that keeps all
+/// its forms until it is done.
+pub const MAX_LEXEMES: usize = 150_000;
+
+/// One segment of a lexeme: a clitic or the base, as a byte range of the form.
+#[derive(Clone, Debug)]
+pub struct LexSegment {
+    pub start: u32,
+    pub end: u32,
+    pub text: Str,
+    pub key: Str,
+    pub role: Role,
+}
+
+/// Everything about a token that depends only on its text and kind.
+#[derive(Clone, Debug)]
+pub struct Lexeme {
+    pub text: Str,
+    pub kind: Kind,
+    /// Display form (the call's [`NormOptions`]).
+    pub norm: Str,
+    /// Matching key: every normalization rule.
+    pub key: Str,
+    /// Grouping key of the base segment: clitics and the article removed.
+    pub stem: Str,
+    pub segments: Vec<LexSegment>,
+}
+
+impl Lexeme {
+    /// Works out the lexeme of the form `s` of kind `kind`.
+    pub fn new(s: &str, kind: Kind, display: &NormOptions, key_opts: &NormOptions) -> Lexeme {
+        let text = Str::from(s);
+        let key = Str::from(normalize(s, key_opts));
+        let (segments, base_key) = match kind {
+            Kind::Arabic | Kind::Mixed => clitic_segments(s, &text, &key, key_opts),
+            // «60%» is the number and the percent sign, «2019-2020» two numbers and a dash,
+            // as treebanks write them.
+            Kind::Number => (number_segments(s, &text, &key, key_opts), None),
+            _ => (vec![whole(s, &text, &key)], None),
+        };
+        let base_key = base_key.unwrap_or_else(|| key.clone());
+        let stem = if kind == Kind::Arabic { Str::from(stem(&base_key)) } else { base_key };
+        let norm = if display == key_opts {
+            key.clone()
+        } else {
+            let n = normalize(s, display);
+            if n == s {
+                text.clone()
+            } else {
+                Str::from(n)
+            }
+        };
+        Lexeme { text, kind, norm, key, stem, segments }
+    }
+}
+
+fn whole(s: &str, text: &Str, key: &Str) -> LexSegment {
+    LexSegment { start: 0, end: s.len() as u32, text: text.clone(), key: key.clone(), role: Role::Base }
+}
+
+/// The clitic segments of an Arabic word and the key of its base.
+fn clitic_segments(s: &str, text: &Str, key: &Str, key_opts: &NormOptions) -> (Vec<LexSegment>, Option<Str>) {
+    let cuts = segment(s);
+    let base = cuts.base();
+    let mut segments = Vec::with_capacity(1);
+    let mut base_key = None;
+    let mut prev = 0usize;
+    let mut prev_key = String::new();
+    for (i, cut) in cuts.iter().chain(std::iter::once(s.len())).enumerate() {
+        let piece = &s[prev..cut];
+        let (t, k) = if cut - prev == s.len() {
+            (text.clone(), key.clone())
+        } else {
+            (Str::from(piece), Str::from(restore_article(&prev_key, normalize(piece, key_opts))))
+        };
+        let role = match i.cmp(&base) {
+            std::cmp::Ordering::Less => Role::Proclitic,
+            std::cmp::Ordering::Equal => Role::Base,
+            std::cmp::Ordering::Greater => Role::Enclitic,
+        };
+        if role == Role::Base {
+            base_key = Some(k.clone());
+        }
+        prev_key.clear();
+        prev_key.push_str(&k);
+        segments.push(LexSegment { start: prev as u32, end: cut as u32, text: t, key: k, role });
+        prev = cut;
+    }
+    (segments, base_key)
+}
+
+fn number_segments(s: &str, text: &Str, key: &Str, key_opts: &NormOptions) -> Vec<LexSegment> {
+    let cuts = number_cuts(s);
+    if cuts.is_empty() {
+        return vec![whole(s, text, key)];
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut prev = 0usize;
+    for cut in cuts.into_iter().chain(std::iter::once(s.len())) {
+        let piece = &s[prev..cut];
+        out.push(LexSegment { start: prev as u32, end: cut as u32, text: Str::from(piece), key: Str::from(normalize(piece, key_opts)), role: Role::Base });
+        prev = cut;
+    }
+    out
+}
+
+/// Where a number token splits into words: before a percent sign, around a range dash.
+pub(crate) fn number_cuts(s: &str) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    for (i, c) in s.char_indices() {
+        if (c == '%' || c == '\u{066A}' || c == '-') && i > 0 {
+            cuts.push(i);
+            if c == '-' && i + 1 < s.len() {
+                cuts.push(i + 1);
+            }
+        }
+    }
+    cuts
+}
+
+/// The lexeme table of one thread.
+pub struct Vocab {
+    display: NormOptions,
+    key_opts: NormOptions,
+    /// Form → lexeme id (the form's first kind; the rare form tokenized with another kind gets
+    /// lexemes of its own, found through the text's local numbering only).
+    ids: HashMap<Str, u32, FastBuild>,
+    lexemes: Vec<Lexeme>,
+    /// Per lexeme: the serial of the text that last numbered it, and its number there.
+    local: Vec<(u32, u32)>,
+    /// The current text's serial and how many distinct forms it has numbered.
+    serial: u32,
+    next_local: u32,
+}
+
+impl Vocab {
+    fn new() -> Vocab {
+        Vocab {
+            display: NormOptions::display(),
+            key_opts: NormOptions::key(),
+            ids: HashMap::default(),
+            lexemes: Vec::new(),
+            local: Vec::new(),
+            serial: 0,
+            next_local: 0,
+        }
+    }
+
+    /// Starts a new text with display options `display`: resets the table when it is full or
+    /// the display options changed (the display form is part of a lexeme).
+    pub fn begin(&mut self, display: &NormOptions) {
+        if self.lexemes.len() > MAX_LEXEMES || self.display != *display {
+            self.ids.clear();
+            self.lexemes.clear();
+            self.local.clear();
+            self.display = display.clone();
+        }
+        self.serial = self.serial.wrapping_add(1);
+        self.next_local = 0;
+    }
+
+    /// The lexeme id of form `s` of kind `kind` (added when new), and its number in the
+    /// current text: forms are numbered from 0 in order of first appearance.
+    pub fn intern(&mut self, s: &str, kind: Kind) -> (u32, u32) {
+        let id = match self.ids.get(s) {
+            Some(&id) if self.lexemes[id as usize].kind == kind => id,
+            found => {
+                let id = self.lexemes.len() as u32;
+                let lex = Lexeme::new(s, kind, &self.display, &self.key_opts);
+                if found.is_none() {
+                    self.ids.insert(lex.text.clone(), id);
+                }
+                self.lexemes.push(lex);
+                self.local.push((self.serial.wrapping_sub(1), 0));
+                id
+            }
+        };
+        let slot = &mut self.local[id as usize];
+        if slot.0 != self.serial {
+            *slot = (self.serial, self.next_local);
+            self.next_local += 1;
+        }
+        (id, slot.1)
+    }
+
+    pub fn lexeme(&self, id: u32) -> &Lexeme {
+        &self.lexemes[id as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.lexemes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lexemes.is_empty()
+    }
+}
+
+thread_local! {
+    static VOCAB: RefCell<Vocab> = RefCell::new(Vocab::new());
+}
+
+/// Runs `f` with this thread's lexeme table. Not re-entrant: `f` must not call it again.
+pub fn with_vocab<R>(f: impl FnOnce(&mut Vocab) -> R) -> R {
+    VOCAB.with(|v| f(&mut v.borrow_mut()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_are_numbered_per_text_and_shared_across_texts() {
+        let mut v = Vocab::new();
+        v.begin(&NormOptions::display());
+        let (a, la) = v.intern("روسيا", Kind::Arabic);
+        let (b, lb) = v.intern("وموسكو", Kind::Arabic);
+        assert_eq!((la, lb), (0, 1));
+        assert_eq!(v.intern("روسيا", Kind::Arabic), (a, 0));
+        assert_eq!(v.lexeme(b).segments.len(), 2, "و + موسكو");
+        v.begin(&NormOptions::display());
+        // the next text numbers its forms from 0 again and reuses the lexemes
+        assert_eq!(v.intern("وموسكو", Kind::Arabic), (b, 0));
+        assert_eq!(v.intern("روسيا", Kind::Arabic), (a, 1));
+        assert_eq!(v.len(), 2);
+        // the same text as another kind is a lexeme of its own
+        let (c, lc) = v.intern("روسيا", Kind::Latin);
+        assert_ne!(c, a);
+        assert_eq!(lc, 2);
+    }
+
+    #[test]
+    fn other_display_options_reset_the_table() {
+        let mut v = Vocab::new();
+        v.begin(&NormOptions::display());
+        let (a, _) = v.intern("أحمد", Kind::Arabic);
+        let shown = v.lexeme(a).norm.clone();
+        v.begin(&NormOptions::key());
+        assert!(v.is_empty());
+        let (b, _) = v.intern("أحمد", Kind::Arabic);
+        assert_ne!(v.lexeme(b).norm, shown, "the display form follows the options");
+    }
+}
