@@ -6,6 +6,7 @@
 //! and several readings are offered side by side; the weights decide which one to trust.
 
 use crate::analysis::{Role, Token, NO_FORM};
+use crate::str::Str;
 use crate::lexicon;
 use crate::text::tokenize::Kind;
 use std::collections::{HashMap, HashSet};
@@ -34,6 +35,9 @@ pub const F_LIST_MISC_I: u32 = F_ORG << 4;
 /// Starts / continues a match of a person's name of that list.
 pub const F_LIST_PER_B: u32 = F_ORG << 5;
 pub const F_LIST_PER_I: u32 = F_ORG << 6;
+/// The flags that depend on where a token stands (gazetteer and multi-word list matches in the
+/// text), not on its form alone.
+pub const POSITION_FLAGS: u32 = F_GAZ_B | F_GAZ_I | F_LIST_ORG_B | F_LIST_ORG_I | F_LIST_MISC_B | F_LIST_MISC_I | F_LIST_PER_B | F_LIST_PER_I;
 const N_FLAGS: u32 = 6 + CLASSES.len() as u32 + 1 + 6;
 
 struct Lists {
@@ -244,10 +248,17 @@ pub struct Word<'a> {
     pub nchars: u8,
     pub key_suf: [u8; 2],
     pub safe_pre: [u8; 2],
+    /// The token's lexeme id when it has a valid one: everything above but the position flags
+    /// (gazetteer and multi-word list matches, `quoted`, `sport`) is the same for every token
+    /// of that lexeme.
+    pub lex: Option<u32>,
 }
 
-/// Facts that depend on a token's key alone, computed once per distinct key.
+/// The facts of one lexeme (a distinct form): everything a [`Word`] holds but the flags that
+/// depend on where the token stands, worked out once per form.
 struct Facts {
+    /// The form's text, shared with its tokens: proof that a token's lexeme id names this entry.
+    text: Str,
     safe: String,
     /// Where the prepositionless reading ([`strip_prep`]) starts in the key.
     prep_at: Option<usize>,
@@ -256,29 +267,55 @@ struct Facts {
     freq: [u8; 4],
     mem: u8,
     prod: [u8; 4],
-    h: [u64; 3],
+    /// Hashes of key, safe, bare and stem.
+    h: [u64; 4],
     nchars: u8,
     key_suf: [u8; 2],
     safe_pre: [u8; 2],
     /// Names of the multi-word list whose first word some reading of the key is.
     names: Vec<&'static (Vec<String>, u8)>,
-}
-
-/// Facts that depend on a token's text alone (its form), computed once per distinct form.
-struct FormFacts {
-    /// Which [`Facts`] the form's key has.
-    facts: usize,
     pro: String,
     enc: String,
-    stem_hash: u64,
     clitics: u64,
 }
 
-/// The per-key and per-form readings that [`words`] lends its [`Word`]s.
+/// The tagger's per-lexeme facts, indexed by lexeme id ([`crate::doc`]), and those of tokens
+/// that carry no valid lexeme id (made by hand or deserialized), for the current call.
+///
+/// The facts read the model's [`Memory`]: a store serves one model. The tagger keeps one store
+/// per thread across texts, so a form's facts are worked out once per thread, not per text;
+/// [`Store::for_model`] empties it when the model changes.
 #[derive(Default)]
 pub struct Store {
-    keys: Vec<Facts>,
-    forms: Vec<FormFacts>,
+    model: Option<u64>,
+    by_lex: Vec<Option<Facts>>,
+    extra: Vec<Facts>,
+    /// What depends on the bare word alone, shared by its clitic forms: its zipf, the zipf of
+    /// its form with the article, and its productivity.
+    by_bare: HashMap<String, (Option<f32>, Option<f32>, [u8; 4]), Fast>,
+    /// Lexeme ids whose entry the last [`prepare`] call (re)filled.
+    refilled: Vec<u32>,
+    /// Where the facts of each token of the last [`prepare`] call are: `Ok(lexeme id)`, or
+    /// `Err(index into extra)`.
+    which: Vec<Result<u32, u32>>,
+}
+
+impl Store {
+    /// Binds the store to model `id` (see [`super::model::Model::id`]), emptying it when it held
+    /// another model's facts. Returns whether it was emptied.
+    pub fn for_model(&mut self, id: u64) -> bool {
+        if self.model == Some(id) {
+            return false;
+        }
+        *self = Store { model: Some(id), ..Store::default() };
+        true
+    }
+
+    /// Lexeme ids whose facts the last [`prepare`] call worked out anew (new forms, or an id that
+    /// now names another form): what a cache keyed by lexeme id must forget.
+    pub fn refilled(&self) -> &[u32] {
+        &self.refilled
+    }
 }
 
 /// A hash of a word's proclitic and enclitic keys together (for the tagger's caches).
@@ -326,108 +363,62 @@ impl Word<'_> {
 
     pub fn pad() -> &'static Word<'static> {
         static PAD: OnceLock<Word<'static>> = OnceLock::new();
-        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: "", enc: "", quoted: 0, sport: 0, prod: [0; 4], h: [hash_str(""); 4], clitics: clitics_hash("", ""), nchars: 0, key_suf: [0; 2], safe_pre: [0; 2] })
+        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: "", enc: "", quoted: 0, sport: 0, prod: [0; 4], h: [hash_str(""); 4], clitics: clitics_hash("", ""), nchars: 0, key_suf: [0; 2], safe_pre: [0; 2], lex: None })
     }
 }
 
-/// Per-token facts for a whole token list. `places` are the gazetteer's place matches in the
-/// text ([`super::gazetteer::places`]; computed once by the caller, which also merges them).
+/// Per-token facts for a whole token list: [`prepare`], then [`words_of`].
 pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::Entity], store: &'a mut Store) -> Vec<Word<'a>> {
-    let l = lists();
-    let stop = lexicon::stopwords();
-    // Facts that depend on the key only, computed once per distinct key; and those that depend
-    // on the form (the pipeline numbers its distinct forms: `Token::form`), once per form.
-    let mut index: HashMap<&str, usize, Fast> = HashMap::default();
-    let mut by_form: Vec<u32> = Vec::new();
-    let mut by_bare: HashMap<String, (Option<f32>, Option<f32>, [u8; 4]), Fast> = HashMap::default();
-    let mut which: Vec<u32> = Vec::with_capacity(tokens.len());
+    prepare(tokens, mem, store);
+    words_of(tokens, places, store)
+}
+
+/// Works out the facts of the forms of `tokens` that `store` does not have yet. The facts of
+/// each distinct form are kept by the token's lexeme id ([`Token::lex`]); tokens without a
+/// valid one get facts for this token list only.
+pub fn prepare(tokens: &[Token], mem: &Memory, store: &mut Store) {
+    store.extra.clear();
+    store.refilled.clear();
+    store.which.clear();
+    let mut extra_ids: HashMap<(&str, Kind), usize, Fast> = HashMap::default();
     for t in tokens {
-        let known = if t.form == NO_FORM { None } else { by_form.get(t.form as usize).copied().filter(|&i| i != u32::MAX) };
-        if let Some(i) = known {
-            which.push(i);
-            continue;
+        let lex = t.lex as usize;
+        if t.lex != NO_FORM {
+            if store.by_lex.len() <= lex {
+                store.by_lex.resize_with(lex + 1, || None);
+            }
+            if !store.by_lex[lex].as_ref().is_some_and(|f| f.text.ptr_eq(&t.text)) {
+                store.by_lex[lex] = Some(facts(t, mem, &mut store.by_bare));
+                store.refilled.push(t.lex);
+            }
+            store.which.push(Ok(t.lex));
+        } else {
+            let i = *extra_ids.entry((&t.text, t.kind)).or_insert_with(|| {
+                store.extra.push(facts(t, mem, &mut store.by_bare));
+                store.extra.len() - 1
+            });
+            store.which.push(Err(i as u32));
         }
-        let facts = *index.entry(&t.key).or_insert_with(|| {
-            let key: &str = &t.key;
-            let (safe, _) = strip_safe(key);
-            let conj = strip_conj(key);
-            let prep = strip_prep(conj);
-            let b = bare(&safe);
-            // (the readings are often the same string: each is looked up once)
-            let mut flags = is_name(key);
-            if safe != key {
-                flags |= is_name(&safe);
-            }
-            if conj != key && conj != safe {
-                flags |= is_name(conj);
-            }
-            if let Some(p) = prep.filter(|&p| p != key && p != safe && p != conj) {
-                flags |= is_name(p);
-            }
-            if stop.contains(key) || stop.contains(&safe) {
-                flags |= F_STOP;
-            }
-            if let Some(&tr) = l.triggers.get(&b).or_else(|| l.triggers.get(&bare(key))) {
-                flags |= tr;
-            }
-            let m = mem.get(&word_hash(&safe)).or_else(|| prep.and_then(|p| mem.get(&word_hash(p))));
-            let (fr, prod) = if t.kind == Kind::Arabic {
-                // what depends on the bare word alone is shared by its clitic forms
-                let &mut (zb, za, prod) = by_bare.entry(b.clone()).or_insert_with(|| {
-                    use crate::lexicon::wordfreq::zipf;
-                    (zipf(&b), zipf(&format!("ال{b}")), productivity(&b))
-                });
-                (freq(key, &safe, zb, za), prod)
-            } else {
-                ([0; 4], [0; 4])
-            };
-            let h = [hash_str(key), hash_str(&safe), hash_str(&b)];
-            let prep_at = prep.map(|p| key.len() - p.len());
-            let mut names: Vec<&'static (Vec<String>, u8)> = Vec::new();
-            if matches!(t.kind, Kind::Arabic | Kind::Latin) {
-                super::gazetteer::readings(key, |r, _| {
-                    if let Some(v) = l.multi.get(r) {
-                        for n in v {
-                            if !names.contains(&n) {
-                                names.push(n);
-                            }
-                        }
-                    }
-                });
-                names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
-            }
-            let nchars = key.chars().count().min(9) as u8;
-            let key_suf = [1, 2].map(|n| suffix(key, n).len() as u8);
-            let safe_pre = [1, 2].map(|n| prefix(&safe, n).len() as u8);
-            store.keys.push(Facts { safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h, nchars, key_suf, safe_pre, names });
-            store.keys.len() - 1
-        });
-        let (mut pro, mut enc) = (String::new(), String::new());
-        for sg in &t.segments {
-            match sg.role {
-                Role::Proclitic => pro.push_str(&sg.key),
-                Role::Enclitic => enc.push_str(&sg.key),
-                Role::Base => {}
-            }
-        }
-        let clitics = clitics_hash(&pro, &enc);
-        store.forms.push(FormFacts { facts, pro, enc, stem_hash: hash_str(&t.stem), clitics });
-        let i = store.forms.len() as u32 - 1;
-        if t.form != NO_FORM {
-            if by_form.len() <= t.form as usize {
-                by_form.resize((t.form as usize + 1).max(by_form.len() * 2), u32::MAX);
-            }
-            by_form[t.form as usize] = i;
-        }
-        which.push(i);
     }
-    let store: &'a Store = store;
+}
+
+/// The [`Word`]s of `tokens`, from the facts [`prepare`] put in `store` for the same tokens.
+/// `places` are the gazetteer's place matches in the text ([`super::gazetteer::places`];
+/// computed once by the caller, which also merges them).
+pub fn words_of<'a>(tokens: &'a [Token], places: &[crate::analysis::Entity], store: &'a Store) -> Vec<Word<'a>> {
+    assert_eq!(store.which.len(), tokens.len(), "features::prepare must see the same tokens first");
+    let which = &store.which;
+    let get = |w: Result<u32, u32>| -> &'a Facts {
+        match w {
+            Ok(lex) => store.by_lex[lex as usize].as_ref().expect("filled above"),
+            Err(i) => &store.extra[i as usize],
+        }
+    };
     let mut out: Vec<Word<'a>> = tokens
         .iter()
         .zip(which.iter().copied())
-        .map(|(t, i)| {
-            let form = &store.forms[i as usize];
-            let f = &store.keys[form.facts];
+        .map(|(t, w)| {
+            let f = get(w);
             Word {
                 key: &t.key,
                 safe: &f.safe,
@@ -438,16 +429,17 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
                 freq: f.freq,
                 mem: f.mem,
                 stem: &t.stem,
-                pro: &form.pro,
-                enc: &form.enc,
+                pro: &f.pro,
+                enc: &f.enc,
                 quoted: 0,
                 sport: 0,
                 prod: f.prod,
-                h: [f.h[0], f.h[1], f.h[2], form.stem_hash],
-                clitics: form.clitics,
+                h: f.h,
+                clitics: f.clitics,
                 nchars: f.nchars,
                 key_suf: f.key_suf,
                 safe_pre: f.safe_pre,
+                lex: w.ok(),
             }
         })
         .collect();
@@ -483,7 +475,7 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
     let mut i = 0;
     while i < tokens.len() {
         let mut len = 0;
-        for (words, misc) in &store.keys[store.forms[which[i] as usize].facts].names {
+        for (words, misc) in &get(which[i]).names {
             let n = words.len();
             if i + n <= tokens.len() && (1..n).all(|j| *tokens[i + j].key == *words[j]) {
                 len = n;
@@ -513,6 +505,72 @@ pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::E
         }
     }
     out
+}
+
+/// The facts of token `t`'s form.
+fn facts(t: &Token, mem: &Memory, by_bare: &mut HashMap<String, (Option<f32>, Option<f32>, [u8; 4]), Fast>) -> Facts {
+    let l = lists();
+    let stop = lexicon::stopwords();
+    let key: &str = &t.key;
+    let (safe, _) = strip_safe(key);
+    let conj = strip_conj(key);
+    let prep = strip_prep(conj);
+    let b = bare(&safe);
+    // (the readings are often the same string: each is looked up once)
+    let mut flags = is_name(key);
+    if safe != key {
+        flags |= is_name(&safe);
+    }
+    if conj != key && conj != safe {
+        flags |= is_name(conj);
+    }
+    if let Some(p) = prep.filter(|&p| p != key && p != safe && p != conj) {
+        flags |= is_name(p);
+    }
+    if stop.contains(key) || stop.contains(&safe) {
+        flags |= F_STOP;
+    }
+    if let Some(&tr) = l.triggers.get(&b).or_else(|| l.triggers.get(&bare(key))) {
+        flags |= tr;
+    }
+    let m = mem.get(&word_hash(&safe)).or_else(|| prep.and_then(|p| mem.get(&word_hash(p))));
+    let (fr, prod) = if t.kind == Kind::Arabic {
+        let &mut (zb, za, prod) = by_bare.entry(b.clone()).or_insert_with(|| {
+            use crate::lexicon::wordfreq::zipf;
+            (zipf(&b), zipf(&format!("ال{b}")), productivity(&b))
+        });
+        (freq(key, &safe, zb, za), prod)
+    } else {
+        ([0; 4], [0; 4])
+    };
+    let h = [hash_str(key), hash_str(&safe), hash_str(&b), hash_str(&t.stem)];
+    let prep_at = prep.map(|p| key.len() - p.len());
+    let mut names: Vec<&'static (Vec<String>, u8)> = Vec::new();
+    if matches!(t.kind, Kind::Arabic | Kind::Latin) {
+        super::gazetteer::readings(key, |r, _| {
+            if let Some(v) = l.multi.get(r) {
+                for n in v {
+                    if !names.contains(&n) {
+                        names.push(n);
+                    }
+                }
+            }
+        });
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+    }
+    let nchars = key.chars().count().min(9) as u8;
+    let key_suf = [1, 2].map(|n| suffix(key, n).len() as u8);
+    let safe_pre = [1, 2].map(|n| prefix(&safe, n).len() as u8);
+    let (mut pro, mut enc) = (String::new(), String::new());
+    for sg in &t.segments {
+        match sg.role {
+            Role::Proclitic => pro.push_str(&sg.key),
+            Role::Enclitic => enc.push_str(&sg.key),
+            Role::Base => {}
+        }
+    }
+    let clitics = clitics_hash(&pro, &enc);
+    Facts { text: t.text.clone(), safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h, nchars, key_suf, safe_pre, names, pro, enc, clitics }
 }
 
 fn zbucket(z: Option<f32>) -> u8 {

@@ -203,24 +203,44 @@ pub fn tag(text: &str, tokens: &[Token], m: &Model) -> Vec<usize> {
 
 /// [`tag`] with the gazetteer's places already found.
 fn tag_with(text: &str, tokens: &[Token], m: &Model, places: &[Entity]) -> Vec<usize> {
-    let mut store = features::Store::default();
-    let ws = features::words(tokens, &m.memory, places, &mut store);
-    let trans = m.trans_f32();
-    let mut scorer = Scorer::new(m, tokens.len());
-    let mut out = Vec::with_capacity(tokens.len());
-    let mut emit = Vec::new();
-    let mut start = 0;
-    for i in 0..tokens.len() {
-        let newline = tokens.get(i + 1).is_some_and(|n| text[tokens[i].end as usize..n.start as usize].contains('\n'));
-        if i + 1 == tokens.len() || ends_sentence(&tokens[i]) || newline {
-            scorer.sentence(&ws[start..=i], &mut emit);
-            let from = out.len();
-            out.extend(viterbi(&emit, &trans));
-            whole_list_names(&ws[start..=i], &mut out[from..]);
-            start = i + 1;
+    TAGGER.with(|cell| {
+        let mut guard = cell.borrow_mut();
+        let Tagger { store, cache } = &mut *guard;
+        if store.for_model(m.id) {
+            *cache = ScoreCache::new(m);
         }
-    }
-    out
+        features::prepare(tokens, &m.memory, store);
+        cache.forget(store.refilled());
+        let ws = features::words_of(tokens, places, store);
+        let trans = m.trans_f32();
+        let mut scorer = Scorer::new(m, cache);
+        let mut out = Vec::with_capacity(tokens.len());
+        let mut emit = Vec::new();
+        let mut start = 0;
+        for i in 0..tokens.len() {
+            let newline = tokens.get(i + 1).is_some_and(|n| text[tokens[i].end as usize..n.start as usize].contains('\n'));
+            if i + 1 == tokens.len() || ends_sentence(&tokens[i]) || newline {
+                scorer.sentence(&ws[start..=i], &mut emit);
+                let from = out.len();
+                out.extend(viterbi(&emit, &trans));
+                whole_list_names(&ws[start..=i], &mut out[from..]);
+                start = i + 1;
+            }
+        }
+        out
+    })
+}
+
+/// The tagger's state kept across texts on one thread: the per-lexeme word facts and the
+/// per-lexeme weight sums, both for one model.
+#[derive(Default)]
+struct Tagger {
+    store: features::Store,
+    cache: ScoreCache,
+}
+
+thread_local! {
+    static TAGGER: std::cell::RefCell<Tagger> = std::cell::RefCell::new(Tagger::default());
 }
 
 /// A name of the multi-word list (`data/ner_names_multi.txt`: «ريال مدريد», «مجلس الأمن
@@ -263,43 +283,147 @@ fn whole_list_names(ws: &[features::Word], tags: &mut [usize]) {
     }
 }
 
-/// Emission scores, with the weights of the features that depend on one word only (the word
-/// itself, or a neighbour at a given offset) added up once per distinct word.
-struct Scorer<'m> {
+/// The weight sums of the features that depend on one word only (the word itself, or a
+/// neighbour at a given offset), per lexeme: worked out once per form and model, and kept
+/// across texts with the word facts ([`features::Store`]).
+#[derive(Default)]
+struct ScoreCache {
+    /// Per lexeme id: the sum of its [`features::Part::Own`] weights.
+    own: Vec<Option<Scores>>,
+    /// Per lexeme id: its entry in `near_scores` for a token whose flags are the lexeme's own
+    /// (no gazetteer or list match at its position), `u32::MAX` for none, and whether the entry
+    /// is current (a forgotten lexeme's entry is rewritten in place, so the list stays as long
+    /// as the lexeme table).
+    near_lex: Vec<(u32, bool)>,
+    /// What a word adds to the token it is at each offset of [`features::NEIGHBOURS`] from;
+    /// entry 0 is the padding beyond a sentence's ends.
+    near_scores: Vec<[Scores; 4]>,
+}
+
+impl ScoreCache {
+    fn new(m: &Model) -> ScoreCache {
+        let mut c = ScoreCache::default();
+        let mut feats = Vec::new();
+        let pad = near(m, features::Word::pad(), &mut feats);
+        c.near_scores.push(pad);
+        c
+    }
+
+    /// Forgets what it knew of these lexeme ids (their facts were worked out anew).
+    fn forget(&mut self, lex: &[u32]) {
+        for &l in lex {
+            if let Some(o) = self.own.get_mut(l as usize) {
+                *o = None;
+            }
+            if let Some(n) = self.near_lex.get_mut(l as usize) {
+                n.1 = false;
+            }
+        }
+    }
+}
+
+/// What word `w` adds to the tokens at each offset of [`features::NEIGHBOURS`] from it.
+fn near(m: &Model, w: &features::Word, feats: &mut Vec<u32>) -> [Scores; 4] {
+    features::NEIGHBOURS.map(|d| {
+        feats.clear();
+        features::neighbour_part(w, d, m.mask(), feats);
+        m.emit(feats)
+    })
+}
+
+/// Emission scores for the sentences of one text.
+struct Scorer<'m, 'c> {
     m: &'m Model,
     mask: u32,
     feats: Vec<u32>,
+    cache: &'c mut ScoreCache,
+    /// Words without a lexeme id, or whose flags differ from their lexeme's (a gazetteer or
+    /// list match at their position), for this text only.
     own: HashMap<(u64, u64, u64, u8), Scores, features::Fast>,
-    /// What a word adds to the token it is at each offset of [`features::NEIGHBOURS`] from:
-    /// an index into `near_scores` (kept in one list and referred to by index, so a sentence
-    /// does not copy them per token). Entry 0 is the padding beyond the sentence's ends.
     near: HashMap<(u64, u64, u32, u8), u32, features::Fast>,
-    near_scores: Vec<[Scores; 4]>,
-    /// The `near_scores` index of each token of the current sentence.
+    /// Their neighbour sums: index `LOCAL | i` is `local[i]`.
+    local: Vec<[Scores; 4]>,
+    /// The neighbour sums' index of each token of the current sentence.
     at: Vec<u32>,
 }
 
-type Scores = [f32; model::TAGS];
+/// The bit that marks an index into [`Scorer::local`] rather than [`ScoreCache::near_scores`].
+const LOCAL: u32 = 1 << 31;
 
-impl<'m> Scorer<'m> {
-    /// A scorer for a text of `tokens` tokens (its tables sized for the distinct words of a
-    /// text that long: about one in four tokens).
-    fn new(m: &'m Model, tokens: usize) -> Self {
-        let words = tokens / 4 + 16;
-        let own = HashMap::with_capacity_and_hasher(words, Default::default());
-        let near = HashMap::with_capacity_and_hasher(words, Default::default());
-        let mut s = Scorer { m, mask: m.mask(), feats: Vec::with_capacity(96), own, near, near_scores: Vec::with_capacity(words), at: Vec::new() };
-        let pad = s.compute_near(features::Word::pad());
-        s.near_scores.push(pad);
-        s
+impl<'m, 'c> Scorer<'m, 'c> {
+    fn new(m: &'m Model, cache: &'c mut ScoreCache) -> Self {
+        Scorer { m, mask: m.mask(), feats: Vec::with_capacity(96), cache, own: HashMap::default(), near: HashMap::default(), local: Vec::new(), at: Vec::new() }
     }
 
-    fn compute_near(&mut self, w: &features::Word) -> [Scores; 4] {
-        features::NEIGHBOURS.map(|d| {
-            self.feats.clear();
-            features::neighbour_part(w, d, self.mask, &mut self.feats);
-            self.m.emit(&self.feats)
-        })
+    /// The index of word `w`'s neighbour sums (see [`Scorer::near_at`]).
+    fn near_index(&mut self, w: &features::Word) -> u32 {
+        if let Some(l) = self.lexeme_flags_only(w) {
+            if self.cache.near_lex.len() <= l {
+                self.cache.near_lex.resize(l + 1, (u32::MAX, false));
+            }
+            let (i, current) = self.cache.near_lex[l];
+            if current {
+                return i;
+            }
+            let v = near(self.m, w, &mut self.feats);
+            let i = if i == u32::MAX {
+                self.cache.near_scores.push(v);
+                (self.cache.near_scores.len() - 1) as u32
+            } else {
+                self.cache.near_scores[i as usize] = v;
+                i
+            };
+            self.cache.near_lex[l] = (i, true);
+            return i;
+        }
+        if let Some(&i) = self.near.get(&w.neighbour_key()) {
+            return i;
+        }
+        let v = near(self.m, w, &mut self.feats);
+        self.local.push(v);
+        let i = LOCAL | (self.local.len() - 1) as u32;
+        self.near.insert(w.neighbour_key(), i);
+        i
+    }
+
+    fn near_at(&self, i: u32) -> &[Scores; 4] {
+        if i & LOCAL != 0 {
+            &self.local[(i & !LOCAL) as usize]
+        } else {
+            &self.cache.near_scores[i as usize]
+        }
+    }
+
+    /// The lexeme id of `w` when its flags are all its lexeme's (nothing at its position).
+    fn lexeme_flags_only(&self, w: &features::Word) -> Option<usize> {
+        w.lex.filter(|_| w.flags & features::POSITION_FLAGS == 0).map(|l| l as usize)
+    }
+
+    fn own_scores(&mut self, sent: &[features::Word], k: usize) -> Scores {
+        let w = &sent[k];
+        let lex = w.lex.map(|l| l as usize);
+        if let Some(l) = lex {
+            if let Some(Some(v)) = self.cache.own.get(l) {
+                return *v;
+            }
+        } else if let Some(v) = self.own.get(&w.own_key()) {
+            return *v;
+        }
+        self.feats.clear();
+        features::extract_part(sent, k, self.mask, features::Part::Own, &mut self.feats);
+        let v = self.m.emit(&self.feats);
+        match lex {
+            Some(l) => {
+                if self.cache.own.len() <= l {
+                    self.cache.own.resize(l + 1, None);
+                }
+                self.cache.own[l] = Some(v);
+            }
+            None => {
+                self.own.insert(w.own_key(), v);
+            }
+        }
+        v
     }
 
     /// The emission scores of each token of a sentence, into `out`.
@@ -307,29 +431,11 @@ impl<'m> Scorer<'m> {
         out.clear();
         self.at.clear();
         for w in sent {
-            let i = match self.near.get(&w.neighbour_key()) {
-                Some(&i) => i,
-                None => {
-                    let v = self.compute_near(w);
-                    let i = self.near_scores.len() as u32;
-                    self.near_scores.push(v);
-                    self.near.insert(w.neighbour_key(), i);
-                    i
-                }
-            };
+            let i = self.near_index(w);
             self.at.push(i);
         }
         for k in 0..sent.len() {
-            let own = match self.own.get(&sent[k].own_key()) {
-                Some(v) => *v,
-                None => {
-                    self.feats.clear();
-                    features::extract_part(sent, k, self.mask, features::Part::Own, &mut self.feats);
-                    let v = self.m.emit(&self.feats);
-                    self.own.insert(sent[k].own_key(), v);
-                    v
-                }
-            };
+            let own = self.own_scores(sent, k);
             self.feats.clear();
             features::extract_part(sent, k, self.mask, features::Part::Context, &mut self.feats);
             let mut e = self.m.emit(&self.feats);
@@ -337,13 +443,15 @@ impl<'m> Scorer<'m> {
                 // what the word d places away (or the padding) gives token k
                 let j = k as isize + d;
                 let from = if j < 0 || j >= sent.len() as isize { 0 } else { self.at[j as usize] };
-                add(&mut e, &self.near_scores[from as usize][slot]);
+                add(&mut e, &self.near_at(from)[slot]);
             }
             add(&mut e, &own);
             out.push(e);
         }
     }
 }
+
+type Scores = [f32; model::TAGS];
 
 fn add(a: &mut Scores, b: &Scores) {
     for (x, y) in a.iter_mut().zip(b) {

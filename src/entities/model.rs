@@ -41,6 +41,9 @@ pub fn allowed(prev: usize, cur: usize) -> bool {
 }
 
 pub struct Model {
+    /// Unique per model made in this process: what per-thread caches of weight sums
+    /// ([`super::features::Store`], the tagger's score cache) check before trusting themselves.
+    pub id: u64,
     pub bits: u32,
     /// The weight each byte value stands for (indexed by the byte as u8).
     pub table: [f32; 256],
@@ -110,7 +113,9 @@ impl Model {
             blocks.push(Block { bits: p, rank: acc });
             acc += p.count_ones();
         }
-        Model { bits, table, trans, memory, blocks, rows }
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Model { id, bits, table, trans, memory, blocks, rows }
     }
 
     /// The weights of bucket `b`, or `None` when they are all zero.
