@@ -66,7 +66,8 @@ fn main() {
     }
     let items: Vec<(String, String)> = items.into_iter().collect();
     let snowball = Stemmer::create(Algorithm::Arabic);
-    let rows: [(&str, Box<dyn Fn(&str) -> String>); 3] = [
+    type Grouping<'a> = (&'a str, Box<dyn Fn(&str) -> String>);
+    let rows: [Grouping; 3] = [
         ("matching key only (no stemming)", Box::new(|w: &str| key(w))),
         ("Kashif light stemmer", Box::new(|w: &str| stem(&key(w)))),
         ("Snowball Arabic (rust-stemmers)", Box::new(move |w: &str| snowball.stem(w).into_owned())),

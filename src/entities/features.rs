@@ -279,6 +279,10 @@ struct Facts {
     clitics: u64,
 }
 
+/// What depends on a bare word alone: its zipf, the zipf of its form with the article, and its
+/// productivity ([`productivity`]).
+type BareFacts = (Option<f32>, Option<f32>, [u8; 4]);
+
 /// The tagger's per-lexeme facts, indexed by lexeme id ([`crate::doc`]), and those of tokens
 /// that carry no valid lexeme id (made by hand or deserialized), for the current call.
 ///
@@ -292,7 +296,7 @@ pub struct Store {
     extra: Vec<Facts>,
     /// What depends on the bare word alone, shared by its clitic forms: its zipf, the zipf of
     /// its form with the article, and its productivity.
-    by_bare: HashMap<String, (Option<f32>, Option<f32>, [u8; 4]), Fast>,
+    by_bare: HashMap<String, BareFacts, Fast>,
     /// Lexeme ids whose entry the last [`prepare`] call (re)filled.
     refilled: Vec<u32>,
     /// Where the facts of each token of the last [`prepare`] call are: `Ok(lexeme id)`, or
@@ -464,9 +468,9 @@ pub fn words_of<'a>(tokens: &'a [Token], places: &[crate::analysis::Entity], sto
     let mut s0 = 0;
     for i in 0..tokens.len() {
         if i + 1 == tokens.len() || ends(&tokens[i]) {
-            for k in s0..=i {
+            for (k, w) in out.iter_mut().enumerate().take(i + 1).skip(s0) {
                 let (a, b) = (k.saturating_sub(SPORT_REACH).max(s0), (k + SPORT_REACH).min(i));
-                out[k].sport = (before[b + 1] - before[a]).min(3) as u8;
+                w.sport = (before[b + 1] - before[a]).min(3) as u8;
             }
             s0 = i + 1;
         }
@@ -508,7 +512,7 @@ pub fn words_of<'a>(tokens: &'a [Token], places: &[crate::analysis::Entity], sto
 }
 
 /// The facts of token `t`'s form.
-fn facts(t: &Token, mem: &Memory, by_bare: &mut HashMap<String, (Option<f32>, Option<f32>, [u8; 4]), Fast>) -> Facts {
+fn facts(t: &Token, mem: &Memory, by_bare: &mut HashMap<String, BareFacts, Fast>) -> Facts {
     let l = lists();
     let stop = lexicon::stopwords();
     let key: &str = &t.key;
@@ -782,10 +786,10 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
             f(H::new(5).add(bare(p).as_bytes()));
         }
         for n in 1..=3 {
-            f(H::new(10 + n as u8).add(prefix(&w.bare, n).as_bytes()));
+            f(H::new(10 + n as u8).add(prefix(w.bare, n).as_bytes()));
         }
         for n in 1..=4 {
-            f(H::new(14 + n as u8).add(suffix(&w.key, n).as_bytes()));
+            f(H::new(14 + n as u8).add(suffix(w.key, n).as_bytes()));
         }
         f(H::new(20).add(&shape(w)));
         f(H::new(26).add(&w.freq));
@@ -798,11 +802,11 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         f(H::new(101).add(&[at(-1).freq[0], w.freq[0]]));
         f(H::new(102).add(&[w.freq[0], at(1).freq[0]]));
     }
-    let conj = w.key.len() != strip_conj(&w.key).len();
+    let conj = w.key.len() != strip_conj(w.key).len();
     if own {
         f(H::new(22).add(&[u8::from(conj), u8::from(w.key.len() != w.safe.len() + usize::from(conj))]));
-        f(H::new(23).add(prefix(&w.key, 1).as_bytes()));
-        f(H::new(24).add(prefix(&w.key, 2).as_bytes()));
+        f(H::new(23).add(prefix(w.key, 1).as_bytes()));
+        f(H::new(24).add(prefix(w.key, 2).as_bytes()));
     }
     if ctx {
         f(H::new(25).add(&[u8::from(conj)]).add(&p_tag_free_shape(at(-1))));
@@ -883,8 +887,8 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         f(H::new(110).h(w.h[3]));
         f(H::new(111).add(w.pro.as_bytes()).add(w.enc.as_bytes()));
         for n in 2..=3 {
-            f(H::new(110 + n as u8).add(suffix(&w.stem, n).as_bytes()));
-            f(H::new(113 + n as u8).add(prefix(&w.stem, n).as_bytes()));
+            f(H::new(110 + n as u8).add(suffix(w.stem, n).as_bytes()));
+            f(H::new(113 + n as u8).add(prefix(w.stem, n).as_bytes()));
         }
     }
     if all {

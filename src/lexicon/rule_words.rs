@@ -17,7 +17,7 @@ impl Phrases {
             let v = self.by_first.entry(first.clone()).or_default();
             if !v.contains(&words) {
                 v.push(words);
-                v.sort_by(|a, b| b.len().cmp(&a.len()));
+                v.sort_by_key(|w| std::cmp::Reverse(w.len()));
             }
         }
     }

@@ -164,15 +164,17 @@ fn word(s: &str) -> (Kind, usize) {
         } else if is_digit(c) {
             digit = true;
             true
-        } else if is_arabic_mark(c) || is_other_mark(c) || is_invisible(c) {
-            true
-        } else if matches!(c, '.' | ',' | '\u{066B}' | '\u{066C}' | '-' | ':' | '/')
-            && !arabic
-            && prev.is_some_and(is_digit)
-            && next.is_some_and(is_digit)
+        } else if is_arabic_mark(c)
+            || is_other_mark(c)
+            || is_invisible(c)
+            // a separator inside a Latin-digit number («2,5», «10:30»)
+            || (matches!(c, '.' | ',' | '\u{066B}' | '\u{066C}' | '-' | ':' | '/')
+                && !arabic
+                && prev.is_some_and(is_digit)
+                && next.is_some_and(is_digit))
+            // an apostrophe inside a Latin word («don't»)
+            || (matches!(c, '\'' | '\u{2019}') && prev.is_some_and(is_other_letter) && next.is_some_and(is_other_letter))
         {
-            true
-        } else if matches!(c, '\'' | '\u{2019}') && prev.is_some_and(is_other_letter) && next.is_some_and(is_other_letter) {
             true
         } else if matches!(c, '%' | '\u{066A}') && prev.is_some_and(is_digit) && !arabic && !other {
             end = i + c.len_utf8();
