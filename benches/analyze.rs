@@ -31,7 +31,12 @@ fn corpus() -> String {
             text
         }
         Err(e) => {
-            eprintln!("bench input {path} is absent ({e}); using the seed article, repeated (set KASHIF_BENCH_INPUT)");
+            eprintln!(
+                "bench input {path} is absent ({e}). The default input, ../shared/data/bench/saudinewsnet-300.jsonl, \
+                 is the team's shared news sample kept beside the project (not in the repository: its license is \
+                 non-commercial). Using the seed article, repeated; set KASHIF_BENCH_INPUT to a JSON-lines file of \
+                 {{\"title\", \"content\"}} articles to measure on other news"
+            );
             include_str!("../www/samples/seed-article-ar.txt").to_string()
         }
     }

@@ -20,7 +20,15 @@ use std::time::{Duration, Instant};
 fn input() -> String {
     let path = std::env::var("KASHIF_BENCH_INPUT")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/saudinewsnet-300.jsonl").to_string());
-    let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read the bench input {path}: {e} (set KASHIF_BENCH_INPUT)"));
+    let src = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        eprintln!(
+            "cannot read the bench input {path}: {e}. The default input, ../shared/data/bench/saudinewsnet-300.jsonl, \
+             is the team's shared news sample kept beside the project (not in the repository: its license is \
+             non-commercial); set KASHIF_BENCH_INPUT to a JSON-lines file of {{\"title\", \"content\"}} articles to \
+             measure on other news"
+        );
+        std::process::exit(1)
+    });
     let mut news = String::new();
     for line in src.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{path}: not JSON lines ({e})"));

@@ -9,10 +9,6 @@ kashif — Arabic text analyzer
 
 USAGE:
     kashif analyze [FILE|-] [--format text|json|jsonl] [--lines] [--top N] [--options JSON]
-    kashif train-ner --data PATH [--out data/ner.model] [--holdout] [--write-dev FILE] [--cv N]
-                     [--seed N] (experiments: --bags --epochs --bits --dropout --margin --margin-b ...,
-                     see src/entities/train.rs; the defaults rebuild data/ner.model)
-    kashif eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split]
     kashif version
     kashif help
 
@@ -24,6 +20,9 @@ analyze reads FILE (or standard input when FILE is '-' or absent) as UTF-8 text.
     --lines           every input line is a separate document (one output line each, in order)
     --top N           how many keywords to report (0 = all; default 50)
     --options JSON    analysis options as a JSON object, e.g. '{\"min_count\":2}'
+
+Training and evaluating the entity tagger is the kashif-train command of the training crate
+(train/): cargo run --release -p kashif-train -- help
 
 Exit codes: 0 success, 1 I/O error, 2 bad usage or input that is not UTF-8.
 ";
@@ -52,11 +51,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("analyze") => parse(&args[1..]).and_then(run),
-        // Training code is native only (the wasm build of the crate leaves it out).
-        #[cfg(not(target_arch = "wasm32"))]
-        Some("train-ner") => kashif::entities::train::cli_train(&args[1..]).map_err(ner_failure),
-        #[cfg(not(target_arch = "wasm32"))]
-        Some("eval-ner") => kashif::entities::train::cli_eval(&args[1..]).map_err(ner_failure),
+        Some(cmd @ ("train-ner" | "eval-ner")) => Err(Failure::Usage(format!(
+            "{cmd} moved to the training crate: run `cargo run --release -p kashif-train -- {cmd} ...` \
+             from the project's root (same flags)"
+        ))),
         Some("version" | "--version" | "-V") => {
             println!("kashif {}", kashif::VERSION);
             Ok(())
@@ -83,15 +81,6 @@ fn main() -> ExitCode {
             eprintln!("kashif: {m}");
             ExitCode::from(1)
         }
-    }
-}
-
-/// `train-ner` / `eval-ner` errors: I/O errors exit 1, usage errors 2.
-#[cfg(not(target_arch = "wasm32"))]
-fn ner_failure(e: kashif::entities::train::CliError) -> Failure {
-    match e {
-        kashif::entities::train::CliError::Usage(m) => Failure::Usage(m),
-        kashif::entities::train::CliError::Io(m) => Failure::Io(m),
     }
 }
 

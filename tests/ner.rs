@@ -1,40 +1,73 @@
-//! The NER tagger: the committed model is exactly what `kashif train-ner` builds from
-//! ANERcorp, and the tagger finds the names of the seed article with clean spans.
-//!
-//! `committed_model_reproduces` needs `../shared/data/anercorp-train.conll` (CI has it); it
-//! fails, never skips, when the file is missing.
+//! The NER tagger: the shipped model loads (its file format and feature-template version are
+//! this build's), a model of another version is refused with a message that says how to
+//! retrain, and the tagger finds the names of the seed article with clean spans. That the
+//! shipped model is exactly what training builds is checked by the training crate
+//! (`train/tests/reproduce.rs`).
 
-use kashif::entities::model::Model;
-use kashif::entities::train::{self, Config, Sentence};
+use kashif::entities::model::{Model, ModelError, FORMAT_VERSION, RETRAIN};
+use kashif::entities::tagger::FEATURES_VERSION;
 use kashif::{analyze, Options};
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/anercorp-train.conll");
+const SHIPPED: &[u8] = include_bytes!("../data/ner.model");
 
-fn sentences() -> Vec<Sentence> {
-    let all = train::read_conll(DATA).unwrap_or_else(|e| {
-        panic!("{DATA} is needed to check the NER model ({e}); it is in the shared data folder")
-    });
-    all.iter().map(train::prepare).collect()
+/// The model the library embeds loads: analysis would otherwise fall back to the gazetteer
+/// without a word.
+#[test]
+fn shipped_model_loads() {
+    if let Err(e) = kashif::entities::shipped_model_status() {
+        panic!("data/ner.model does not load: {e}");
+    }
+    let m = Model::from_bytes(SHIPPED).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(m.to_bytes(), SHIPPED, "the model file round-trips through the parser");
+    assert_eq!(SHIPPED[4], FORMAT_VERSION);
+    assert_eq!(u32::from_le_bytes(SHIPPED[8..12].try_into().unwrap()), FEATURES_VERSION);
 }
 
-/// Full retraining on all of ANERcorp (the command `kashif train-ner --data
-/// ../shared/data/anercorp-train.conll`) gives the committed `data/ner.model`, byte for byte.
+fn load_error(b: &[u8]) -> ModelError {
+    match Model::from_bytes(b) {
+        Ok(_) => panic!("{} bytes loaded as a model", b.len()),
+        Err(e) => e,
+    }
+}
+
+/// A model of another feature-template version or file format, or not a model at all, is an
+/// error that says what was found, what this build expects, and the command that retrains.
 #[test]
-fn committed_model_reproduces() {
-    let sents = sentences();
-    let model = train::train(&sents, &Config::default(), |_| {});
-    let committed = include_bytes!("../data/ner.model");
-    let bytes = model.to_bytes();
-    assert!(
-        bytes.as_slice() == committed.as_slice(),
-        "data/ner.model is stale ({} bytes committed, {} retrained): rebuild it with \
-         `cargo run --release -- train-ner --data ../shared/data/anercorp-train.conll`",
-        committed.len(),
-        bytes.len()
-    );
-    // The file round-trips through the parser.
-    let parsed = Model::from_bytes(committed).expect("model parses");
-    assert_eq!(parsed.to_bytes(), bytes);
+fn a_model_of_another_version_is_refused_with_the_fix() {
+    let mut other = SHIPPED.to_vec();
+    other[8..12].copy_from_slice(&(FEATURES_VERSION + 1).to_le_bytes());
+    let e = load_error(&other);
+    assert_eq!(e, ModelError::Features { found: FEATURES_VERSION + 1, expected: FEATURES_VERSION });
+    let msg = e.to_string();
+    for part in [format!("version {}", FEATURES_VERSION + 1), format!("computes version {FEATURES_VERSION}"), RETRAIN.to_string()] {
+        assert!(msg.contains(&part), "'{part}' missing from: {msg}");
+    }
+
+    // a version 4 file (before the feature version was recorded)
+    let mut old = SHIPPED[..8].to_vec();
+    old[4] = 4;
+    old.extend(&SHIPPED[12..]);
+    let e = load_error(&old);
+    assert_eq!(e, ModelError::Format { found: 4, expected: FORMAT_VERSION });
+    assert!(e.to_string().contains(&format!("format 4, but this build of Kashif reads format {FORMAT_VERSION}")), "{e}");
+    assert!(e.to_string().contains(RETRAIN), "{e}");
+
+    assert_eq!(load_error(b"not a model"), ModelError::NotAModel);
+    assert_eq!(load_error(b""), ModelError::NotAModel);
+    assert!(matches!(load_error(&SHIPPED[..10]), ModelError::Damaged(_)));
+    assert!(matches!(load_error(&SHIPPED[..SHIPPED.len() / 2]), ModelError::Damaged(_)));
+}
+
+/// `kashif train-ner` / `eval-ner` moved to the training crate: the old commands are usage
+/// errors (exit 2) that name the new one.
+#[test]
+fn training_commands_name_kashif_train() {
+    for cmd in ["train-ner", "eval-ner"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kashif")).args([cmd, "--data", "x.conll"]).output().expect("kashif runs");
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("cargo run --release -p kashif-train -- {cmd}")), "{err}");
+    }
 }
 
 fn entities(text: &str) -> Vec<(String, String)> {
@@ -85,19 +118,4 @@ fn currency_in_an_amount_is_misc() {
     assert_eq!(riyals.len(), 2, "{found:?}");
     assert!(riyals.iter().all(|(k, _)| k == "MISC"), "{found:?}");
     assert!(found.iter().any(|(k, t)| k == "ORG" && t == "ريال مدريد"), "{found:?}");
-}
-
-/// `train-ner` / `eval-ner`: a file that cannot be read is an I/O error (exit 1), a bad flag
-/// is a usage error (exit 2).
-#[test]
-fn cli_exit_codes() {
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_kashif")).args(args).output().expect("kashif runs")
-    };
-    let missing = run(&["train-ner", "--data", "/nonexistent/ner.conll"]);
-    assert_eq!(missing.status.code(), Some(1), "{}", String::from_utf8_lossy(&missing.stderr));
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
-    assert_eq!(run(&["eval-ner", "--data", "/nonexistent/ner.conll"]).status.code(), Some(1));
-    assert_eq!(run(&["train-ner", "--bogus"]).status.code(), Some(2));
-    assert_eq!(run(&["eval-ner"]).status.code(), Some(2));
 }

@@ -71,7 +71,7 @@ const inputs = [
   { id: "seed-10k", label: "10 KB article (seed repeated)", text: repeatTo(seed + "\n", 10_000), runs: RUNS_SMALL },
   { id: "seed-1m", label: "1 MB (seed repeated)", text: repeatTo(seed + "\n", 1_000_000), runs: RUNS_BIG },
 ];
-let corpusNote = "absent";
+let corpusNote = `${path.relative(ROOT, CORPUS)} absent (the team's shared data folder beside the project; not in the repository, its license is non-commercial): the news rows are skipped`;
 if (existsSync(CORPUS)) {
   const articles = readFileSync(CORPUS, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).content ?? "");
   const small = repeatTo(articles.map((a) => a.trim()).join("\n\n"), 10_000);

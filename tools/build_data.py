@@ -1,20 +1,25 @@
 #!/usr/bin/env python3
-"""Rebuilds the small data files under data/ from ../shared/data.
+"""Rebuilds the small data files under data/ from the vendored sources in data/sources/.
 
-Usage (from the project root): python3 tools/build_data.py [SHARED_DATA_DIR]
+Usage (from anywhere): python3 tools/build_data.py [SOURCE_DIR]
 
-Writes:
+SOURCE_DIR defaults to data/sources (../shared/data has the same layout). Writes:
   data/stopwords.txt  union of the two MIT stopword lists, cleaned, plus data/stopwords_extra.txt
   data/places.txt     CLDR territory and exemplar-city names (Unicode License v3),
                       minus organisations and non-places, plus data/places_extra.txt
   data/rules.txt      CLDR Gregorian and Islamic month names, weekdays and currency units
                       (Unicode License v3) merged with data/rules_extra.txt
+  data/ner_first_names.txt, data/ner_last_names.txt
+                      the given (male, then female) and family names of AKhateeb/arabic-names
+                      (MIT), unchanged, under a header
 """
 import os
 import sys
 
-src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
-root = os.path.join(os.path.dirname(__file__), "..")
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "data", "sources")
+if not os.path.isdir(os.path.join(src, "gazetteers")):
+    sys.exit(f"build_data: {src} has no gazetteers/ folder: pass the sources folder (data/sources, or ../shared/data)")
 
 
 def read_lines(p):
@@ -124,3 +129,18 @@ with open(os.path.join(root, "data", "rules.txt"), "w", encoding="utf-8") as f:
         for w in sections[sec]:
             f.write(w + "\n")
 print("rules:", {k: len(v) for k, v in sections.items()})
+
+# --- name lists for the tagger and the verb test --------------------------------------------
+NAMES_HEADER = "# see data/LICENSES/AKhateeb-arabic-names.LICENSE. Rebuilt by: python3 tools/build_data.py (from data/sources/gazetteers/names/).\n"
+
+
+def write_names(out, title, files):
+    with open(os.path.join(root, "data", out), "w", encoding="utf-8") as f:
+        f.write(f"# {title}, one a line. From AKhateeb/arabic-names (MIT),\n" + NAMES_HEADER)
+        for name in files:
+            f.write(open(os.path.join(src, "gazetteers", "names", name), encoding="utf-8").read())
+
+
+write_names("ner_first_names.txt", "Arabic given names (male and female)", ["male-first-names-ar.txt", "female-first-names-ar.txt"])
+write_names("ner_last_names.txt", "Arabic family names", ["last-names-ar.txt"])
+print("names: given and family names copied")

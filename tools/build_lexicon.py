@@ -1,7 +1,10 @@
-#!/usr/bin/env python3
 """Builds data/lexicon.bin, the embedded word-frequency lexicon, from wordfreq's Arabic list.
 
-    python3 tools/build_lexicon.py [../shared/data/wordfreq-ar.tsv] [N]
+    python3 tools/build_lexicon.py [SOURCE] [N]
+    python3 tools/build_lexicon.py ../shared/data/wordfreq-ar.tsv --extract data/sources/wordfreq-ar-top.tsv.gz
+
+SOURCE defaults to data/sources/wordfreq-ar-top.tsv.gz, the vendored extract of the full list
+(a name ending in .gz is read gzipped); N defaults to 150,000.
 
 Input: one `form<TAB>log10 frequency` a line (the wordfreq package's Arabic list, data
 CC BY-SA 4.0). Each form is folded to the segmenter's letter key: diacritics, tatweel and
@@ -9,6 +12,10 @@ invisible marks removed, alef forms → ا, ى → ي, ؤ → و, ئ → ي, Per
 Unlike the matching key, teh marbuta ة is kept apart from ه, because the clitic segmenter
 needs it (كتابه his book, كتابة writing). Forms with other characters are dropped; forms that
 fold together have their frequencies summed. The N most frequent keys are kept.
+
+--extract OUT writes, instead of the lexicon, the lines of SOURCE that the lexicon is built
+from (every form of the N kept keys, in SOURCE's order), gzipped reproducibly: the vendored
+extract, from which this script rebuilds the same lexicon.bin as from the full list.
 
 Output format (all integers unsigned):
   b"KLX1"                         magic
@@ -18,9 +25,15 @@ Output format (all integers unsigned):
     u8 shared prefix length with the previous key, u8 suffix length, suffix codes,
     u8 q where zipf = q / 20 (zipf = log10 frequency + 9)
 """
+import argparse
+import gzip
 import math
+import os
 import struct
 import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+DEFAULT_SOURCE = os.path.join(ROOT, "data", "sources", "wordfreq-ar-top.tsv.gz")
 
 ALPHABET = "ءابةتثجحخدذرزسشصضطظعغفقكلمنهوي" + "پچژگڤڨ"
 FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ى": "ي", "ؤ": "و", "ئ": "ي",
@@ -47,16 +60,54 @@ def fold(form):
     return "".join(out) or None
 
 
-def main():
-    src = sys.argv[1] if len(sys.argv) > 1 else "../shared/data/wordfreq-ar.tsv"
-    n = int(sys.argv[2]) if len(sys.argv) > 2 else 150_000
+def read_lines(src):
+    """The lines of SOURCE, gunzipped when its name ends in .gz."""
+    try:
+        f = gzip.open(src, "rt", encoding="utf-8") if src.endswith(".gz") else open(src, encoding="utf-8")
+        with f:
+            return [line.rstrip("\n") for line in f]
+    except OSError as e:
+        sys.exit(f"build_lexicon: cannot read {src}: {e.strerror}. Pass the wordfreq list as SOURCE "
+                 f"(the vendored extract is data/sources/wordfreq-ar-top.tsv.gz; the full list ../shared/data/wordfreq-ar.tsv)")
+
+
+def top_keys(lines, n):
+    """The n most frequent folded keys with their summed frequencies, and for each line its key."""
     freq = {}
-    for line in open(src, encoding="utf-8"):
-        form, f = line.rstrip("\n").split("\t")
+    keys = []
+    for line in lines:
+        form, f = line.split("\t")
         k = fold(form)
+        keys.append(k)
         if k:
             freq[k] = freq.get(k, 0.0) + 10 ** float(f)
-    top = sorted(freq.items(), key=lambda kv: -kv[1])[:n]
+    if len(freq) < n:
+        sys.exit(f"build_lexicon: the source holds {len(freq)} keys, fewer than N = {n}; "
+                 f"for more than the vendored extract holds, pass the full list ../shared/data/wordfreq-ar.tsv")
+    return sorted(freq.items(), key=lambda kv: -kv[1])[:n], keys
+
+
+def write_extract(lines, keys, top, out):
+    """The lines whose key is kept, gzipped with no name or time in the header (same bytes every run)."""
+    kept = {k for k, _ in top}
+    text = "".join(line + "\n" for line, k in zip(lines, keys) if k in kept)
+    with open(out, "wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as z:
+            z.write(text.encode("utf-8"))
+    print(f"{out}: {text.count(chr(10))} lines of {len(lines)}, {os.path.getsize(out)} bytes", file=sys.stderr)
+
+
+def main():
+    ap = argparse.ArgumentParser(description="Builds data/lexicon.bin from wordfreq's Arabic list.")
+    ap.add_argument("source", nargs="?", default=DEFAULT_SOURCE, help="form<TAB>log10 frequency lines (.gz read gzipped)")
+    ap.add_argument("n", nargs="?", type=int, default=150_000, help="how many keys to keep")
+    ap.add_argument("--extract", metavar="OUT", help="write the lines the lexicon uses to OUT (gzip) instead")
+    args = ap.parse_args()
+    lines = read_lines(args.source)
+    top, line_keys = top_keys(lines, args.n)
+    if args.extract:
+        write_extract(lines, line_keys, top, args.extract)
+        return
     code = {c: i + 1 for i, c in enumerate(ALPHABET)}
     keys = sorted((bytes(code[c] for c in k), max(0, min(255, round((math.log10(v) + 9) * 20)))) for k, v in top)
     out = bytearray(b"KLX1")
@@ -72,7 +123,7 @@ def main():
             s += 1
         out += bytes([s, len(k) - s]) + k[s:] + bytes([q])
         prev = k
-    open("data/lexicon.bin", "wb").write(out)
+    open(os.path.join(ROOT, "data", "lexicon.bin"), "wb").write(out)
     print(f"{len(keys)} keys, {len(out)} bytes", file=sys.stderr)
 
 

@@ -24,7 +24,7 @@ if (existsSync(newsPath)) {
   source = "SaudiNewsNet sample (../shared/data/bench)";
 } else {
   base = readFileSync(`${root}www/samples/seed-article-ar.txt`, "utf8");
-  source = "seed article, repeated";
+  source = "seed article, repeated (../shared/data/bench/saudinewsnet-300.jsonl, the team's shared news sample beside the project, is absent)";
 }
 const bytes = (s) => Buffer.byteLength(s, "utf8");
 function textOf(mb) {

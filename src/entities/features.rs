@@ -15,6 +15,14 @@ use std::collections::{HashMap, HashSet};
 pub type Fast = lexicon::FastBuild;
 use std::sync::OnceLock;
 
+/// The version of the feature templates in this file, recorded in every model file
+/// ([`super::model`]): weights mean something only against the features they were trained
+/// with. Bump it with any change that alters the buckets a token gets (a template, a hash, a
+/// flag, or a list these features read: `ner_triggers.txt`, the name lists, stopwords,
+/// places), then retrain (`cargo run --release -p kashif-train -- train-ner`): a model of
+/// another version then fails to load with a message that says so, instead of tagging badly.
+pub const FEATURES_VERSION: u32 = 1;
+
 // Flag bits of a word.
 pub const F_PLACE: u32 = 1; // some reading is a place (first word of a gazetteer name)
 pub const F_FIRST: u32 = 1 << 1; // some reading is a given name

@@ -1,28 +1,26 @@
 //! Entities: names of people, places, organisations and other names (PER, LOC, ORG, MISC).
 //!
 //! Two sources: a statistical tagger ([`model`], averaged perceptrons mixed with a CRF over
-//! hashed features, trained on ANERcorp; see [`train`] and `kashif train-ner`) and the place
+//! hashed features, trained on ANERcorp by the training crate `train/`, `kashif-train
+//! train-ner`; [`tagger`] is what it shares with analysis) and the place
 //! gazetteer ([`crate::lexicon::places`]). The tagger's entities come first, with the names it
 //! found carried to their other mentions in the text; gazetteer places fill in where the tagger
 //! found nothing, and so do organisation names announced by a head noun ([`orgs`]). Spans never
 //! include attached proclitics (in «وروسيا» only «روسيا»), and a multi-word name is one span.
 
-#[cfg(not(target_arch = "wasm32"))]
-mod crf;
 mod features;
 mod gazetteer;
 mod orgs;
 pub mod group;
 pub mod rules;
 pub mod model;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod train;
+pub mod tagger;
 
 use crate::analysis::{Entity, Token};
 use crate::lexicon;
 use crate::text::segment::skeleton;
 use crate::text::tokenize::Kind;
-use model::{tag_info, viterbi, Model, TYPES};
+use model::{tag_info, viterbi, Model, ModelError, TYPES};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -41,9 +39,16 @@ pub enum Merge {
 
 pub const DEFAULT_MERGE: Merge = Merge::ModelFirst;
 
-/// The shipped model, parsed on first use.
+/// The shipped model, parsed on first use; `None` when it does not load, and analysis falls
+/// back to the gazetteer ([`shipped_model_status`] says why; a test keeps it loading).
 pub fn shipped_model() -> Option<&'static Model> {
-    static M: OnceLock<Option<Model>> = OnceLock::new();
+    shipped_model_status().ok()
+}
+
+/// The shipped model (`data/ner.model`), or why it does not load (another file format or
+/// feature-template version than this build's: see [`model`]).
+pub fn shipped_model_status() -> Result<&'static Model, &'static ModelError> {
+    static M: OnceLock<Result<Model, ModelError>> = OnceLock::new();
     M.get_or_init(|| Model::from_bytes(include_bytes!("../../data/ner.model"))).as_ref()
 }
 

@@ -3,16 +3,73 @@
 //!
 //! Weights are quantized on a logarithmic scale: a byte q stands for `table[q as u8]`.
 //!
-//! File format (little-endian): `KNER` magic, version 4, hash bits, tag count, 0; the 256-entry
-//! value table (f32); (tags + 1) × tags transition weights (f32, the last row is the sentence
-//! start); the number of rows (u32); the bitmap of the buckets that have a row (2^bits / 64
-//! u64 words); the rows, `tags` bytes each (i8), in bucket order; then the training-word
-//! memory: count (u32), sorted word hashes as delta varints, their values (u8).
+//! File format, version [`FORMAT_VERSION`] (little-endian):
+//!
+//! | bytes | what |
+//! |---|---|
+//! | 4 | magic `KNER` |
+//! | 1 | format version (5) |
+//! | 1 | hash bits (8..=24): 2^bits feature buckets |
+//! | 1 | tag count (9: O, then B and I of PER, LOC, ORG, MISC) |
+//! | 1 | 0 (reserved) |
+//! | 4 | feature-template version the weights were trained with (u32, [`FEATURES_VERSION`]) |
+//! | 256 × 4 | the value table (f32): the weight each byte stands for |
+//! | (tags + 1) × tags × 4 | transition weights (f32); the last row is the sentence start |
+//! | 4 | number of rows (u32) |
+//! | 2^bits / 64 × 8 | bitmap of the buckets that have a row (u64 words) |
+//! | rows × tags | the rows, one i8 per tag, in bucket order |
+//! | 4 + … | the training-word memory: count (u32), the sorted word hashes as delta varints, their values (u8 each) |
+//!
+//! Version 4 had no feature-template version (bytes 8..12 began the value table). A file of
+//! another format or feature version does not load: [`Model::from_bytes`] says what it found,
+//! what this build expects, and how to retrain ([`RETRAIN`]), since weights read against the
+//! wrong features would tag badly without any sign.
 //!
 //! The weights are stored as the tagger holds them in memory, so loading them is a copy: a
 //! first analysis in a browser runs before the engine has optimized the loader, and decoding
 //! 200,000 varints there took longer than the analysis. (Gzipped, the file is about as small
 //! as a varint encoding: the rows are mostly zeros.)
+
+use super::features::FEATURES_VERSION;
+
+/// The model file format this build reads and writes.
+pub const FORMAT_VERSION: u8 = 5;
+
+/// The command that rebuilds the shipped model, from the project's root.
+pub const RETRAIN: &str = "cargo run --release -p kashif-train -- train-ner";
+
+/// Why model bytes do not load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModelError {
+    /// Not a Kashif NER model: no `KNER` magic.
+    NotAModel,
+    /// Another file format version.
+    Format { found: u8, expected: u8 },
+    /// Trained with other feature templates.
+    Features { found: u32, expected: u32 },
+    /// A model file of this format that is cut short or inconsistent.
+    Damaged(&'static str),
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModelError::NotAModel => write!(f, "not a Kashif NER model (it does not begin with KNER)"),
+            ModelError::Format { found, expected } => {
+                write!(f, "NER model file format {found}, but this build of Kashif reads format {expected}")
+            }
+            ModelError::Features { found, expected } => write!(
+                f,
+                "NER model trained with feature templates version {found}, but this build of Kashif computes version {expected} \
+                 (FEATURES_VERSION in src/entities/features.rs)"
+            ),
+            ModelError::Damaged(what) => write!(f, "damaged NER model file ({what})"),
+        }?;
+        write!(f, "; retrain it with `{RETRAIN}` from the project's root (it rebuilds data/ner.model from data/sources/anercorp-train.conll)")
+    }
+}
+
+impl std::error::Error for ModelError {}
 
 /// O, then B and I for each type.
 pub const TAGS: usize = 9;
@@ -136,7 +193,8 @@ impl Model {
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = b"KNER".to_vec();
-        out.extend([4u8, self.bits as u8, TAGS as u8, 0]);
+        out.extend([FORMAT_VERSION, self.bits as u8, TAGS as u8, 0]);
+        out.extend(FEATURES_VERSION.to_le_bytes());
         for v in &self.table {
             out.extend(v.to_le_bytes());
         }
@@ -164,15 +222,33 @@ impl Model {
         out
     }
 
-    pub fn from_bytes(b: &[u8]) -> Option<Model> {
-        if b.len() < 16 || &b[..4] != b"KNER" || b[4] != 4 || b[6] as usize != TAGS {
-            return None;
+    /// The model of a file written by [`Model::to_bytes`] of this format and feature version.
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
+        if b.get(..4) != Some(b"KNER".as_slice()) {
+            return Err(ModelError::NotAModel);
         }
-        let bits = b[5] as u32;
+        let format = *b.get(4).ok_or(ModelError::Damaged("cut short in its header"))?;
+        if format != FORMAT_VERSION {
+            return Err(ModelError::Format { found: format, expected: FORMAT_VERSION });
+        }
+        let header = b.get(..12).ok_or(ModelError::Damaged("cut short in its header"))?;
+        let features = u32::from_le_bytes(header[8..12].try_into().expect("4 bytes"));
+        if features != FEATURES_VERSION {
+            return Err(ModelError::Features { found: features, expected: FEATURES_VERSION });
+        }
+        if header[6] as usize != TAGS {
+            return Err(ModelError::Damaged("another number of tags than PER, LOC, ORG, MISC in BIO"));
+        }
+        let bits = header[5] as u32;
         if !(8..=24).contains(&bits) {
-            return None;
+            return Err(ModelError::Damaged("hash bits outside 8..=24"));
         }
-        let mut pos = 8;
+        Model::body(b, bits).ok_or(ModelError::Damaged("cut short, or its row count does not match its bitmap"))
+    }
+
+    /// The weights and memory after the header; `None` when the bytes run out or disagree.
+    fn body(b: &[u8], bits: u32) -> Option<Model> {
+        let mut pos = 12;
         let f32_at = |pos: &mut usize| -> Option<f32> {
             let v = f32::from_le_bytes(b.get(*pos..*pos + 4)?.try_into().ok()?);
             *pos += 4;
@@ -200,7 +276,7 @@ impl Model {
         pos += n_rows * TAGS;
         let m = u32::from_le_bytes(b.get(pos..pos + 4)?.try_into().ok()?) as usize;
         pos += 4;
-        let mut keys = Vec::with_capacity(m);
+        let mut keys = Vec::with_capacity(m.min(b.len())); // a damaged count must not allocate gigabytes
         let mut at = 0u64;
         for _ in 0..m {
             at += get_varint(b, &mut pos)?;

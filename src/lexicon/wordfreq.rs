@@ -1,6 +1,6 @@
 //! The embedded word-frequency lexicon: the 150,000 most frequent Arabic word forms of the
-//! wordfreq package (data CC BY-SA 4.0, see `data/NOTICE.md`), rebuilt from
-//! `../shared/data/wordfreq-ar.tsv` by `python3 tools/build_lexicon.py`.
+//! wordfreq package (data CC BY-SA 4.0, see `data/NOTICE.md`), rebuilt from the vendored
+//! extract `data/sources/wordfreq-ar-top.tsv.gz` by `python3 tools/build_lexicon.py`.
 //!
 //! Forms are stored under a *letter key*: the matching key (see
 //! [`crate::text::normalize::NormOptions::key`]) except that teh marbuta ة stays apart from ه.

@@ -1,7 +1,7 @@
-//! A linear-chain CRF objective for the NER tagger (native builds only).
+//! A linear-chain CRF objective for the NER tagger.
 //!
 //! Same hashed features, same nine BIO tags and constraints, same model file and Viterbi as
-//! the perceptron ([`super::train`]); only the weights are chosen differently: they maximise
+//! the perceptron ([`crate::perceptron`]); only the weights are chosen differently: they maximise
 //! the conditional log-likelihood of the gold tags (forward–backward over the allowed tag
 //! paths), which updates every token by how unsure the model still is, not only the tokens
 //! Viterbi gets wrong. Steps are AdaGrad (per-weight step sizes, so rare features move as
@@ -14,10 +14,11 @@
 //! found with one bag, `--crf --bags 1 --o-penalty 0 --margin-b 180 --dropout 0`: dev 0.7528,
 //! 5-fold CV 0.7565, where the perceptrons give 0.7502 and 0.7616, and the model is 1.66 MB
 //! (every seen feature keeps a weight). What ships is the perceptrons and one CRF run mixed
-//! half and half (`Config::mix_crf`, see [`super::train::train`]), which beats both.
+//! half and half (`Config::mix_crf`, see [`crate::train::train`]), which beats both.
 
-use super::model::{allowed, tag_info, START, TAGS};
-use super::train::{Config, Rng, Sentence, Weights};
+use crate::conll::Sentence;
+use crate::train::{Config, Rng, Weights};
+use kashif::entities::tagger::{allowed, tag_info, START, TAGS};
 
 const NEG: f64 = f64::NEG_INFINITY;
 
@@ -142,7 +143,7 @@ fn cost(cfg: &Config, g: usize) -> f64 {
 
 /// One CRF run over the prepared features, with its own shuffle seed. Returns the averaged
 /// weights and one progress line per epoch.
-pub(super) fn train(sents: &[Sentence], feats: &[Vec<Vec<u32>>], cfg: &Config, seed: u64) -> (Weights, Vec<String>) {
+pub fn train(sents: &[Sentence], feats: &[Vec<Vec<u32>>], cfg: &Config, seed: u64) -> (Weights, Vec<String>) {
     let ok: Allowed = std::array::from_fn(|p| std::array::from_fn(|t| allowed(p, t)));
     let mut em = Params::new((1usize << cfg.bits) * TAGS);
     let mut tr = Params::new((TAGS + 1) * TAGS);

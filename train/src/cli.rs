@@ -1,0 +1,254 @@
+//! The `train-ner` and `eval-ner` commands: argument parsing and reports. Errors say what to
+//! do; an I/O error exits 1 and bad usage 2 (see [`CliError`]).
+
+use crate::conll::{prepare, read_conll, split_dev, write_conll, Conll, Sentence};
+use crate::eval::{doc_entities, evaluate, evaluate_docs, predicted, Scores};
+use crate::train::{train, Config};
+use crate::{DEFAULT_DATA, DEFAULT_MODEL};
+use kashif::entities::tagger::{find_with, shipped_model_status, Merge, Model, TYPES};
+
+/// Why a `train-ner` / `eval-ner` command failed: bad usage (exit 2) or an I/O error (exit 1).
+#[derive(Debug)]
+pub enum CliError {
+    Usage(String),
+    Io(String),
+}
+
+impl From<String> for CliError {
+    fn from(m: String) -> Self {
+        CliError::Usage(m)
+    }
+}
+
+fn flag_value<'a>(args: &'a [String], name: &str) -> Result<Option<&'a str>, String> {
+    match args.iter().position(|a| a == name) {
+        None => Ok(None),
+        Some(i) => args.get(i + 1).map(|s| Some(s.as_str())).ok_or_else(|| format!("{name} needs a value")),
+    }
+}
+
+/// The value of `--name`, parsed; `wants` says what it should be in the error.
+fn parsed_flag<T: std::str::FromStr>(args: &[String], name: &str, wants: &str) -> Result<Option<T>, String> {
+    flag_value(args, name)?.map(|v| v.parse().map_err(|_| format!("{name} wants {wants}, not '{v}'"))).transpose()
+}
+
+fn check_flags(args: &[String], with_value: &[&str], plain: &[&str]) -> Result<(), String> {
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        if with_value.contains(&a) {
+            i += 2;
+        } else if plain.contains(&a) {
+            i += 1;
+        } else {
+            return Err(format!("unknown argument '{a}'; try 'kashif-train help'"));
+        }
+    }
+    Ok(())
+}
+
+/// The sentences of a CoNLL file; the error names the file and, for the default one, where
+/// the command must run.
+fn read_data(path: &str) -> Result<Vec<Conll>, CliError> {
+    read_conll(path).map_err(|e| {
+        let hint = if path == DEFAULT_DATA { " (run kashif-train from the project's root, where data/sources/ is, or give --data PATH)" } else { "" };
+        CliError::Io(format!("cannot read '{path}': {e}{hint}"))
+    })
+}
+
+/// The training settings of the flags; the defaults are what rebuilds the shipped model.
+fn config(args: &[String]) -> Result<Config, String> {
+    let mut cfg = Config::default();
+    let whole = "a whole number";
+    let number = "a number";
+    if let Some(v) = parsed_flag(args, "--epochs", whole)? {
+        cfg.epochs = v;
+    }
+    if let Some(v) = flag_value(args, "--bits")? {
+        cfg.bits = v.parse().ok().filter(|b| (12..=22).contains(b)).ok_or(format!("--bits wants 12..22, not '{v}'"))?;
+    }
+    if let Some(v) = parsed_flag(args, "--o-penalty", number)? {
+        cfg.o_penalty = v;
+    }
+    if let Some(v) = parsed_flag(args, "--min-count", whole)? {
+        cfg.min_count = v;
+    }
+    if let Some(v) = parsed_flag(args, "--dropout", "0..255")? {
+        cfg.dropout = v;
+    }
+    if let Some(v) = parsed_flag(args, "--min-abs", "0..127")? {
+        cfg.min_abs = v;
+    }
+    if let Some(v) = parsed_flag(args, "--margin", number)? {
+        cfg.margin = v;
+        cfg.margin_o = v;
+        cfg.margin_b = v * 1.5;
+    }
+    if let Some(v) = parsed_flag(args, "--margin-b", number)? {
+        cfg.margin_b = v;
+    }
+    if let Some(v) = parsed_flag(args, "--pa", number)? {
+        cfg.pa = v;
+    }
+    if let Some(v) = parsed_flag(args, "--margin-o", number)? {
+        cfg.margin_o = v;
+    }
+    cfg.crf = args.iter().any(|a| a == "--crf");
+    if let Some(v) = parsed_flag(args, "--eta", number)? {
+        cfg.crf_eta = v;
+    }
+    if let Some(v) = parsed_flag(args, "--l2", number)? {
+        cfg.l2 = v;
+    }
+    if let Some(v) = parsed_flag(args, "--cost", number)? {
+        cfg.crf_cost = v;
+    }
+    if let Some(v) = parsed_flag(args, "--mix-crf", "a number in 0..1")? {
+        cfg.mix_crf = v;
+    }
+    if let Some(v) = parsed_flag(args, "--bags", whole)? {
+        cfg.bags = v;
+    }
+    if let Some(v) = parsed_flag(args, "--seed", whole)? {
+        cfg.seed = v;
+    }
+    Ok(cfg)
+}
+
+/// `kashif-train train-ner [--data PATH] [--out FILE] [--holdout] [--write-dev FILE] [--cv N] ...`.
+///
+/// Without `--holdout` it trains on every sentence of PATH (default: the vendored ANERcorp,
+/// [`DEFAULT_DATA`]; how the shipped model is built); with it, on all but the dev split (the
+/// last 10%), and reports the dev score. `--cv N` cross-validates over the train part instead.
+pub fn cli_train(args: &[String]) -> Result<(), CliError> {
+    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--margin-o", "--margin-b", "--pa", "--seed", "--bags", "--eta", "--l2", "--cost", "--mix-crf"], &["--holdout", "--crf"])?;
+    let data = flag_value(args, "--data")?.unwrap_or(DEFAULT_DATA);
+    let out = flag_value(args, "--out")?.unwrap_or(DEFAULT_MODEL);
+    let cfg = config(args)?;
+    let cv: Option<usize> = match flag_value(args, "--cv")? {
+        Some(k) => Some(k.parse().ok().filter(|&k| k >= 2).ok_or(format!("--cv wants a whole number of folds (2 or more), not '{k}'"))?),
+        None => None,
+    };
+    let holdout = args.iter().any(|a| a == "--holdout");
+    let all = read_data(data)?;
+    let (train_part, dev_part) = split_dev(&all);
+    if let Some(p) = flag_value(args, "--write-dev")? {
+        std::fs::write(p, write_conll(dev_part)).map_err(|e| CliError::Io(format!("cannot write '{p}': {e}")))?;
+    }
+    if let Some(k) = cv {
+        cross_validate(train_part, k, &cfg);
+        return Ok(());
+    }
+    let used = if holdout { train_part } else { &all[..] };
+    let t0 = std::time::Instant::now();
+    let sents: Vec<Sentence> = used.iter().map(prepare).collect();
+    eprintln!("{} sentences prepared in {:.1}s", sents.len(), t0.elapsed().as_secs_f64());
+    let model = train(&sents, &cfg, |l| eprintln!("{l} ({:.1}s)", t0.elapsed().as_secs_f64()));
+    let bytes = model.to_bytes();
+    std::fs::write(out, &bytes).map_err(|e| CliError::Io(format!("cannot write '{out}': {e}")))?;
+    eprintln!("wrote {out}: {} bytes, trained in {:.1}s", bytes.len(), t0.elapsed().as_secs_f64());
+    if holdout {
+        let dev: Vec<Sentence> = dev_part.iter().map(prepare).collect();
+        let sc = evaluate(&dev, |t, k| find_with(t, k, &model, Merge::Model));
+        eprintln!("dev (last 10%, {} sentences), model only:\n{}", dev.len(), sc.report());
+    }
+    Ok(())
+}
+
+/// `k`-fold cross-validation over the train part (dev excluded), for choosing settings:
+/// contiguous folds, each scored by a model trained on the others; the report sums them.
+fn cross_validate(train_part: &[Conll], k: usize, cfg: &Config) {
+    let sents: Vec<Sentence> = train_part.iter().map(prepare).collect();
+    let mut total = Scores::default();
+    for f in 0..k {
+        let fold = |i: usize| i * k / sents.len();
+        let (mut test, mut rest) = (Vec::new(), Vec::new());
+        for (i, s) in sents.iter().enumerate() {
+            let part = if fold(i) == f { &mut test } else { &mut rest };
+            part.push(s.clone());
+        }
+        let m = train(&rest, cfg, |_| {});
+        let sc = evaluate(&test, |t, x| find_with(t, x, &m, Merge::Model));
+        eprintln!("fold {f}: micro F1 {:.3}", sc.micro().2);
+        total.add(&sc);
+    }
+    eprintln!("cross-validation ({k} folds):\n{}", total.report());
+}
+
+/// The model file of `eval-ner --model`. A file that is not a model of this build is a usage
+/// error that says why (another format or feature version) and how to retrain.
+fn load_model(path: &str) -> Result<Model, CliError> {
+    let b = std::fs::read(path).map_err(|e| CliError::Io(format!("cannot read '{path}': {e}")))?;
+    Model::from_bytes(&b).map_err(|e| CliError::Usage(format!("'{path}': {e}")))
+}
+
+/// `kashif-train eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split] [--docs K] [--errors]`:
+/// per-type P/R/F1.
+pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
+    check_flags(args, &["--data", "--model", "--merge", "--docs"], &["--dev-split", "--errors"])?;
+    let docs: usize = match flag_value(args, "--docs")? {
+        Some(v) => v.parse().ok().filter(|&k| k > 0).ok_or(format!("--docs wants a whole number of sentences, not '{v}'"))?,
+        None => 1,
+    };
+    let data = flag_value(args, "--data")?.ok_or(format!("eval-ner needs --data PATH (e.g. --data {DEFAULT_DATA} --dev-split)"))?;
+    let all = read_data(data)?;
+    let part = if args.iter().any(|a| a == "--dev-split") { split_dev(&all).1 } else { &all[..] };
+    // the file of --model, else the model built into the library (data/ner.model)
+    let owned;
+    let model: &Model = match flag_value(args, "--model")? {
+        Some(p) => {
+            owned = load_model(p)?;
+            &owned
+        }
+        None => shipped_model_status().map_err(|e| CliError::Usage(format!("the model built into kashif (data/ner.model): {e}")))?,
+    };
+    let modes: Vec<(&str, Merge)> = match flag_value(args, "--merge")?.unwrap_or("all") {
+        "model" => vec![("model", Merge::Model)],
+        "gazetteer" => vec![("gazetteer", Merge::Gazetteer)],
+        "model-first" => vec![("model-first", Merge::ModelFirst)],
+        "gazetteer-first" => vec![("gazetteer-first", Merge::GazetteerFirst)],
+        "all" => vec![
+            ("gazetteer", Merge::Gazetteer),
+            ("model", Merge::Model),
+            ("model-first", Merge::ModelFirst),
+            ("gazetteer-first", Merge::GazetteerFirst),
+        ],
+        m => return Err(CliError::Usage(format!("unknown --merge '{m}': model, gazetteer, model-first, gazetteer-first, all"))),
+    };
+    let sents: Vec<Sentence> = part.iter().map(prepare).collect();
+    if args.iter().any(|a| a == "--errors") {
+        print_errors(&sents, docs, model, modes[0].1);
+        return Ok(());
+    }
+    for (name, mode) in modes {
+        let t0 = std::time::Instant::now();
+        let sc = if docs > 1 {
+            evaluate_docs(&sents, docs, |t, k| find_with(t, k, model, mode))
+        } else {
+            evaluate(&sents, |t, k| find_with(t, k, model, mode))
+        };
+        let mb = sents.iter().map(|s| s.text.len()).sum::<usize>() as f64 / 1e6;
+        println!("{name} ({} sentences, {:.2} MB/s):\n{}", sents.len(), mb / t0.elapsed().as_secs_f64(), sc.report());
+    }
+    Ok(())
+}
+
+/// Every wrong or missed entity: `-` gold only, `+` predicted only, under its sentence.
+fn print_errors(sents: &[Sentence], docs: usize, model: &Model, mode: Merge) {
+    let per = doc_entities(sents, docs, |t, k| find_with(t, k, model, mode));
+    for (s, found) in sents.iter().zip(&per) {
+        let words: Vec<&str> = s.spans.iter().map(|&(a, b)| &s.text[a..b]).collect();
+        let show = |(a, b, t): (usize, usize, usize)| format!("{} {}", TYPES[t], words[a..=b].join(" "));
+        let pred = predicted(s, found);
+        let lines: Vec<String> = s
+            .gold
+            .iter()
+            .filter(|g| !pred.contains(g))
+            .map(|&g| format!("  - {}", show(g)))
+            .chain(pred.iter().filter(|p| !s.gold.contains(p)).map(|&p| format!("  + {}", show(p))))
+            .collect();
+        if !lines.is_empty() {
+            println!("{}\n{}", s.text, lines.join("\n"));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The `kashif-train` command: training and evaluation of Kashif's entity tagger (see
+//! [`kashif_train::cli`]). Exit codes: 0 success, 1 I/O error, 2 bad usage.
+
+use kashif_train::cli::{cli_eval, cli_train, CliError};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+kashif-train — trains and evaluates Kashif's entity tagger (run it from the project's root)
+
+USAGE:
+    kashif-train train-ner [--data PATH] [--out FILE] [--holdout] [--write-dev FILE] [--cv N]
+                           [--seed N] (experiments: --bags --epochs --bits --dropout --margin
+                           --margin-b --margin-o --min-abs --min-count --o-penalty --pa --crf
+                           --eta --l2 --cost --mix-crf, see train/src/train.rs)
+    kashif-train eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split]
+                          [--docs K] [--errors]
+    kashif-train version
+    kashif-train help
+
+train-ner trains on PATH (default data/sources/anercorp-train.conll, the vendored ANERcorp)
+and writes FILE (default data/ner.model): with the defaults it rebuilds the shipped model byte
+for byte. --holdout trains on all but the last 10% of the sentences and scores that dev part;
+--cv N cross-validates over the same 90% instead of writing a model.
+
+eval-ner prints per-type precision, recall and F1 (exact entity match, conlleval style) of the
+model built into kashif, or of FILE; MODE is model, gazetteer, model-first, gazetteer-first or
+all (default). --dev-split scores only the last 10% of DEV.conll; --docs K reads K sentences at
+a time as one document; --errors lists every wrong or missed entity instead.
+
+Exit codes: 0 success, 1 I/O error, 2 bad usage.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("train-ner") => cli_train(&args[1..]),
+        Some("eval-ner") => cli_eval(&args[1..]),
+        Some("version" | "--version" | "-V") => {
+            println!("kashif-train {} (feature templates version {})", env!("CARGO_PKG_VERSION"), kashif::entities::tagger::FEATURES_VERSION);
+            Ok(())
+        }
+        Some("help" | "--help" | "-h") | None => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(CliError::Usage(format!("unknown command '{other}'; try 'kashif-train help'"))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Usage(m)) => {
+            eprintln!("kashif-train: {m}");
+            ExitCode::from(2)
+        }
+        Err(CliError::Io(m)) => {
+            eprintln!("kashif-train: {m}");
+            ExitCode::from(1)
+        }
+    }
+}
