@@ -1,3 +1,6 @@
+// The engine's result and options (Rust: src/analysis.rs). The web page's worker reshapes this
+// result for drawing; its messages and that shape are declared in www/worker.d.ts.
+
 /** One token of the text. Offsets are UTF-16 code units, end exclusive: text.slice(start, end). */
 export interface Token {
   start: number;

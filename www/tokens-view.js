@@ -23,8 +23,19 @@ export class TokensView {
   async show(from) {
     from = Math.max(0, Math.min(from, Math.max(0, this.total - 1)));
     const gen = ++this.gen;
-    const { tokens, total } = this.total ? await this.fetch(from, PAGE) : { tokens: [], total: 0 };
+    let page;
+    try {
+      page = this.total ? await this.fetch(from, PAGE) : { tokens: [], total: 0 };
+    } catch (err) {
+      // The worker lost its analysis (cancelled, restarted): say so in place of the rows.
+      if (gen !== this.gen) return;
+      this.body.replaceChildren();
+      this.range.textContent = err.message;
+      this.prev.disabled = this.next.disabled = true;
+      return;
+    }
     if (gen !== this.gen) return;
+    const { tokens, total } = page;
     this.from = from;
     this.total = total;
     const frag = document.createDocumentFragment();

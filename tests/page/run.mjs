@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { featureChecks } from './features.mjs';
+import { workerChecks } from './worker.mjs';
 
 import { ROOT, WWW, CHROMIUM, CHROMIUM_ARGS, watch as watchErrors } from './harness.mjs';
 
@@ -426,6 +427,8 @@ try {
     context, origin, check, assert, assertEqual, waitForRun, runsOf, watch, ARTIFACTS, SEED, TIMEOUT,
     note: (m) => console.log(`     ${m}`),
   });
+
+  await workerChecks({ context, origin, check });
 
   await context.close();
 } catch (err) {

@@ -1,0 +1,296 @@
+// Page checks of the analysis worker (www/worker.js): how often it analyzes, the JSON export of an
+// empty text, and its messages against their declaration (www/worker.d.ts), type-checked by the
+// TypeScript compiler. run.mjs calls `workerChecks` with its harness; alone:
+// node tests/page/worker.mjs (after ./kashif build).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from './server.mjs';
+import { ROOT, TIMEOUT, WWW, assert, assertEqual, launch, prerequisites, standalone, watch } from './harness.mjs';
+
+/**
+ * Serves the wasm-bindgen glue with its `analyze` and `analyzeJson` exports wrapped, so that every
+ * analysis the engine runs adds one to `globalThis.__kashifAnalyses` in the realm that loaded it
+ * (the worker). Counts the engine's real entry points: no instrumentation in the page's code.
+ */
+async function countAnalyses(page) {
+  await page.route('**/pkg/kashif.js*', async (route) => {
+    const res = await route.fetch();
+    let glue = await res.text();
+    for (const name of ['analyze', 'analyzeJson']) {
+      const head = new RegExp(`^export function ${name}\\(`, 'm');
+      if (!head.test(glue)) throw new Error(`the glue has no "export function ${name}(": update countAnalyses`);
+      glue = glue.replace(head, `function __counted_${name}(`);
+      glue += `\nexport function ${name}(...args) {\n  globalThis.__kashifAnalyses = (globalThis.__kashifAnalyses ?? 0) + 1;\n  return __counted_${name}(...args);\n}\n`;
+    }
+    await route.fulfill({ response: res, body: glue });
+  });
+}
+
+/** The number of analyses the page's worker has run (see countAnalyses). */
+async function analysesIn(page) {
+  const workers = page.workers().filter((w) => /\/worker\.js(\?|$)/.test(w.url()));
+  assertEqual(workers.length, 1, `analysis workers of the page (${page.workers().map((w) => w.url()).join(', ')})`);
+  return workers[0].evaluate(() => globalThis.__kashifAnalyses ?? 0);
+}
+
+// --- the messages against their declaration ----------------------------------------------------
+
+/** Longest array kept of a recorded message (the type check looks at every element kept). */
+const KEEP = 300;
+
+/**
+ * Page-side: `plain(value)` turns a message into JSON-able data, typed arrays and Blobs marked (so
+ * that the type check sees them as such), arrays cut to KEEP elements. Runs in the page.
+ */
+const PLAIN = `(() => {
+  const KEEP = ${KEEP};
+  const plain = (v) => {
+    if (ArrayBuffer.isView(v)) return { $$typed: v.constructor.name, values: Array.from(v.subarray(0, KEEP)) };
+    if (v instanceof Blob) return { $$blob: v.size };
+    if (Array.isArray(v)) return v.slice(0, KEEP).map(plain);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+    return v;
+  };
+  return plain;
+})()`;
+
+/** Records, in the page, what its analysis worker is sent (`in`) and posts back (`out`), as data. */
+const RECORD = `(() => {
+  const plain = (window.__plain = ${PLAIN});
+  const log = (window.__workerLog = { in: [], out: [] });
+  const Base = (window.__Worker = window.Worker); // unrecorded, for the tests' own workers
+  window.Worker = class extends Base {
+    constructor(...args) {
+      super(...args);
+      // Added before the page's own handler: a copy before the page changes anything in it.
+      this.addEventListener('message', (e) => log.out.push(plain(e.data)));
+    }
+    postMessage(msg, ...rest) {
+      log.in.push(plain(msg));
+      return super.postMessage(msg, ...rest);
+    }
+  };
+})()`;
+
+/** TypeScript source for a recorded value. */
+function toTs(v) {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'number') return Number.isFinite(v) ? (v < 0 ? `(${v})` : String(v)) : String(v);
+  if (typeof v === 'string' || typeof v === 'boolean') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(toTs).join(', ')}]`;
+  if ('$$typed' in v) return `new ${v.$$typed}([${v.values.join(', ')}])`;
+  if ('$$blob' in v) return 'new Blob([])';
+  return `{ ${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${toTs(x)}`).join(', ')} }`;
+}
+
+/**
+ * Type-checks `samples` ([type name, value, note]) against www/worker.d.ts with the TypeScript
+ * compiler (strict; object literals: no missing, mistyped or undeclared field). `controls` are
+ * deliberately wrong samples that must be rejected (proof that the check checks). Returns the
+ * compiler's messages and the `type` values the WorkerMessage union declares.
+ */
+async function typeCheck(samples, controls) {
+  let ts;
+  try {
+    ts = (await import('typescript')).default;
+  } catch (err) {
+    throw new Error(`cannot load the TypeScript compiler (run npm ci): ${err.message}`);
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kashif-worker-types-'));
+  try {
+    const file = path.join(dir, 'messages.ts');
+    const from = JSON.stringify(path.join(ROOT, 'www', 'worker'));
+    const lines = [`import type * as W from ${from};`, `import type * as A from ${JSON.stringify(path.join(ROOT, 'src', 'analysis'))};`];
+    samples.forEach(([type, value, note], i) => lines.push(`// ${note}`, `export const sample${i}: ${type} = ${toTs(value)};`));
+    controls.forEach(([type, value, note], i) => lines.push(`// control: ${note}`, '// @ts-expect-error', `export const control${i}: ${type} = ${toTs(value)};`));
+    lines.push('export type DeclaredTypes = W.WorkerMessage["type"];');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      types: [],
+    });
+    const errors = ts.getPreEmitDiagnostics(program).map((d) => {
+      const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : null;
+      const line = where ? d.file.text.split('\n')[where.line - 1]?.replace(/^\/\/ /, '') : '';
+      return `${where ? `line ${where.line + 1} (${line})` : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+    });
+    const checker = program.getTypeChecker();
+    const source = program.getSourceFile(file);
+    const alias = source.statements.find((s) => ts.isTypeAliasDeclaration(s) && s.name.text === 'DeclaredTypes');
+    const union = checker.getTypeAtLocation(alias.name);
+    const declared = (union.isUnion() ? union.types : [union]).map((t) => t.value);
+    return { errors, declared };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Drives a fresh worker (www/worker.js) of `page` (which runs RECORD) through every request and reply: a short and a long text,
+ * token pages and JSON of each, bad options, an unknown request. Returns the messages as data.
+ */
+async function driveWorker(page, seed) {
+  return page.evaluate(
+    async (seed) => {
+      const plain = window.__plain; // from RECORD
+      const worker = new window.__Worker('/worker.js', { type: 'module' });
+      const out = [];
+      const files = [];
+      let waiting = null;
+      worker.onmessage = async (e) => {
+        out.push(plain(e.data));
+        if (e.data.type === 'json') files.push(plain(JSON.parse(await e.data.blob.text())));
+        if (e.data.type !== 'progress' && waiting) waiting();
+      };
+      const reply = (msg) =>
+        new Promise((resolve) => {
+          waiting = resolve;
+          if (msg) worker.postMessage(msg);
+        });
+      await reply(null); // ready
+      const options = { top_n: 50, ranking: 'keyness', stopwords_add: [], stopwords_remove: [] };
+      const long = Array(100).fill(seed).join('\n'); // over the 400,000 characters analyzed whole
+      let id = 0;
+      for (const text of [seed, long]) {
+        await reply({ type: 'analyze', id: ++id, text, options });
+        await reply({ type: 'tokens', id: ++id, from: 3, count: 20 });
+        await reply({ type: 'json', id: ++id });
+      }
+      await reply({ type: 'analyze', id: ++id, text: seed, options: { top_n: 'many' } });
+      await reply({ type: 'summary', id: ++id });
+      await new Promise((r) => setTimeout(r, 100)); // the last JSON file is read
+      worker.terminate();
+      return { out, files, longLength: long.length };
+    },
+    seed,
+  );
+}
+
+const waitForRun = (page, after) =>
+  page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) > n && document.body.dataset.state === 'ready', after, { timeout: TIMEOUT });
+const runsOf = (page) => page.evaluate(() => Number(document.body.dataset.runs ?? 0));
+
+export async function workerChecks({ context, origin, check }) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const log = watch(page);
+  await countAnalyses(page);
+  await page.addInitScript(RECORD);
+  await page.goto(`${origin}/`, { waitUntil: 'load' });
+  await waitForRun(page, 0);
+
+  await check('a short text is analyzed once, with its token pages shown', async () => {
+    // The seed article: its first token page is drawn once the result is.
+    await page.waitForFunction(() => document.querySelectorAll('#tokens tbody tr').length === 100);
+    assertEqual(await analysesIn(page), 1, 'analyses of the seed article, its first token page shown');
+    await page.click('#tk-next');
+    await page.waitForFunction(() => document.querySelector('#tokens tbody tr td')?.textContent === '101');
+    assertEqual(await analysesIn(page), 1, 'analyses after showing the second token page');
+    const before = await runsOf(page);
+    await page.fill('#input', 'زار الوفد روسيا أمس ثم عاد إلى القاهرة.');
+    await page.click('#analyze');
+    await waitForRun(page, before);
+    await page.waitForFunction(() => document.querySelector('#tokens tbody tr td.tk-text')?.textContent === 'زار');
+    assertEqual(await analysesIn(page), 2, 'analyses after a second, short text and its token page');
+  });
+
+  await check('the whole-result JSON of an empty text is the engine\'s empty result, with no error', async () => {
+    const before = await runsOf(page);
+    await page.fill('#input', '');
+    await page.click('#analyze');
+    await waitForRun(page, before);
+    const download = await Promise.race([
+      page.waitForEvent('download'),
+      page.waitForFunction(() => !document.getElementById('error').hidden).then(() => null),
+      page.click('#ex-json').then(() => new Promise(() => {})),
+    ]);
+    if (!download) throw new Error(`the export failed: «${await page.textContent('#error-message')}»`);
+    const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    const expected = await page.evaluate(async () => {
+      const { Kashif } = await import('/kashif-api.js');
+      return (await Kashif.load()).analyze('');
+    });
+    assertEqual(JSON.stringify(json), JSON.stringify(expected), 'the exported JSON of an empty text');
+    assert(await page.evaluate(() => document.getElementById('error').hidden), 'an error is shown');
+    assertEqual(log.pageErrors.length, 0, `page errors: ${log.pageErrors.join(' | ')}`);
+  });
+
+  await check('worker messages, both ways, type-check against www/worker.d.ts (TypeScript, strict)', async () => {
+    const seed = readFileSync(path.join(WWW, 'samples', 'seed-article-ar.txt'), 'utf8').replace(/\r\n?/g, '\n');
+    const driven = await driveWorker(page, seed);
+    const pageLog = await page.evaluate(() => window.__workerLog);
+    // The engine fails to load: the fatal error.
+    const broken = await context.newPage();
+    await broken.route('**/pkg/kashif_bg.wasm', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+    await broken.goto(`${origin}/`);
+    const fatal = await broken.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const w = new Worker('/worker.js', { type: 'module' });
+          w.onmessage = (e) => resolve(e.data);
+        }),
+    );
+    await broken.close();
+    assertEqual(fatal.fatal, true, `the message when the wasm cannot be loaded (${JSON.stringify(fatal)})`);
+
+    const byType = (list, type) => list.filter((m) => m.type === type);
+    const results = byType(driven.out, 'result');
+    assertEqual(results.map((m) => m.result.chunked).join(), 'false,true', 'the driven results (short, then long)');
+    assert(results[1].result.tokenCount > results[0].result.tokenCount * 90, 'the long text\'s token count');
+    assert(byType(driven.out, 'progress').length > 0, 'no progress message for the long text');
+    const pages = byType(driven.out, 'tokens');
+    assertEqual(pages.map((m) => m.total).join(), results.map((m) => m.result.tokenCount).join(), 'token pages\' totals vs the results\' token counts');
+    // The long text starts with the seed article: the same tokens at the same offsets.
+    assertEqual(JSON.stringify(pages[1].tokens), JSON.stringify(pages[0].tokens), 'tokens 3..23 of the long text vs the seed\'s');
+    const errors = byType(driven.out, 'error');
+    assertEqual(errors.length, 2, `error replies (bad options, unknown request): ${JSON.stringify(errors)}`);
+    assert(/bad options/.test(errors[0].message) && /summary/.test(errors[1].message), `error messages: ${errors.map((e) => e.message).join(' | ')}`);
+    assertEqual(driven.files.length, 2, 'JSON files read');
+    assert(pageLog.in.length >= 3 && pageLog.out.length >= 3, `the page's own traffic was not recorded: ${pageLog.in.length} in, ${pageLog.out.length} out`);
+
+    const samples = [
+      ...driven.out.map((m) => ['W.WorkerMessage', m, `driven: ${m.type}`]),
+      ...pageLog.out.map((m) => ['W.WorkerMessage', m, `page: ${m.type}`]),
+      ...pageLog.in.map((m) => ['W.WorkerRequest', m, `page request: ${m.type}`]),
+      ['W.WorkerMessage', fatal, 'the wasm cannot be loaded'],
+      ['A.Analysis', driven.files[0], 'the JSON export of a text analyzed whole'],
+      ['W.ChunkedExport', driven.files[1], 'the JSON export of a long text'],
+    ];
+    const result = results[0];
+    const { tokenCount, ...noCount } = result.result;
+    const controls = [
+      ['W.WorkerMessage', { ...result, result: noCount }, 'a result without tokenCount'],
+      ['W.WorkerMessage', { ...fatal, fatal: 'yes' }, 'fatal as a string'],
+      ['W.WorkerMessage', { ...result, result: { ...result.result, stats: { ...result.result.stats, words: '4' } } }, 'words as a string'],
+      ['W.WorkerMessage', { type: 'ready', version: '1', extra: 1 }, 'an undeclared field'],
+    ];
+    const { errors: diagnostics, declared } = await typeCheck(samples, controls);
+    assertEqual(diagnostics.length, 0, `messages that do not match www/worker.d.ts:\n${diagnostics.join('\n')}`);
+    const seen = new Set([...driven.out, ...pageLog.out, fatal].map((m) => m.type));
+    assertEqual(declared.filter((t) => !seen.has(t)).join(), '', 'declared message types never seen');
+    assertEqual([...seen].filter((t) => !declared.includes(t)).join(), '', 'message types seen but not declared');
+  });
+
+  await page.close();
+}
+
+await standalone(import.meta, 'worker', async ({ check }) => {
+  const chromium = await prerequisites(['www/pkg/kashif_bg.wasm', 'www/pkg/kashif.js', 'www/worker.js']);
+  const server = await startServer(WWW);
+  const browser = await launch(chromium);
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar', serviceWorkers: 'block' });
+    await context.route((url) => url.origin !== server.origin, (route) => route.abort('blockedbyclient'));
+    await workerChecks({ context, origin: server.origin, check });
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close();
+  }
+});

@@ -1,0 +1,160 @@
+// The messages between the page (app.js) and its analysis worker (worker.js), both ways, and the
+// result shape the page draws. tests/page/worker.mjs type-checks real messages against these
+// declarations with the TypeScript compiler. Offsets are UTF-16 code units, end exclusive.
+import type { Analysis, Entity, Keyword, Options, Stats, Token, Variant } from "../src/analysis";
+
+// --- page → worker ---------------------------------------------------------------------------
+
+/** Analyze `text`; answered by `progress` messages (long texts only), then `result` or `error`. */
+export interface AnalyzeRequest {
+  type: "analyze";
+  id: number;
+  text: string;
+  options: Options;
+}
+
+/** Tokens `from` .. `from + count` of the last analysis; answered by `tokens` or `error`. */
+export interface TokensRequest {
+  type: "tokens";
+  id: number;
+  from: number;
+  count: number;
+}
+
+/** The last analysis as JSON (a file to download); answered by `json` or `error`. */
+export interface JsonRequest {
+  type: "json";
+  id: number;
+}
+
+export type WorkerRequest = AnalyzeRequest | TokensRequest | JsonRequest;
+
+// --- worker → page ---------------------------------------------------------------------------
+
+/** The engine is loaded. */
+export interface ReadyMessage {
+  type: "ready";
+  version: string;
+}
+
+/** How far the analysis of a long text is, in characters. */
+export interface ProgressMessage {
+  type: "progress";
+  id: number;
+  done: number;
+  total: number;
+}
+
+export interface ResultMessage {
+  type: "result";
+  id: number;
+  result: PageResult;
+}
+
+/** A page of the token list; `total` is the number of tokens in the text. */
+export interface TokensMessage {
+  type: "tokens";
+  id: number;
+  from: number;
+  total: number;
+  tokens: Token[];
+}
+
+/**
+ * The last analysis as a JSON file: an `Analysis` (the engine's result, as `kashif --format json`
+ * gives it) for a text analyzed whole, a `ChunkedExport` for a long text.
+ */
+export interface JsonMessage {
+  type: "json";
+  id: number;
+  blob: Blob;
+}
+
+/**
+ * A request failed (`fatal: false`; the worker goes on), or the engine could not be loaded
+ * (`fatal: true`, `id` 0: the worker is unusable).
+ */
+export interface ErrorMessage {
+  type: "error";
+  id: number;
+  message: string;
+  fatal: boolean;
+}
+
+export type WorkerMessage = ReadyMessage | ProgressMessage | ResultMessage | TokensMessage | JsonMessage | ErrorMessage;
+
+// --- the result the page draws ----------------------------------------------------------------
+
+/**
+ * An `Analysis` reshaped for drawing: no token list (the page asks for pages of it), entities and
+ * keyword occurrences as typed arrays (transferred, not copied).
+ */
+export interface PageResult {
+  version: string;
+  /** Analyzed in pieces (over 400,000 characters): the ranking is approximate. */
+  chunked: boolean;
+  keywords: PageKeyword[];
+  entities: PageEntities;
+  /** Tokens in the text (the token pages' total). */
+  tokenCount: number;
+  stats: PageStats;
+}
+
+/** A `Keyword` with its occurrences as interleaved offsets: start0, end0, start1, end1, ... */
+export interface PageKeyword {
+  text: string;
+  key: string;
+  kind: Keyword["kind"];
+  count: number;
+  share: number;
+  keyness: number;
+  score: number;
+  variants: Variant[];
+  occ: Uint32Array;
+}
+
+/**
+ * Entity mentions in text order (longest first at one start): mention i is starts[i]..ends[i],
+ * of the distinct name groups[group[i]]. `draw`: the indices of the mentions that can be drawn
+ * (no overlap with an earlier one).
+ */
+export interface PageEntities {
+  starts: Uint32Array;
+  ends: Uint32Array;
+  group: Uint32Array;
+  draw: Uint32Array;
+  groups: PageEntityGroup[];
+}
+
+/** An `EntityGroup` without its variants and mention list. */
+export interface PageEntityGroup {
+  type: Entity["type"];
+  key: string;
+  text: string;
+  count: number;
+}
+
+/** The engine's statistics and the figures the page adds for display. */
+export interface PageStats extends Stats {
+  /** UTF-16 code units per word token. */
+  avg_word_length: number;
+  /** Words / 200. */
+  reading_minutes: number;
+  /** Arabic-script letters among all letters, 0–1. */
+  arabic_share: number;
+}
+
+/** The JSON export of a long text: each piece's analysis, offsets in the whole text, no tokens. */
+export interface ChunkedExport {
+  version: string;
+  chunked: true;
+  tokens_omitted: true;
+  chunks: {
+    start: number;
+    end: number;
+    stats: Stats;
+    sentences: Analysis["sentences"];
+    entities: Entity[];
+    keywords: Keyword[];
+  }[];
+}
