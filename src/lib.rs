@@ -3,7 +3,8 @@
 //! One call, [`analyze`], runs the whole chain — tokenize, normalize, segment clitics, stem,
 //! then keywords and entities — and returns one [`Analysis`] whose spans point into the
 //! original text as UTF-16 code units. The same function backs the CLI (`src/main.rs`), the
-//! WebAssembly module (`src/wasm.rs`) and the page.
+//! WebAssembly module (`src/wasm.rs`) and the page. [`Stream`] gives the same result for a
+//! long text given in pieces, in memory bounded by the piece (see [`stream`]).
 
 pub mod analysis;
 pub mod compact;
@@ -14,12 +15,14 @@ pub mod lexicon;
 pub mod offsets;
 pub mod pipeline;
 pub mod str;
+pub mod stream;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use analysis::{Analysis, Entity, EntityGroup, Keyword, Options, Ranking, Segment, Span, Stats, Token};
+pub use stream::{PieceResult, Stream};
 pub use text::tokenize::Kind;
 
 /// The crate's version, as reported in every result.

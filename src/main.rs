@@ -1,5 +1,7 @@
 //! The `kashif` command: argument parsing and output formats only; the work is `kashif::analyze`.
 
+mod cli;
+
 use kashif::{analyze, Analysis, Options};
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -8,7 +10,7 @@ const USAGE: &str = "\
 kashif — Arabic text analyzer
 
 USAGE:
-    kashif analyze [FILE|-] [--format text|json|jsonl] [--lines] [--top N] [--options JSON]
+    kashif analyze [FILE|-] [--format text|json|jsonl] [--lines] [--jobs N] [--top N] [--options JSON]
     kashif version
     kashif help
 
@@ -17,7 +19,11 @@ analyze reads FILE (or standard input when FILE is '-' or absent) as UTF-8 text.
     --format text     a readable summary: statistics, top keywords, entities (default)
     --format json     the whole result as one JSON object (the shape of the JS API's result)
     --format jsonl    one JSON object per line of output
-    --lines           every input line is a separate document (one output line each, in order)
+    --lines           every input line is a separate document (one output line each, in order);
+                      read and written as it goes, so input of any size runs in little memory.
+                      A line that is not UTF-8 stops the run (exit 2) after the lines before it
+    --jobs N          with --lines: analyze on N threads (N >= 1; default: every core). The output
+                      is the same bytes whatever N is
     --top N           how many keywords to report (0 = all; default 50)
     --options JSON    analysis options as a JSON object, e.g. '{\"min_count\":2}'
 
@@ -38,6 +44,8 @@ struct Args {
     input: Option<String>,
     format: Format,
     lines: bool,
+    /// Worker threads for `--lines` (`None`: one per core).
+    jobs: Option<usize>,
     options: Options,
 }
 
@@ -89,6 +97,7 @@ fn parse(args: &[String]) -> Result<Args, Failure> {
         input: None,
         format: Format::Text,
         lines: false,
+        jobs: None,
         options: Options::default(),
     };
     let mut top: Option<usize> = None;
@@ -113,6 +122,12 @@ fn parse(args: &[String]) -> Result<Args, Failure> {
                 }
             }
             "--lines" => a.lines = true,
+            "--jobs" | "-j" => {
+                let v = value("--jobs")?;
+                a.jobs = Some(v.parse().ok().filter(|&n: &usize| n >= 1).ok_or_else(|| {
+                    Failure::Usage(format!("--jobs wants a whole number of threads, 1 or more, not '{v}'"))
+                })?);
+            }
             "--top" => {
                 let v = value("--top")?;
                 top = Some(v.parse().map_err(|_| {
@@ -164,56 +179,66 @@ fn read_input(input: Option<&str>) -> Result<String, Failure> {
 }
 
 fn run(a: Args) -> Result<(), Failure> {
+    if a.lines {
+        return run_lines(a);
+    }
     let text = read_input(a.input.as_deref())?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let write = |out: &mut BufWriter<io::StdoutLock>, s: &str| -> Result<(), Failure> {
         out.write_all(s.as_bytes()).map_err(io_fail)
     };
-    if a.lines {
-        let mut docs: Vec<&str> = text.split('\n').collect();
-        if text.ends_with('\n') {
-            docs.pop();
+    let r = analyze(&text, &a.options);
+    match a.format {
+        Format::Text => write(&mut out, &summary(&r))?,
+        Format::Json => {
+            write(
+                &mut out,
+                &serde_json::to_string_pretty(&r).expect("analysis serializes"),
+            )?;
+            write(&mut out, "\n")?;
         }
-        for (n, line) in docs.into_iter().enumerate() {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            let r = analyze(line, &a.options);
-            match a.format {
-                Format::Text => {
-                    if n > 0 {
-                        write(&mut out, "\n")?;
-                    }
-                    write(&mut out, &summary(&r))?;
-                }
-                Format::Json | Format::Jsonl => {
-                    write(
-                        &mut out,
-                        &serde_json::to_string(&r).expect("analysis serializes"),
-                    )?;
-                    write(&mut out, "\n")?;
-                }
-            }
-        }
-    } else {
-        let r = analyze(&text, &a.options);
-        match a.format {
-            Format::Text => write(&mut out, &summary(&r))?,
-            Format::Json => {
-                write(
-                    &mut out,
-                    &serde_json::to_string_pretty(&r).expect("analysis serializes"),
-                )?;
-                write(&mut out, "\n")?;
-            }
-            Format::Jsonl => {
-                write(
-                    &mut out,
-                    &serde_json::to_string(&r).expect("analysis serializes"),
-                )?;
-                write(&mut out, "\n")?;
-            }
+        Format::Jsonl => {
+            write(
+                &mut out,
+                &serde_json::to_string(&r).expect("analysis serializes"),
+            )?;
+            write(&mut out, "\n")?;
         }
     }
+    out.flush().map_err(io_fail)
+}
+
+/// `--lines`: one document per input line, on `--jobs` threads, streamed in and out.
+fn run_lines(a: Args) -> Result<(), Failure> {
+    let jobs = a.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let name = a.input.as_deref().filter(|p| *p != "-").unwrap_or("standard input").to_string();
+    let input: Box<dyn io::BufRead + Send> = match a.input.as_deref() {
+        None | Some("-") => Box::new(io::BufReader::new(io::stdin())),
+        Some(path) => Box::new(io::BufReader::new(
+            std::fs::File::open(path).map_err(|e| Failure::Io(format!("cannot read '{path}': {e}")))?,
+        )),
+    };
+    let (options, format) = (&a.options, &a.format);
+    let work = |line: &str, n: u64| -> String {
+        let r = analyze(line, options);
+        match format {
+            Format::Text if n > 0 => format!("\n{}", summary(&r)),
+            Format::Text => summary(&r),
+            Format::Json | Format::Jsonl => {
+                let mut s = serde_json::to_string(&r).expect("analysis serializes");
+                s.push('\n');
+                s
+            }
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    cli::lines::run(input, &mut out, jobs, work).map_err(|stop| match stop {
+        cli::lines::Stop::NotUtf8 { offset, line } => Failure::Input(format!("{name} is not valid UTF-8: invalid byte sequence at byte offset {offset} (line {line}); the lines before it were analyzed; convert the input to UTF-8 first (e.g. iconv -f CP1256 -t UTF-8)")),
+        cli::lines::Stop::Read(e) => Failure::Io(format!("cannot read {name}: {e}")),
+        cli::lines::Stop::Write(e) => io_fail(e),
+    })?;
     out.flush().map_err(io_fail)
 }
 

@@ -103,3 +103,68 @@ fn closed_stdout_is_not_a_panic() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("broken pipe"), "{err}");
 }
+
+/// Lines of every kind: Arabic with entities, empty, Latin, a CRLF ending, a long line, a last
+/// line without a newline.
+fn varied_lines() -> String {
+    let seed = include_str!("../www/samples/seed-article-ar.txt");
+    let long = seed.replace('\n', " ");
+    let mut s = String::new();
+    for i in 0..40 {
+        match i % 6 {
+            0 => s.push_str("وقال بوتين إن روسيا ستدعم كوريا الشمالية.\n"),
+            1 => s.push('\n'),
+            2 => s.push_str("The Kremlin said on Tuesday that Moscow would help.\r\n"),
+            3 => s.push_str(&format!("{long}\n")),
+            4 => s.push_str(&format!("سطر رقم {i} عن الرياض وجدة 😀\n")),
+            _ => s.push_str("   \t \n"),
+        }
+    }
+    s.push_str("آخر سطر بلا نهاية");
+    s
+}
+
+#[test]
+fn jobs_give_the_same_bytes_in_every_format() {
+    let input = varied_lines();
+    for format in ["jsonl", "json", "text"] {
+        let (code, one, err) = kashif(&["analyze", "--lines", "--format", format, "--jobs", "1"], input.as_bytes());
+        assert_eq!(code, 0, "{err}");
+        if format != "text" {
+            assert_eq!(one.lines().count(), 41, "one line out per line in ({format})");
+        }
+        for jobs in [Some("2"), Some("3"), None] {
+            let mut args = vec!["analyze", "--lines", "--format", format];
+            args.extend(jobs.iter().flat_map(|j| ["--jobs", *j]));
+            let (code, out, err) = kashif(&args, input.as_bytes());
+            assert_eq!(code, 0, "{err}");
+            assert!(out == one, "--jobs {jobs:?} differs from --jobs 1 in {format}");
+        }
+    }
+}
+
+#[test]
+fn bad_jobs_values_are_usage_errors() {
+    for bad in ["0", "-1", "two", "1.5", ""] {
+        let (code, out, err) = kashif(&["analyze", "--lines", "--jobs", bad], b"");
+        assert_eq!(code, 2, "--jobs {bad:?}: {err}");
+        assert_eq!(out, "");
+        assert!(err.contains("--jobs wants a whole number"), "{err}");
+    }
+    let (code, _, err) = kashif(&["analyze", "--lines", "--jobs"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("--jobs needs a value"), "{err}");
+}
+
+#[test]
+fn a_later_line_that_is_not_utf8_stops_after_the_lines_before_it() {
+    let mut input = "روسيا\nموسكو\n".as_bytes().to_vec();
+    let at = input.len() + 4;
+    input.extend_from_slice(b"abcd\xFF\nmore\n");
+    for jobs in ["1", "3"] {
+        let (code, out, err) = kashif(&["analyze", "--lines", "--format", "jsonl", "--jobs", jobs], &input);
+        assert_eq!(code, 2, "{err}");
+        assert_eq!(out.lines().count(), 2, "the two good lines before the bad one");
+        assert!(err.contains(&format!("byte offset {at} (line 3)")), "{err}");
+    }
+}

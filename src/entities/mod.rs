@@ -54,12 +54,39 @@ pub fn shipped_model_status() -> Result<&'static Model, &'static ModelError> {
 
 /// Entities in the token list, in text order, not overlapping. Byte offsets.
 pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
-    let names = match shipped_model() {
-        Some(m) => find_with(text, tokens, m, DEFAULT_MERGE),
-        None => gazetteer::places(text, tokens),
-    };
-    let mut names = add_where_free(names, orgs::find(text, tokens));
-    let rules = rules::find(text, tokens);
+    let mut parts = parts(text, tokens);
+    if let Some(m) = shipped_model() {
+        parts.tagged = same_names_elsewhere(text, tokens, std::mem::take(&mut parts.tagged), &m.memory);
+    }
+    merge(parts)
+}
+
+/// What [`find`] finds in a stretch of text before its document-level step: the tagger's names
+/// as tagged, gazetteer places, announced organisations and rule entities (each list in text
+/// order). A text analyzed in pieces (`crate::stream`) collects these per piece, spreads the
+/// names over the whole text ([`known`], [`spread`]) and [`merge`]s once.
+pub struct Parts {
+    /// The tagger's names (none without a model).
+    pub tagged: Vec<Entity>,
+    pub places: Vec<Entity>,
+    pub orgs: Vec<Entity>,
+    pub rules: Vec<Entity>,
+}
+
+/// The [`Parts`] of a text.
+pub fn parts(text: &str, tokens: &[Token]) -> Parts {
+    // the gazetteer runs once: its places are tagger features and merge candidates
+    let places = gazetteer::places(text, tokens);
+    let tagged = shipped_model().map_or_else(Vec::new, |m| tagged_with(text, tokens, m, &places));
+    Parts { tagged, places, orgs: orgs::find(text, tokens), rules: rules::find(text, tokens) }
+}
+
+/// The entities of `parts` once its tagged names have been spread: tagger names first, then
+/// gazetteer places (alone without a model), organisations and rules where they are free.
+pub fn merge(parts: Parts) -> Vec<Entity> {
+    let names = if shipped_model().is_some() { add_where_free(parts.tagged, parts.places) } else { parts.places };
+    let mut names = add_where_free(names, parts.orgs);
+    let rules = parts.rules;
     currencies_are_misc(&mut names, &rules);
     add_where_free(names, rules)
 }
@@ -124,9 +151,26 @@ fn same_names_elsewhere(text: &str, tokens: &[Token], names: Vec<Entity>, mem: &
     if names.is_empty() {
         return names;
     }
+    let found = spread(text, tokens, &names, &known(&names), mem);
+    if found.is_empty() {
+        return names;
+    }
+    let mut out: Vec<Entity> = names.into_iter().chain(found).collect();
+    out.sort_by_key(|e| e.start);
+    out
+}
+
+/// The names a text's tagged names make known to [`spread`]: by first word key, the other
+/// words and the type, longest first.
+pub struct Known<'n> {
+    by_first: HashMap<&'n str, Vec<(Vec<&'n str>, usize)>, features::Fast>,
+}
+
+/// The names `names` (the tagger's, all of a text's) make known (see [`same_names_elsewhere`]).
+pub fn known(names: &[Entity]) -> Known<'_> {
     // each name's word keys -> votes per type
     let mut votes: HashMap<&str, [u32; 4], features::Fast> = HashMap::default();
-    for e in &names {
+    for e in names {
         if let Some(ty) = TYPES.iter().position(|&t| t == e.kind) {
             votes.entry(e.key.as_str()).or_default()[ty] += 1;
         }
@@ -145,9 +189,21 @@ fn same_names_elsewhere(text: &str, tokens: &[Token], names: Vec<Entity>, mem: &
     for v in by_first.values_mut() {
         v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     }
+    Known { by_first }
+}
+
+/// The mentions of `known` names in `tokens` that the tagger missed: words that `names` (the
+/// tagged names of these tokens) neither cover nor touch. In text order; `names` are not
+/// included.
+pub fn spread(text: &str, tokens: &[Token], names: &[Entity], known: &Known, mem: &features::Memory) -> Vec<Entity> {
+    let by_first = &known.by_first;
+    let mut found = Vec::new();
+    if by_first.is_empty() {
+        return found;
+    }
     let mut covered = vec![false; tokens.len()];
     let mut ti = 0;
-    for e in &names {
+    for e in names {
         while ti < tokens.len() && tokens[ti].end <= e.start {
             ti += 1;
         }
@@ -157,7 +213,6 @@ fn same_names_elsewhere(text: &str, tokens: &[Token], names: Vec<Entity>, mem: &
             j += 1;
         }
     }
-    let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -189,12 +244,7 @@ fn same_names_elsewhere(text: &str, tokens: &[Token], names: Vec<Entity>, mem: &
             None => i += 1,
         }
     }
-    if found.is_empty() {
-        return names;
-    }
-    let mut out: Vec<Entity> = names.into_iter().chain(found).collect();
-    out.sort_by_key(|e| e.start);
-    out
+    found
 }
 
 fn ends_sentence(t: &Token) -> bool {

@@ -22,6 +22,7 @@ pub mod words;
 
 use crate::analysis::{Keyword, Options, Ranking, Span};
 use forms::Forms;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use stopwords::Stopwords;
 use words::Word;
@@ -57,41 +58,60 @@ impl Ord for Total {
     }
 }
 
+/// Where the keywords' text comes from: the analyzed text itself, or what a stream keeps of
+/// it (`crate::stream`).
+pub trait Source {
+    /// The text from byte `start` to byte `end` (char boundaries; never across a line break).
+    fn slice(&self, start: u32, end: u32) -> Cow<'_, str>;
+}
+
+impl Source for str {
+    fn slice(&self, start: u32, end: u32) -> Cow<'_, str> {
+        Cow::Borrowed(&self[start as usize..end as usize])
+    }
+}
+
 /// Does this word's base read ل… where its key reads ال… (an article that lost its alef after
 /// the preposition ل)?
-fn lost_alef(text: &str, key: &str, w: &Word) -> bool {
-    key.starts_with("ال") && text[w.start as usize..].starts_with('ل')
+fn lost_alef<S: Source + ?Sized>(text: &S, key: &str, w: &Word) -> bool {
+    key.starts_with("ال") && text.slice(w.start, w.end).starts_with('ل')
 }
 
 /// The written base of a word as the keyword shows it: its free form when the enclitic changed
 /// its last letter (see [`words::free_form`]).
-fn written<'t>(text: &'t str, w: &Word) -> std::borrow::Cow<'t, str> {
-    let raw = &text[w.start as usize..w.base_end as usize];
+fn written<'t, S: Source + ?Sized>(text: &'t S, w: &Word) -> Cow<'t, str> {
+    let raw = text.slice(w.start, w.base_end);
     match w.restored {
-        None => std::borrow::Cow::Borrowed(raw),
+        None => raw,
         Some(c) => {
             use crate::text::chars::{is_arabic_mark, is_invisible};
             let at = raw.char_indices().rev().find(|&(_, d)| !is_arabic_mark(d) && !is_invisible(d)).map_or(raw.len(), |(i, _)| i);
-            std::borrow::Cow::Owned(format!("{}{c}", &raw[..at]))
+            Cow::Owned(format!("{}{c}", &raw[..at]))
         }
+    }
+}
+
+/// Does general Arabic know the whole key at least as well as the key without its first
+/// letter? (Then that letter is no clitic: see [`words::words`].)
+pub fn known_better(whole: &str, rest: &str) -> bool {
+    match (keyness::zipf(whole), keyness::zipf(rest)) {
+        (Some(a), Some(b)) => a >= b,
+        (Some(_), None) => true,
+        _ => false,
     }
 }
 
 /// Ranked keywords of `text`, given its tokens and sentence spans (bytes). Byte offsets.
 pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span], options: &Options) -> Vec<Keyword> {
-    let stop = &Stopwords::new(options);
-    let known_better = |whole: &str, rest: &str| match (keyness::zipf(whole), keyness::zipf(rest)) {
-        (Some(a), Some(b)) => a >= b,
-        (Some(_), None) => true,
-        _ => false,
-    };
-    let view = words::words(tokens, stop, &known_better);
-    let words = &view.words;
-    let n_words = view.word_tokens.max(1);
-    let min_count = options.min_count.max(1) as u32;
+    let view = words::words(tokens, &Stopwords::new(options), &known_better);
+    let starts = sentence_starts(&view.words, tokens.len(), sentences, |at| tokens.binary_search_by_key(&at, |t| t.start).ok());
+    rank(text, &view, &starts, options)
+}
 
-    // Phrases.
-    let mut starts = vec![false; tokens.len()];
+/// Which of `tokens` tokens begin a sentence (only the words' are asked about). `find(start)`
+/// is the token starting at byte `start`, for sentences out of order.
+pub fn sentence_starts(words: &[Word], tokens: usize, sentences: &[Span], find: impl Fn(u32) -> Option<usize>) -> Vec<bool> {
+    let mut starts = vec![false; tokens];
     // Only word tokens are asked about: when the sentences come in order, one merge of their
     // starts with the words' token starts marks them (no search through the token list).
     if sentences.windows(2).all(|p| p[0].start <= p[1].start) {
@@ -107,11 +127,22 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
         }
     } else {
         for s in sentences {
-            if let Ok(i) = tokens.binary_search_by_key(&s.start, |t| t.start) {
+            if let Some(i) = find(s.start) {
                 starts[i] = true;
             }
         }
     }
+    starts
+}
+
+/// Ranked keywords from a text's keyword view and which of its tokens begin a sentence
+/// ([`sentence_starts`]). Byte offsets.
+pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], options: &Options) -> Vec<Keyword> {
+    let words = &view.words;
+    let n_words = view.word_tokens.max(1);
+    let min_count = options.min_count.max(1) as u32;
+
+    // Phrases.
     // Name parts by key id: any of them (never a keyword alone), titles (begin a new phrase).
     let (mut name_part, mut title) = (vec![false; view.keys.len()], vec![false; view.keys.len()]);
     for &(p, class) in &view.name_parts {
@@ -350,7 +381,7 @@ pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span]
                     let mut occurrences = Vec::with_capacity(p.occurrences.len());
                     for &occ in &p.occurrences {
                         let sp = phrases::span(words, occ);
-                        forms.add(std::borrow::Cow::Borrowed(&text[sp.start as usize..sp.end as usize]), lost_alef(text, view.key(&words[occ.0]), &words[occ.0]));
+                        forms.add(text.slice(sp.start, sp.end), lost_alef(text, view.key(&words[occ.0]), &words[occ.0]));
                         occurrences.push(sp);
                     }
                     let (shown, variants) = forms.finish();

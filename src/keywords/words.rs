@@ -116,7 +116,8 @@ pub fn is_keyword_kind(k: Kind) -> bool {
 /// What a word's view depends on: its token's text (equal texts share their forms, so this is
 /// decided once per distinct form). Offsets are relative to the token's start.
 struct Form<'a> {
-    tok: usize,
+    /// A token of this form (the first seen).
+    token: &'a Token,
     key: &'a str,
     id: u32,
     stem: u32,
@@ -246,6 +247,22 @@ impl VerbCache {
 }
 
 pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&str, &str) -> bool) -> Words<'a> {
+    let occurrences = tokens.iter().enumerate().map(|(i, t)| Occurrence { tok: i as u32, start: t.start, token: t });
+    words_from(occurrences, stop, known_better)
+}
+
+/// One token of a text for [`words_from`]: its index and start, and a token of the same form
+/// (itself, or one kept for the form: its offsets need not be this token's).
+#[derive(Clone, Copy)]
+pub struct Occurrence<'a> {
+    pub tok: u32,
+    pub start: u32,
+    pub token: &'a Token,
+}
+
+/// [`words`] over every token of a text given as [`Occurrence`]s, in order: a text analyzed
+/// in pieces (`crate::stream`) keeps one token per distinct form and where each token is.
+pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, stop: &Stopwords, known_better: &dyn Fn(&str, &str) -> bool) -> Words<'a> {
     // Texts repeat their words: each distinct form (tokens sharing their text and key) is
     // decided once, and each word then only finds its form.
     // (About one distinct form in four word tokens in a long text; the tables grow if needed.)
@@ -265,7 +282,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
     let mut words: Vec<Word<'a>> = Vec::with_capacity(tokens.len());
     let mut verb_by_key = VerbCache::default();
     let (mut word_tokens, mut keyword_tokens) = (0, 0);
-    for (i, t) in tokens.iter().enumerate() {
+    for Occurrence { tok: i, start: at, token: t } in tokens {
         word_tokens += t.kind.is_word() as usize;
         if !is_keyword_kind(t.kind) {
             continue;
@@ -306,7 +323,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
                     }
                 };
                 forms.push(Form {
-                    tok: i,
+                    token: t,
                     key,
                     id,
                     stem: st,
@@ -333,13 +350,13 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
             continue;
         }
         words.push(Word {
-            tok: i as u32,
-            tok_start: t.start,
+            tok: i,
+            tok_start: at,
             id: f,
             stem: 0,
-            start: t.start,
-            base_end: t.start,
-            end: t.end,
+            start: at,
+            base_end: at,
+            end: at + (t.end - t.start),
             proclitic: false,
             tanween: false,
             restored: None,
@@ -389,7 +406,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
             }
         };
         let Some((n, id, st)) = decided else { continue };
-        let t = &tokens[f.tok];
+        let t = f.token;
         let mut at = f.start as usize;
         let mut ok = true;
         for c in key.chars().take(n) {
@@ -413,7 +430,7 @@ pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&s
         if f.stop || !f.arabic || !f.enclitic || !f.key.ends_with(['ت', 'ي', 'و']) {
             continue;
         }
-        let t = &tokens[f.tok];
+        let t = f.token;
         let base = &t.text[f.start as usize..f.base_end as usize];
         if let Some((free, c)) = free_form(base) {
             let k = crate::lexicon::key(&free);

@@ -1,0 +1,4 @@
+//! Plumbing of the `kashif` command (not part of the library): reading input and writing output
+//! in bounded memory.
+
+pub mod lines;
