@@ -10,6 +10,9 @@
 //                                    token objects, plus tokensCompact for the tokens
 //   kashifBench.entities(text, runs) the entity stage alone: analyze with only entities on, less
 //                                    analyze with nothing on (medians of each)
+//   kashifBench.segmenter(text, runs) the browser's own word split (Intl.Segmenter, Arabic, word
+//                                    granularity), walked to the end and its word-like segments
+//                                    counted: the peer the issue's browser targets are ratios of
 import { Kashif } from "./kashif-api.js";
 
 const WASM = new URL("./pkg/kashif_bg.wasm", import.meta.url);
@@ -111,13 +114,27 @@ async function entities(text, runs = 5) {
   return { median_ms: ms, mb_per_s: ents.bytes / 1e6 / (ms / 1000), bytes: ents.bytes, runs, with_ms: ents.median_ms, without_ms: none.median_ms };
 }
 
+/** How many word-like segments `Intl.Segmenter` finds (every segment is visited). */
+function segmenterWords(segmenter, text) {
+  let words = 0;
+  for (const s of segmenter.segment(text)) if (s.isWordLike) words += 1;
+  return words;
+}
+
+async function segmenter(text, runs = 10) {
+  if (typeof Intl.Segmenter !== "function") return null;
+  const seg = new Intl.Segmenter("ar", { granularity: "word" });
+  const r = await timeRuns((t) => segmenterWords(seg, t), text, runs);
+  return { ...r, words: segmenterWords(seg, text) };
+}
+
 /** A text of at least `bytes` UTF-8 bytes: `seed` repeated. */
 function repeatTo(seed, bytes) {
   const unit = utf8.encode(seed).length;
   return seed.repeat(Math.ceil(bytes / unit));
 }
 
-window.kashifBench = { cold, warm, tokens, page, entities, repeatTo, version: async () => (await loaded()).version() };
+window.kashifBench = { cold, warm, tokens, page, entities, segmenter, repeatTo, version: async () => (await loaded()).version() };
 
 // --- the page's own run ---------------------------------------------------------------------------
 
@@ -153,6 +170,11 @@ button.addEventListener("click", async () => {
     row(`analyze ${(w1m.bytes / 1e6).toFixed(2)} MB`, w1m.median_ms, w1m.mb_per_s, w1m.runs);
     const t1m = await tokens(big, 5);
     if (t1m) row(`tokensCompact ${(t1m.bytes / 1e6).toFixed(2)} MB`, t1m.median_ms, t1m.mb_per_s, t1m.runs);
+    const s1m = await segmenter(big, 5);
+    if (s1m) {
+      row(`Intl.Segmenter word split ${(s1m.bytes / 1e6).toFixed(2)} MB`, s1m.median_ms, s1m.mb_per_s, s1m.runs);
+      row(`analyze ÷ Intl.Segmenter (speed ratio)`, w1m.mb_per_s / s1m.mb_per_s, null, 1);
+    }
     status.textContent = `done (Kashif ${engine.version()})`;
   } catch (err) {
     status.textContent = `failed: ${err?.message ?? err}`;

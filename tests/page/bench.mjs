@@ -23,10 +23,12 @@ export async function run({ check }) {
     await page.goto(`${server.origin}/bench.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => document.body.dataset.state === 'ready');
 
+    let seedWords = NaN;
     await check('cold start: every phase is timed, and the split run times the first use apart', async () => {
       const plain = await page.evaluate((t) => window.kashifBench.cold(t), seed);
       for (const k of ['fetch_ms', 'compile_ms', 'instantiate_ms', 'first_analysis_ms', 'total_ms']) assert(finite(plain[k]) && plain[k] >= 0, `${k} = ${plain[k]}`);
       assertEqual(plain.first_use_ms, null, 'first_use_ms without split');
+      seedWords = plain.words;
       assert(plain.words > 500 && plain.entities > 10, `the cold analysis found ${plain.words} words, ${plain.entities} entities`);
       assert(plain.wasm_bytes > 1_000_000, `wasm_bytes ${plain.wasm_bytes}`);
       const split = await page.evaluate((t) => window.kashifBench.cold(t, { split: true }), seed);
@@ -39,7 +41,7 @@ export async function run({ check }) {
     await check('warm, page, tokenizer and entity-stage measures report medians and MB/s of the input', async () => {
       const r = await page.evaluate(async (t) => {
         const b = window.kashifBench;
-        return { warm: await b.warm(t, 3), page: await b.page(t, 3), tokens: await b.tokens(t, 3), entities: await b.entities(t, 3) };
+        return { warm: await b.warm(t, 3), page: await b.page(t, 3), tokens: await b.tokens(t, 3), entities: await b.entities(t, 3), segmenter: await b.segmenter(t, 3) };
       }, seed);
       const bytes = Buffer.byteLength(seed, 'utf8');
       for (const [name, m] of Object.entries(r)) {
@@ -49,6 +51,10 @@ export async function run({ check }) {
           // the difference of two medians: its sign is the machine's business, not this test's
           assert(positive(m.with_ms) && positive(m.without_ms) && Number.isFinite(m.median_ms), `entities: ${shown}`);
         } else {
+          if (name === 'segmenter') {
+            // the peer really split the text: within 15% of the words Kashif counts in it
+            assert(Math.abs(m.words - seedWords) < 0.15 * seedWords, `Intl.Segmenter found ${m.words} words, Kashif ${seedWords}`);
+          }
           assert(positive(m.median_ms) && positive(m.mb_per_s), `${name}: ${shown}`);
           assertEqual(m.samples_ms.length, 3, `${name} samples`);
         }
