@@ -49,7 +49,7 @@ pub fn clean(raw: &str, article: bool) -> String {
 }
 
 fn has_persian(s: &str) -> bool {
-    s.chars().any(|c| matches!(c, 'ک' | 'ی' | 'ۀ' | 'ە' | 'ھ' | 'ہ' | 'ۃ' | 'ې' | 'ۍ' | 'ێ' | 'ڪ' | 'ۓ'))
+    s.chars().any(|c| crate::text::fold::folded_by(c, crate::text::fold::Rules::PERSIAN))
 }
 
 impl<'a> Forms<'a> {

@@ -182,7 +182,8 @@ fn parse() -> Lexicon {
     // Each character of the block takes the code of what it folds to (one lookup per letter).
     let own = codes;
     for (i, slot) in codes.iter_mut().enumerate() {
-        let f = fold(char::from_u32(0x600 + i as u32).expect("in the Arabic block")) as u32;
+        let c = char::from_u32(0x600 + i as u32).expect("in the Arabic block");
+        let f = crate::text::fold::fold(c, crate::text::fold::Rules::LETTER_KEY) as u32;
         *slot = if (0x600..0x700).contains(&f) { own[(f - 0x600) as usize] } else { 0 };
     }
     let mut p = 5 + alen;
@@ -232,8 +233,8 @@ fn parse() -> Lexicon {
     Lexicon { codes, encoding, short, long }
 }
 
-/// The letter code of a character, after folding (أ إ آ ٱ → ا, ى ی → ي, ؤ → و, ئ → ي, ک → ك,
-/// ۀ → ة ...). `None` for characters that never occur in the lexicon.
+/// The letter code of a character, after folding by the letter-key rules
+/// ([`crate::text::fold::Rules::LETTER_KEY`]: أ إ آ ٱ → ا, ى ی → ي, ؤ → و, ئ → ي, ک → ك, ۀ → ة ...). `None` for characters that never occur in the lexicon.
 #[inline]
 pub fn code(c: char) -> Option<u8> {
     let u = c as u32;
@@ -243,19 +244,6 @@ pub fn code(c: char) -> Option<u8> {
     match lexicon().codes[(u - 0x600) as usize] {
         0 => None,
         x => Some(x),
-    }
-}
-
-/// The letter a variant spelling folds to for the lexicon (the identity for other characters).
-fn fold(c: char) -> char {
-    match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => 'ا',
-        'ى' | 'ی' | 'ې' | 'ۍ' | 'ێ' | 'ۓ' | 'ئ' => 'ي',
-        'ؤ' => 'و',
-        'ک' | 'ڪ' => 'ك',
-        'ۀ' | 'ۃ' => 'ة',
-        'ە' | 'ھ' | 'ہ' => 'ه',
-        _ => c,
     }
 }
 

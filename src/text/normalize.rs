@@ -7,6 +7,7 @@
 //! folding it in the matching keys.
 
 use super::chars::{digit_value, is_diacritic, is_invisible};
+use super::fold::{fold, Rules};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -38,6 +39,18 @@ pub struct NormOptions {
     pub invisible: bool,
     /// Lower-case letters of other scripts.
     pub lowercase: bool,
+}
+
+impl NormOptions {
+    /// The letter-folding rules these options switch on (the table is [`super::fold::TABLE`]).
+    pub fn fold_rules(&self) -> Rules {
+        let on = |b: bool, r: Rules| if b { r } else { Rules::NONE };
+        on(self.alef, Rules::ALEF)
+            .union(on(self.alef_maqsura, Rules::ALEF_MAQSURA))
+            .union(on(self.teh_marbuta, Rules::TEH_MARBUTA))
+            .union(on(self.hamza_seats, Rules::HAMZA_SEATS))
+            .union(on(self.persian, Rules::PERSIAN))
+    }
 }
 
 impl Default for NormOptions {
@@ -97,41 +110,37 @@ pub fn normalize(s: &str, opts: &NormOptions) -> String {
 
 /// Appends the normalized form of `s` to `out`.
 pub fn normalize_into(s: &str, opts: &NormOptions, out: &mut String) {
+    let rules = opts.fold_rules();
     for c in s.chars() {
         if opts.presentation_forms {
             if let Some(exp) = presentation_form(c) {
                 for d in exp.chars().filter(|d| *d != ' ') {
-                    push_char(d, opts, out);
+                    push_char(d, opts, rules, out);
                 }
                 continue;
             }
         }
-        push_char(c, opts, out);
+        push_char(c, opts, rules, out);
     }
 }
 
-fn push_char(c: char, o: &NormOptions, out: &mut String) {
+fn push_char(c: char, o: &NormOptions, rules: Rules, out: &mut String) {
     // Fast path: the Arabic letters that no rule changes, and ASCII that is not upper case.
     if matches!(c, 'ا' | 'ب' | 'ت' | 'ث'..='غ' | 'ف'..='و' | 'ي' | 'ء') || (c.is_ascii() && !c.is_ascii_uppercase()) {
         out.push(c);
+        return;
+    }
+    // Letter variants (no variant is a mark, tatweel, invisible or a digit, so the order
+    // against the rules below does not matter).
+    let f = fold(c, rules);
+    if f != c {
+        out.push(f);
         return;
     }
     let m = match c {
         _ if o.diacritics && is_diacritic(c) => return,
         '\u{0640}' if o.tatweel => return,
         _ if o.invisible && is_invisible(c) => return,
-        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' if o.alef => 'ا',
-        'ى' if o.alef_maqsura => 'ي',
-        'ة' if o.teh_marbuta => 'ه',
-        'ؤ' if o.hamza_seats => 'و',
-        'ئ' if o.hamza_seats => 'ي',
-        'ک' | 'ڪ' if o.persian => 'ك',
-        'ی' | 'ې' | 'ۍ' | 'ێ' if o.persian => 'ي',
-        'ۀ' | 'ۃ' if o.persian => {
-            if o.teh_marbuta { 'ه' } else { 'ة' }
-        }
-        'ە' | 'ھ' | 'ہ' if o.persian => 'ه',
-        'ۓ' if o.persian => 'ي',
         '\u{066B}' if o.digits => '.',
         '\u{066C}' if o.digits => ',',
         _ if o.digits && !c.is_ascii_digit() && digit_value(c).is_some() => {

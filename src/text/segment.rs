@@ -7,6 +7,7 @@
 //! letter before them.
 
 use super::chars::{is_arabic_letter, is_arabic_mark, is_digit, is_invisible};
+use super::fold::{fold, Rules};
 use crate::lexicon::wordfreq;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
@@ -61,25 +62,17 @@ impl Cuts {
 }
 
 /// The letters of a word with their byte offsets: marks, tatweel and invisible characters are
-/// folded into the letter before them. Letters are mapped to their matching-key shape (أ → ا ...).
+/// folded into the letter before them. Letters are folded by the lexicon's letter-key rules
+/// ([`Rules::LETTER_KEY`]); the callers read only the offsets.
 pub fn skeleton(word: &str) -> Vec<(char, usize)> {
     let mut out = Vec::with_capacity(word.len() / 2);
     for (i, c) in word.char_indices() {
         if is_arabic_mark(c) || is_invisible(c) {
             continue;
         }
-        out.push((fold(c), i));
+        out.push((fold(c, Rules::LETTER_KEY), i));
     }
     out
-}
-
-fn fold(c: char) -> char {
-    match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' | 'ی' => 'ي',
-        'ک' => 'ك',
-        _ => c,
-    }
 }
 
 /// Longest word (in letters) the segmenter looks at; longer words are left whole.
