@@ -19,7 +19,8 @@ use crate::analysis::Role;
 use crate::lexicon::FastBuild;
 use crate::str::Str;
 use crate::text::normalize::{normalize, NormOptions};
-use crate::text::segment::{restore_article, segment};
+use crate::text::clitics::restore_article;
+use crate::text::segment::segment;
 use crate::text::stem::stem;
 use crate::text::tokenize::Kind;
 use std::cell::RefCell;
@@ -99,7 +100,7 @@ fn clitic_segments(s: &str, text: &Str, key: &Str, key_opts: &NormOptions) -> (V
         let (t, k) = if cut - prev == s.len() {
             (text.clone(), key.clone())
         } else {
-            (Str::from(piece), Str::from(restore_article(&prev_key, normalize(piece, key_opts))))
+            (Str::from(piece), Str::from(restore_article(prev_key.ends_with('ل'), normalize(piece, key_opts))))
         };
         let role = match i.cmp(&base) {
             std::cmp::Ordering::Less => Role::Proclitic,

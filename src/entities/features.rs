@@ -9,6 +9,7 @@ use crate::analysis::{Role, Token, NO_FORM};
 use crate::str::Str;
 use crate::lexicon;
 use crate::text::tokenize::Kind;
+use crate::text::clitics::{bare, restore_article, strip_conj, strip_prep, strip_safe};
 use std::collections::{HashMap, HashSet};
 
 /// The word tables' hasher (FNV-1a, shared with the lexicon's tables).
@@ -101,54 +102,6 @@ fn lists() -> &'static Lists {
     })
 }
 
-/// The key without a leading conjunction و or ف (when at least three letters remain).
-pub fn strip_conj(key: &str) -> &str {
-    if key.chars().count() >= 4 {
-        if let Some(r) = key.strip_prefix('و').or_else(|| key.strip_prefix('ف')) {
-            return r;
-        }
-    }
-    key
-}
-
-/// Safe clitic stripping: the conjunction, then ب ك ل only before the article
-/// (بال، كال، لل → ال). Returns the reading and how many letters of the key were skipped.
-pub fn strip_safe(key: &str) -> (String, usize) {
-    let c = strip_conj(key);
-    let mut skip = key.chars().count() - c.chars().count();
-    let n = c.chars().count();
-    if n >= 5 && (c.starts_with("بال") || c.starts_with("كال")) {
-        skip += 1;
-        return (c['ب'.len_utf8()..].to_string(), skip);
-    }
-    if n >= 4 && c.starts_with("لل") {
-        skip += 1;
-        return (format!("ا{}", &c['ل'.len_utf8()..]), skip);
-    }
-    (c.to_string(), skip)
-}
-
-/// Aggressive reading: also drops ب ك ل before any word of at least three letters.
-pub fn strip_prep(conj_stripped: &str) -> Option<&str> {
-    let n = conj_stripped.chars().count();
-    if n >= 4 {
-        for p in ['ب', 'ل', 'ك'] {
-            if let Some(r) = conj_stripped.strip_prefix(p) {
-                return Some(r);
-            }
-        }
-    }
-    None
-}
-
-/// Without the article ال (when at least two letters remain).
-pub fn bare(s: &str) -> String {
-    match s.strip_prefix("ال") {
-        Some(r) if r.chars().count() >= 2 => r.to_string(),
-        _ => s.to_string(),
-    }
-}
-
 /// Whether `key` (clitics and article already off, or not) is a head noun of organisation
 /// names in the trigger list («مجموعة», «مركز», «حزب»).
 pub fn is_org_head(key: &str) -> bool {
@@ -206,7 +159,7 @@ pub fn name_clitic_letters(key: &str, mem: &Memory) -> usize {
     let c = strip_conj(key);
     let conj = key.chars().count() - c.chars().count();
     if let Some(r) = strip_prep(c) {
-        if known(r, mem) || (c.starts_with("لل") && known(&format!("ا{r}"), mem)) {
+        if known(r, mem) || (c.starts_with("لل") && known(&restore_article(true, r.to_string()), mem)) {
             return conj + 1;
         }
     }

@@ -2,29 +2,22 @@
 
 use crate::analysis::{Entity, Token};
 use crate::lexicon;
+use crate::text::clitics;
 use crate::text::segment::skeleton;
 use crate::text::tokenize::Kind;
 
-/// Letter sequences that may be attached before a name: conjunction, then preposition.
-const PREFIXES: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
-
 /// Ways to read the first token as a name's first word: `f(key, letters to skip in the
-/// token)` for each, without allocating except for «لل» (ل + ال).
+/// token)` for each: the key, then each reading without its proclitics
+/// ([`clitics::proclitic_readings`]) of two letters or more, and after a dropped ل a reading
+/// that begins with ل also with the article's alef back (ل + «الولايات» is written «للولايات»).
+/// Allocates only for that last reading.
 pub(super) fn readings(key: &str, mut f: impl FnMut(&str, usize)) {
     f(key, 0);
-    let mut buf = String::new();
-    for p in PREFIXES {
-        if let Some(rest) = key.strip_prefix(p) {
-            if rest.chars().count() >= 2 {
-                let n = p.chars().count();
-                f(rest, n);
-                // ل + ال is written لل: «للولايات» is ل + «الولايات».
-                if p.ends_with('ل') && rest.starts_with('ل') {
-                    buf.clear();
-                    buf.push('ا');
-                    buf.push_str(rest);
-                    f(&buf, n);
-                }
+    for (rest, n) in clitics::proclitic_readings(key) {
+        if rest.chars().count() >= 2 {
+            f(rest, n);
+            if key[..key.len() - rest.len()].ends_with('ل') && rest.starts_with('ل') {
+                f(&clitics::restore_article(true, rest.to_string()), n);
             }
         }
     }

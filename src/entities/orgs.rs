@@ -8,7 +8,8 @@
 //!
 //! These fill in where the tagger found nothing (see [`super::find`]).
 
-use super::features::{is_name_like, is_org_head, is_outside_head, strip_conj, strip_safe};
+use super::features::{is_name_like, is_org_head, is_outside_head};
+use crate::text::clitics::{strip_conj, strip_safe};
 use crate::analysis::{Entity, Token};
 use crate::lexicon;
 use crate::text::segment::skeleton;

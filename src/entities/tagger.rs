@@ -5,7 +5,8 @@
 //! as the match between the features it was trained on and those it is run on
 //! ([`FEATURES_VERSION`] records which).
 
-pub use super::features::{extract, strip_safe, word_hash, words, Memory, Store, Word, FEATURES_VERSION};
+pub use super::features::{extract, word_hash, words, Memory, Store, Word, FEATURES_VERSION};
+pub use crate::text::clitics::strip_safe;
 pub use super::gazetteer::places;
 pub use super::model::{allowed, tag_info, tag_of, viterbi, Model, ModelError, FORMAT_VERSION, RETRAIN, START, TAGS, TYPES};
 pub use super::{find_with, shipped_model, shipped_model_status, Merge};

@@ -7,16 +7,16 @@
 
 use crate::analysis::{Options, Role, Token};
 use crate::lexicon;
+use crate::text::clitics::{pronoun_suffixes, proclitic_readings, Suffixes};
+pub use crate::text::clitics::ends_with_written_heh;
 use super::hash::{FastMap, FastSet};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Letters that attach in front of a word: conjunctions first, then prepositions.
-pub const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
-pub const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
-
-/// Pronoun suffixes, as matching keys, longest first.
-const PRONOUN_SUFFIXES: [&str; 9] = ["هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك"];
+/// The pronoun suffixes a stopword may carry (see [`crate::text::clitics`]).
+fn suffixes() -> impl Iterator<Item = &'static str> {
+    pronoun_suffixes(Suffixes::Stopwords)
+}
 
 /// The stopword keys in force for some options: the shipped list, expanded once for all calls,
 /// and the reader's edits (words added and removed), expanded per call (a few entries).
@@ -83,7 +83,7 @@ impl Bodies {
         let mut b = Bodies::default();
         // (Sized up front: each word gives itself and up to one body per pronoun suffix.)
         b.set.reserve(words.len());
-        b.flags.reserve(words.len() * (1 + PRONOUN_SUFFIXES.len()));
+        b.flags.reserve(words.len() * (1 + suffixes().count()));
         for k in words {
             for (body, flag) in expansions(&k) {
                 *b.flags.entry(body).or_default() |= flag;
@@ -117,7 +117,8 @@ impl Bodies {
 
 /// The bodies a stopword gives, with their flags.
 fn expansions(k: &str) -> impl Iterator<Item = (String, u8)> + '_ {
-    let suffixed = at_least_two(k).then_some(PRONOUN_SUFFIXES).into_iter().flatten();
+    let two = at_least_two(k);
+    let suffixed = suffixes().filter(move |_| two);
     std::iter::once((k.to_string(), EXACT))
         .chain(suffixed.map(move |suf| {
             let mut body = String::with_capacity(k.len() + suf.len());
@@ -174,18 +175,7 @@ impl Stopwords {
         if stop(key, true) {
             return true;
         }
-        // The strips of `proclitic_strips`, written out (this runs once per distinct word form).
-        match first_clitic(key) {
-            Some(true) => {
-                let rest = &key[2..];
-                if stop(rest, at_least_two(rest)) {
-                    return true;
-                }
-                first_clitic(rest) == Some(false) && stop(&rest[2..], at_least_two(&rest[2..]))
-            }
-            Some(false) => stop(&key[2..], at_least_two(&key[2..])),
-            None => false,
-        }
+        proclitic_readings(key).any(|(rest, _)| stop(rest, at_least_two(rest)))
     }
 
     /// The flags of a body under this list (see [`Bodies`]): 0 when it has none.
@@ -245,40 +235,6 @@ pub fn keywords_only() -> &'static [String] {
     LIST.get_or_init(|| lexicon::entries(include_str!("../../data/stopwords_keywords.txt")).map(lexicon::key).collect())
 }
 
-/// `key` without one leading و/ف, without one leading ب/ل/ك, and without both (in that order).
-pub fn proclitic_strips(key: &str) -> impl Iterator<Item = &str> {
-    let mut out: [Option<&str>; 3] = [None; 3];
-    match first_clitic(key) {
-        Some(true) => {
-            let rest = &key[2..];
-            out[0] = Some(rest);
-            if first_clitic(rest) == Some(false) {
-                out[1] = Some(&rest[2..]);
-            }
-        }
-        Some(false) => out[2] = Some(&key[2..]),
-        None => {}
-    }
-    out.into_iter().flatten()
-}
-
-/// Does `s` begin with a clitic letter: a conjunction (`Some(true)`: و ف) or a preposition
-/// (`Some(false)`: ب ل ك)? (Each is two bytes in UTF-8; compared as bytes.)
-#[inline]
-fn first_clitic(s: &str) -> Option<bool> {
-    match s.as_bytes() {
-        [0xD9, 0x88 | 0x81, ..] => Some(true),
-        [0xD8, 0xA8, ..] | [0xD9, 0x84 | 0x83, ..] => Some(false),
-        _ => None,
-    }
-}
-
-/// Does the word's last letter (marks and invisible characters skipped) read ه (not ة)?
-pub fn ends_with_written_heh(text: &str) -> bool {
-    use crate::text::chars::{is_arabic_mark, is_invisible};
-    text.chars().rev().find(|&c| !is_arabic_mark(c) && !is_invisible(c)).is_some_and(|c| matches!(c, 'ه' | 'ھ' | 'ە' | 'ہ'))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,11 +281,11 @@ mod tests {
     /// The matching rule written plainly over a whole word set, for comparison.
     fn naive(set: &HashSet<String>, key: &str, heh: bool) -> bool {
         let two = |s: &str| s.chars().count() >= 2;
-        for (n, body) in std::iter::once(key).chain(proclitic_strips(key)).enumerate() {
+        for (n, body) in std::iter::once(key).chain(proclitic_readings(key).map(|(r, _)| r)).enumerate() {
             if (n == 0 || two(body)) && set.contains(body) {
                 return true;
             }
-            for suf in PRONOUN_SUFFIXES {
+            for suf in suffixes() {
                 if suf.ends_with('ه') && !heh {
                     continue;
                 }

@@ -78,7 +78,7 @@ fn attested(prefixes: &[u8], core: &[u8], suffixes: &[&[u8]], own: &[u8], need: 
 pub fn is_verb(key: &str, cut_before_suffix: bool) -> bool {
     // the shape first, on the text: most words begin and end otherwise and need no lookup
     // (and a final ات is the plural of a noun, an initial ال its article: no verb has either)
-    let body = key.strip_prefix(['و', 'ف']).unwrap_or(key);
+    let body = key.strip_prefix(crate::text::clitics::CONJUNCTIONS).unwrap_or(key);
     if key.ends_with("ات") || key.starts_with("ال") || !(body.starts_with(['ي', 'ت', 'ن']) || key.ends_with(['ت']) || key.ends_with("وا") || key.ends_with("نا")) {
         return false;
     }

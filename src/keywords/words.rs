@@ -6,7 +6,8 @@
 //! own (روسيا makes وروسيا and بروسيا forms of it) and general Arabic does not know the whole
 //! form better than the rest (so بيان stays بيان even in a text that has يان).
 
-use super::stopwords::{Stopwords, CONJUNCTIONS, PREPOSITIONS};
+use super::stopwords::Stopwords;
+use crate::text::clitics::{nth_rest, ARTICLE, CONJUNCTIONS, PREPOSITIONS, PROCLITICS};
 use crate::analysis::{Role, Token, NO_FORM};
 use crate::text::chars::{is_arabic_mark, is_invisible};
 use crate::text::stem::stem;
@@ -486,9 +487,9 @@ pub fn has_tanween(text: &str) -> bool {
 fn is_dated_number(key: &str) -> bool {
     let mut body = key.strip_suffix(['م', 'ه']).unwrap_or(key);
     for _ in 0..2 {
-        body = body.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']).unwrap_or(body);
+        body = body.strip_prefix(PROCLITICS).unwrap_or(body);
     }
-    body = body.strip_prefix("ال").unwrap_or(body);
+    body = body.strip_prefix(ARTICLE).unwrap_or(body);
     let digit = |c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c);
     // a date's separators only between digits (17/10/1436)
     body.len() < key.len()
@@ -518,15 +519,6 @@ pub fn free_form(base: &str) -> Option<(String, char)> {
         Some(z) if z >= known => None,
         _ => Some((s, free)),
     }
-}
-
-/// `key` without its first `n` letters.
-fn nth_rest(key: &str, n: usize) -> &str {
-    let mut cs = key.chars();
-    for _ in 0..n {
-        cs.next();
-    }
-    cs.as_str()
 }
 
 /// Is `rest` (the key without leading clitic letters) a word we should read `whole` as?

@@ -2,6 +2,7 @@
 //! Every function here is pure: text in, spans and strings out.
 
 pub mod chars;
+pub mod clitics;
 pub mod fold;
 pub mod normalize;
 pub mod segment;

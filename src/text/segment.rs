@@ -7,6 +7,7 @@
 //! letter before them.
 
 use super::chars::{is_arabic_letter, is_arabic_mark, is_digit, is_invisible};
+use super::clitics::{pronoun_suffixes, Suffixes};
 use super::fold::{fold, Rules};
 use crate::lexicon::wordfreq;
 use std::collections::HashSet;
@@ -228,7 +229,7 @@ fn abc() -> &'static Abc {
                 .map(|k| codes(k))
                 .filter(|c| c.len() >= 3)
                 .collect(),
-            suffixes: ["هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك", "ي"].iter().map(|s| codes(s)).collect(),
+            suffixes: pronoun_suffixes(Suffixes::Segmenter).map(codes).collect(),
         }
     })
 }
@@ -507,19 +508,6 @@ fn clitic_before_digits(word: &str) -> Cuts {
         end = i + c.len_utf8();
     }
     cuts
-}
-
-/// The matching key of a segment that was cut out of a word: «لسلطة» after «ل» stands for
-/// «السلطة», so its key gets the article's alef back.
-pub fn restore_article(prev_segment_key: &str, key: String) -> String {
-    if prev_segment_key.ends_with('ل') && key.starts_with('ل') {
-        let mut k = String::with_capacity(key.len() + 2);
-        k.push('ا');
-        k.push_str(&key);
-        k
-    } else {
-        key
-    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! (سيارات → سياره, but أوقات and أصوات stay). Input is a matching key (see
 //! [`crate::text::normalize::NormOptions::key`]).
 
+use super::clitics::strip_article;
 use crate::lexicon::wordfreq::zipf;
 
 /// How frequent (Zipf) the singular must be for a plural ending to come off.
@@ -14,15 +15,7 @@ const KNOWN: f32 = 3.0;
 
 /// The stem key of a clitic-free matching key.
 pub fn stem(key: &str) -> String {
-    let mut s = key;
-    for art in ["وال", "فال", "بال", "كال", "ولل", "فلل", "ال", "لل"] {
-        if let Some(rest) = s.strip_prefix(art) {
-            if rest.chars().count() >= 3 {
-                s = rest;
-                break;
-            }
-        }
-    }
+    let s = strip_article(key, 3);
     let letters = s.chars().count();
     // Sound feminine plural: عمليات → عمليه.
     if letters >= 5 {
