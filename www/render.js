@@ -238,10 +238,12 @@ export function keywordRows(keywords, words, selectedKey, expanded = new Set()) 
     const variants = Array.isArray(k.variants) ? k.variants : [];
     const open = expanded.has(k.key);
     if (variants.length > 1) {
+      // Its name is its visible text («2 صيغ») and then, for screen readers only, whose forms they
+      // are: a name that starts with what is seen is what voice control needs.
       const more = el('button', 'kw-variants', tx('variants', numberFormat.format(variants.length)));
       more.type = 'button';
       more.setAttribute('aria-expanded', String(open));
-      more.setAttribute('aria-label', tx('variantsOf', k.text));
+      more.append(el('span', 'visually-hidden', tx('variantsOfHidden', k.text)));
       word.append(more);
     }
 
