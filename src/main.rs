@@ -3,7 +3,7 @@
 mod cli;
 
 use kashif::{analyze, Analysis, Options};
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -14,7 +14,11 @@ USAGE:
     kashif version
     kashif help
 
-analyze reads FILE (or standard input when FILE is '-' or absent) as UTF-8 text.
+analyze reads FILE (or standard input when FILE is '-' or absent) as UTF-8 text. Without --lines
+the whole input is one document, read and analyzed in pieces (memory: about 10 times the input
+at most), with the result of one analysis of the whole text. A file (or redirected input) is
+checked as UTF-8 before anything is written; from a pipe, a bad byte found late leaves the
+output unfinished (exit 2).
 
     --format text     a readable summary: statistics, top keywords, entities (default)
     --format json     the whole result as one JSON object (the shape of the JS API's result)
@@ -159,52 +163,32 @@ fn parse(args: &[String]) -> Result<Args, Failure> {
     Ok(a)
 }
 
-fn read_input(input: Option<&str>) -> Result<String, Failure> {
-    let mut bytes = Vec::new();
-    match input {
-        None | Some("-") => io::stdin()
-            .read_to_end(&mut bytes)
-            .map(|_| ())
-            .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?,
-        Some(path) => {
-            bytes = std::fs::read(path)
-                .map_err(|e| Failure::Io(format!("cannot read '{path}': {e}")))?;
-        }
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let name = input.filter(|p| *p != "-").unwrap_or("standard input");
-        Failure::Input(format!("{name} is not valid UTF-8: invalid byte sequence at byte offset {at}; convert it to UTF-8 first (e.g. iconv -f CP1256 -t UTF-8)"))
-    })
-}
-
+/// One document (no `--lines`): streamed in pieces through `kashif::Stream` (`cli::document`),
+/// the JSON formats written as they go, the text summary at the end.
 fn run(a: Args) -> Result<(), Failure> {
     if a.lines {
         return run_lines(a);
     }
-    let text = read_input(a.input.as_deref())?;
+    let name = a.input.as_deref().filter(|p| *p != "-").unwrap_or("standard input").to_string();
+    let input = match a.input.as_deref() {
+        None | Some("-") => cli::document::Input::stdin(),
+        Some(path) => cli::document::Input::open(path).map_err(|e| Failure::Io(format!("cannot read '{path}': {e}")))?,
+    };
+    let format = match a.format {
+        Format::Text => cli::document::Format::Summary,
+        Format::Json => cli::document::Format::Pretty,
+        Format::Jsonl => cli::document::Format::Line,
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let write = |out: &mut BufWriter<io::StdoutLock>, s: &str| -> Result<(), Failure> {
-        out.write_all(s.as_bytes()).map_err(io_fail)
-    };
-    let r = analyze(&text, &a.options);
-    match a.format {
-        Format::Text => write(&mut out, &summary(&r))?,
-        Format::Json => {
-            write(
-                &mut out,
-                &serde_json::to_string_pretty(&r).expect("analysis serializes"),
-            )?;
-            write(&mut out, "\n")?;
-        }
-        Format::Jsonl => {
-            write(
-                &mut out,
-                &serde_json::to_string(&r).expect("analysis serializes"),
-            )?;
-            write(&mut out, "\n")?;
-        }
+    let r = cli::document::run(input, &mut out, &a.options, format).map_err(|stop| match stop {
+        cli::document::Stop::NotUtf8 { offset, unfinished: false } => Failure::Input(format!("{name} is not valid UTF-8: invalid byte sequence at byte offset {offset}; convert it to UTF-8 first (e.g. iconv -f CP1256 -t UTF-8)")),
+        cli::document::Stop::NotUtf8 { offset, unfinished: true } => Failure::Input(format!("{name} is not valid UTF-8: invalid byte sequence at byte offset {offset}; the output is unfinished (the part before it was written as it was read); convert the input to UTF-8 first (e.g. iconv -f CP1256 -t UTF-8), or give it as a file, which is checked before anything is written")),
+        cli::document::Stop::Read(e) => Failure::Io(format!("cannot read {name}: {e}")),
+        cli::document::Stop::Write(e) => io_fail(e),
+    })?;
+    if a.format == Format::Text {
+        out.write_all(summary(&r).as_bytes()).map_err(io_fail)?;
     }
     out.flush().map_err(io_fail)
 }

@@ -168,3 +168,139 @@ fn a_later_line_that_is_not_utf8_stops_after_the_lines_before_it() {
         assert!(err.contains(&format!("byte offset {at} (line 3)")), "{err}");
     }
 }
+
+// --- one document, streamed in pieces (src/cli/document.rs) ----------------------------------
+
+/// Runs `kashif args` with `KASHIF_PIECE_BYTES=piece` (the hidden piece size), the input given
+/// as `how`: `Pipe(bytes)` on a pipe, `File(path)` by name, `Redirect(path)` as standard input.
+enum In<'a> {
+    Pipe(&'a [u8]),
+    File(&'a std::path::Path),
+    Redirect(&'a std::path::Path),
+}
+
+fn kashif_in(args: &[&str], input: In, piece: usize) -> (i32, Vec<u8>, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kashif"));
+    cmd.args(args).env("KASHIF_PIECE_BYTES", piece.to_string()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    match input {
+        In::Pipe(_) => cmd.stdin(Stdio::piped()),
+        In::File(p) => cmd.arg(p).stdin(Stdio::null()),
+        In::Redirect(p) => cmd.stdin(Stdio::from(std::fs::File::open(p).unwrap())),
+    };
+    let mut child = cmd.spawn().unwrap();
+    // written from another thread while the output is read (either pipe may fill first); the
+    // command may stop reading early, at a bad byte, so a failed write is no failure
+    let writer = match input {
+        In::Pipe(bytes) => {
+            let (mut stdin, bytes) = (child.stdin.take().unwrap(), bytes.to_vec());
+            Some(std::thread::spawn(move || drop(stdin.write_all(&bytes))))
+        }
+        _ => None,
+    };
+    let out = child.wait_with_output().unwrap();
+    if let Some(w) = writer {
+        w.join().unwrap();
+    }
+    (out.status.code().unwrap_or(-1), out.stdout, String::from_utf8(out.stderr).unwrap())
+}
+
+/// A file in the temporary directory, removed when dropped.
+struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    fn new(name: &str, bytes: &[u8]) -> TempFile {
+        let path = std::env::temp_dir().join(format!("kashif-cli-{}-{name}", std::process::id()));
+        std::fs::write(&path, bytes).unwrap();
+        TempFile(path)
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// The seed article twice, with four-byte characters, CRLF line ends, a quotation left open
+/// across lines, and a last line without a line break.
+fn document() -> String {
+    let seed = include_str!("../www/samples/seed-article-ar.txt");
+    format!("{seed}\n😀 قال «المتحدث إن 𝐀 روسيا.\nوأضاف بوتين».\r\n{}\nآخر سطر بلا نهاية 😀", seed.replace("روسيا", "الصين"))
+}
+
+#[test]
+fn a_document_streamed_in_pieces_is_the_whole_analysis() {
+    let text = document();
+    let file = TempFile::new("document.txt", text.as_bytes());
+    let options = kashif::Options::default();
+    let whole = kashif::analyze(&text, &options);
+    let expected = [
+        ("json", format!("{}\n", serde_json::to_string_pretty(&whole).unwrap())),
+        ("jsonl", format!("{}\n", serde_json::to_string(&whole).unwrap())),
+    ];
+    // 1, 2 and 3 bytes cut every multi-byte character (Arabic letters are two, emoji four)
+    for piece in [1, 2, 3, 5, 1000, 1 << 20] {
+        for (format, want) in &expected {
+            for input in [In::Pipe(text.as_bytes()), In::File(&file.0), In::Redirect(&file.0)] {
+                let (code, out, err) = kashif_in(&["analyze", "--format", format], input, piece);
+                assert_eq!(code, 0, "{err}");
+                assert!(out == want.as_bytes(), "--format {format}, pieces of {piece} bytes: not the whole text's analysis");
+            }
+        }
+    }
+    // the summary, and other options
+    let (_, text_whole, _) = kashif_in(&["analyze"], In::File(&file.0), 1 << 20);
+    assert!(String::from_utf8(text_whole.clone()).unwrap().contains("keywords:"));
+    let (_, text_pieces, _) = kashif_in(&["analyze"], In::Pipe(text.as_bytes()), 3);
+    assert!(text_pieces == text_whole, "the text summary in pieces of 3 bytes");
+    let opts = r#"{"tokens":false,"max_ngram":2,"ranking":"frequency"}"#;
+    let want = kashif::analyze(&text, &serde_json::from_str(opts).unwrap());
+    let (code, out, err) = kashif_in(&["analyze", "--format", "jsonl", "--top", "7", "--options", opts], In::Pipe(text.as_bytes()), 7);
+    assert_eq!(code, 0, "{err}");
+    let mut want = want;
+    want.keywords.truncate(7);
+    assert!(out == format!("{}\n", serde_json::to_string(&want).unwrap()).as_bytes(), "--top 7 and options in pieces of 7 bytes");
+}
+
+#[test]
+fn an_empty_document_in_every_format() {
+    let whole = kashif::analyze("", &kashif::Options::default());
+    let (code, out, _) = kashif_in(&["analyze", "--format", "json"], In::Pipe(b""), 3);
+    assert_eq!(code, 0);
+    assert!(out == format!("{}\n", serde_json::to_string_pretty(&whole).unwrap()).as_bytes());
+    let (code, out, _) = kashif_in(&["analyze", "--format", "jsonl"], In::Pipe(b"  \n"), 1);
+    assert_eq!(code, 0);
+    assert!(out == format!("{}\n", serde_json::to_string(&kashif::analyze("  \n", &kashif::Options::default())).unwrap()).as_bytes());
+}
+
+#[test]
+fn a_document_that_is_not_utf8() {
+    let good = document();
+    let mut bad = good.as_bytes().to_vec();
+    let at = bad.len() - 40;
+    bad[at] = 0xFF;
+    let file = TempFile::new("bad.txt", &bad);
+    // a file, by name or redirected: checked before anything is written, whatever the piece size
+    for input in [In::File(&file.0), In::Redirect(&file.0)] {
+        let (code, out, err) = kashif_in(&["analyze", "--format", "json"], input, 100);
+        assert_eq!(code, 2, "{err}");
+        assert!(out.is_empty(), "nothing on stdout for a file checked first");
+        assert!(err.contains("not valid UTF-8") && err.contains(&format!("byte offset {at};")), "{err}");
+        assert!(!err.contains("unfinished"), "{err}");
+    }
+    // a pipe: a bad byte past the first piece stops a result already begun
+    let (code, out, err) = kashif_in(&["analyze", "--format", "jsonl"], In::Pipe(&bad), 100);
+    assert_eq!(code, 2, "{err}");
+    assert!(!out.is_empty(), "the tokens before the bad byte were written");
+    assert!(err.contains(&format!("byte offset {at};")) && err.contains("output is unfinished"), "{err}");
+    // ... and one in the first piece comes before any output
+    let (code, out, err) = kashif_in(&["analyze", "--format", "jsonl"], In::Pipe(&bad), 1 << 20);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty() && !err.contains("unfinished"), "{err}");
+    // a character cut by the end of the input
+    let mut cut = "روسيا".as_bytes().to_vec();
+    cut.pop();
+    let (code, out, err) = kashif_in(&["analyze", "--format", "text"], In::Pipe(&cut), 2);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty() && err.contains("byte offset 8;"), "{err}");
+}

@@ -1,4 +1,5 @@
 //! Plumbing of the `kashif` command (not part of the library): reading input and writing output
 //! in bounded memory.
 
+pub mod document;
 pub mod lines;
