@@ -101,12 +101,9 @@ fn benches(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("text-core", name), |b| {
             b.iter(|| pipeline::tokens(black_box(&input), &opts.normalize).len())
         });
-        let toks = pipeline::tokens(&input, &opts.normalize);
-        let sents = pipeline::sentences(&input, &toks);
-        g.bench_function(BenchmarkId::new("keywords", name), |b| {
-            b.iter(|| keywords::extract(&input, black_box(&toks), &sents, &opts).len())
-        });
-        g.bench_function(BenchmarkId::new("entities", name), |b| b.iter(|| entities::find(&input, black_box(&toks)).len()));
+        let doc = pipeline::doc(&input, &opts.normalize);
+        g.bench_function(BenchmarkId::new("keywords", name), |b| b.iter(|| keywords::extract(black_box(&doc), &opts).len()));
+        g.bench_function(BenchmarkId::new("entities", name), |b| b.iter(|| entities::find(black_box(&doc)).len()));
         g.bench_function(BenchmarkId::new("analyze", name), |b| b.iter(|| analyze(black_box(&input), &opts).tokens.len()));
         // What keywords add to the text core, end to end: the same `analyze` call (tokens,
         // sentences, stats, UTF-16 offsets) with and without keyword extraction, entities off.

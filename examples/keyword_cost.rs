@@ -62,18 +62,17 @@ fn main() {
     let rounds: usize = std::env::args().nth(1).map_or(40, |a| a.parse().expect("ROUNDS: a whole number"));
     let text = input();
     let opts = Options::default();
-    let toks = pipeline::tokens(&text, &opts.normalize);
-    let sents = pipeline::sentences(&text, &toks);
+    let doc = pipeline::doc(&text, &opts.normalize);
     let core = Options { entities: false, keywords: false, ..Options::default() };
     let with_keywords = Options { keywords: true, ..core.clone() };
     // warm up: the lexicon and the stopword tables are built on first use
-    black_box(keywords::extract(&text, &toks, &sents, &opts));
+    black_box(keywords::extract(&doc, &opts));
     black_box(analyze(&text, &with_keywords));
     let mut t = [Duration::MAX; 4];
     for _ in 0..rounds {
         let d = [
             time(|| pipeline::tokens(&text, &opts.normalize).len()),
-            time(|| keywords::extract(&text, &toks, &sents, &opts).len()),
+            time(|| keywords::extract(&doc, &opts).len()),
             time(|| analyze(&text, &core).tokens.len()),
             time(|| analyze(&text, &with_keywords).tokens.len()),
         ];

@@ -30,12 +30,13 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Analyzes `text`. Deterministic: the same text and options give the same result.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
-    let tokens = pipeline::tokens(text, &options.normalize);
-    let sentences = pipeline::sentences(text, &tokens);
-    let entities = if options.entities { entities::find(text, &tokens) } else { Vec::new() };
-    let keywords = if options.keywords { keywords::extract(text, &tokens, &sentences, options) } else { Vec::new() };
+    let doc = pipeline::doc(text, &options.normalize);
+    let entities = if options.entities { entities::find(&doc) } else { Vec::new() };
+    let keywords = if options.keywords { keywords::extract(&doc, options) } else { Vec::new() };
     let entity_groups = entities::group::group(&entities);
-    let stats = pipeline::stats(text, &tokens, sentences.len());
+    let sentences = doc.sentence_spans();
+    let stats = pipeline::stats(text, &doc.tokens, sentences.len());
+    let tokens = doc.tokens;
     let mut a = Analysis { version: VERSION.to_string(), tokens, sentences, keywords, entities, entity_groups, stats };
     if !options.tokens {
         a.tokens = Vec::new();

@@ -1,14 +1,55 @@
-//! The token list that every stage annotates (spaCy's `Doc` idea): tokenizer output with
-//! display forms, matching keys, clitic segments and stems. Offsets here are bytes;
-//! [`crate::offsets`] converts them when the result leaves the crate.
+//! The [`Doc`] every stage reads (spaCy's `Doc` idea): the tokens, with display forms,
+//! matching keys, clitic segments and stems read from the lexeme table, and the sentences as
+//! token ranges. Offsets here are bytes; [`crate::offsets`] converts them when the result
+//! leaves the crate.
 
 use crate::analysis::{Segment, Span, Stats, Token};
 use crate::doc;
 use crate::text::normalize::NormOptions;
-use crate::text::sentences::{self, TokenView};
+use crate::text::sentences::{Sentences, TokenView};
 use crate::text::tokenize::{tokenize, Kind};
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
+
+/// One text as every stage after the text core reads it: built once per text.
+pub struct Doc<'t> {
+    pub text: &'t str,
+    /// The tokens (whitespace dropped), each pointing to its lexeme ([`Token::lex`]).
+    pub tokens: Vec<Token>,
+    /// Every split of the text into sentences, as token ranges ([`Sentences`]).
+    pub sentences: Sentences,
+}
+
+/// The [`Doc`] of `text`, with display options `display`.
+pub fn doc<'t>(text: &'t str, display: &NormOptions) -> Doc<'t> {
+    Doc::of_tokens(text, tokens(text, display))
+}
+
+impl<'t> Doc<'t> {
+    /// The Doc of a token list of `text` made elsewhere (tests, training).
+    pub fn of_tokens(text: &'t str, tokens: Vec<Token>) -> Doc<'t> {
+        let sentences = split(text, &tokens);
+        Doc { text, tokens, sentences }
+    }
+
+    /// The sentences as byte spans, for the result.
+    pub fn sentence_spans(&self) -> Vec<Span> {
+        self.sentences.general.iter().map(|&(a, b)| Span { start: self.tokens[a as usize].start, end: self.tokens[b as usize - 1].end }).collect()
+    }
+}
+
+/// Every split of `tokens` (of `text`) into sentences ([`Sentences::of`]).
+pub fn split(text: &str, tokens: &[Token]) -> Sentences {
+    let views: Vec<TokenView> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let gap_end = tokens.get(i + 1).map_or(text.len(), |n| n.start as usize);
+            TokenView { kind: t.kind, text: &t.text, newline_after: text[t.end as usize..gap_end].contains('\n') }
+        })
+        .collect();
+    Sentences::of(&views)
+}
 
 /// Tokens of `text` (whitespace dropped), each with its forms and segments. Byte offsets.
 ///
@@ -51,22 +92,6 @@ fn token(l: &doc::Lexeme, start: u32, form: u32, lex: u32) -> Token {
         form,
         lex,
     }
-}
-
-/// Sentence spans (bytes) over the token list.
-pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
-    let views: Vec<TokenView> = tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let gap_end = tokens.get(i + 1).map_or(text.len(), |n| n.start as usize);
-            TokenView { kind: t.kind, text: &t.text, newline_after: text[t.end as usize..gap_end].contains('\n') }
-        })
-        .collect();
-    sentences::split(&views)
-        .into_iter()
-        .map(|(a, b)| Span { start: tokens[a].start, end: tokens[b - 1].end })
-        .collect()
 }
 
 pub fn stats(text: &str, tokens: &[Token], sentences: usize) -> Stats {

@@ -55,10 +55,11 @@ fn other_display_options_give_their_own_forms_and_the_same_entities() {
 fn tokens_from_elsewhere_are_never_misread() {
     let opts = Options::default();
     let tokens = pipeline::tokens(SEED, &opts.normalize);
-    let expected = entities::find(SEED, &tokens);
+    let find = |tokens: &Vec<Token>| entities::find(&pipeline::Doc::of_tokens(SEED, tokens.clone()));
+    let expected = find(&tokens);
     let roundtrip: Vec<Token> = serde_json::from_str(&serde_json::to_string(&tokens).expect("serializes")).expect("parses");
     assert!(roundtrip.iter().all(|t| t.lex == u32::MAX));
-    assert_eq!(entities::find(SEED, &roundtrip), expected);
+    assert_eq!(find(&roundtrip), expected);
     // made on another thread, whose table numbers its lexemes differently
     let foreign = std::thread::spawn(|| {
         pipeline::tokens(OTHER, &NormOptions::display());
@@ -66,8 +67,8 @@ fn tokens_from_elsewhere_are_never_misread() {
     })
     .join()
     .expect("thread");
-    assert_eq!(entities::find(SEED, &foreign), expected);
+    assert_eq!(find(&foreign), expected);
     // and this thread's table keeps serving its own tokens after that
     pipeline::tokens(OTHER, &opts.normalize);
-    assert_eq!(entities::find(SEED, &tokens), expected);
+    assert_eq!(find(&tokens), expected);
 }

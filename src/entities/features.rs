@@ -8,6 +8,7 @@
 use crate::analysis::{Role, Token, NO_FORM};
 use crate::str::Str;
 use crate::lexicon;
+use crate::text::sentences::{self, Range, TokenView};
 use crate::text::tokenize::Kind;
 use crate::text::clitics::{bare, restore_article, strip_conj, strip_prep, strip_safe};
 use std::collections::{HashMap, HashSet};
@@ -332,10 +333,12 @@ impl Word<'_> {
     }
 }
 
-/// Per-token facts for a whole token list: [`prepare`], then [`words_of`].
+/// Per-token facts for a whole token list: [`prepare`], then [`words_of`] (the reach of the
+/// sports-words feature split here, [`sentences::tagger_runs`]: no line breaks are needed).
 pub fn words<'a>(tokens: &'a [Token], mem: &Memory, places: &[crate::analysis::Entity], store: &'a mut Store) -> Vec<Word<'a>> {
     prepare(tokens, mem, store);
-    words_of(tokens, places, store)
+    let views: Vec<TokenView> = tokens.iter().map(|t| TokenView { kind: t.kind, text: &t.text, newline_after: false }).collect();
+    words_of(tokens, places, store, &sentences::tagger_runs(&views))
 }
 
 /// Works out the facts of the forms of `tokens` that `store` does not have yet. The facts of
@@ -369,8 +372,9 @@ pub fn prepare(tokens: &[Token], mem: &Memory, store: &mut Store) {
 
 /// The [`Word`]s of `tokens`, from the facts [`prepare`] put in `store` for the same tokens.
 /// `places` are the gazetteer's place matches in the text ([`super::gazetteer::places`];
-/// computed once by the caller, which also merges them).
-pub fn words_of<'a>(tokens: &'a [Token], places: &[crate::analysis::Entity], store: &'a Store) -> Vec<Word<'a>> {
+/// computed once by the caller, which also merges them); `runs` is the reach of the
+/// sports-words feature ([`sentences::Sentences::tagger_runs`]).
+pub fn words_of<'a>(tokens: &'a [Token], places: &[crate::analysis::Entity], store: &'a Store, runs: &[Range]) -> Vec<Word<'a>> {
     assert_eq!(store.which.len(), tokens.len(), "features::prepare must see the same tokens first");
     let which = &store.which;
     let get = |w: Result<u32, u32>| -> &'a Facts {
@@ -417,7 +421,7 @@ pub fn words_of<'a>(tokens: &'a [Token], places: &[crate::analysis::Entity], sto
             _ => w.quoted = u8::from(open[0] || open[1]),
         }
     }
-    // sports words near each token, within its sentence
+    // sports words near each token, within its run of the tagger's sentences (`runs`)
     const SPORT_REACH: usize = 20;
     // (running counts: sports words before each token)
     let mut before = Vec::with_capacity(out.len() + 1);
@@ -425,15 +429,11 @@ pub fn words_of<'a>(tokens: &'a [Token], places: &[crate::analysis::Entity], sto
     for w in &out {
         before.push(before[before.len() - 1] + u32::from(w.flags & F_SPORT != 0));
     }
-    let ends = |t: &Token| t.kind == Kind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | "؟" | "…");
-    let mut s0 = 0;
-    for i in 0..tokens.len() {
-        if i + 1 == tokens.len() || ends(&tokens[i]) {
-            for (k, w) in out.iter_mut().enumerate().take(i + 1).skip(s0) {
-                let (a, b) = (k.saturating_sub(SPORT_REACH).max(s0), (k + SPORT_REACH).min(i));
-                w.sport = (before[b + 1] - before[a]).min(3) as u8;
-            }
-            s0 = i + 1;
+    for &(s0, end) in runs {
+        let (s0, i) = (s0 as usize, end as usize - 1);
+        for (k, w) in out.iter_mut().enumerate().take(i + 1).skip(s0) {
+            let (a, b) = (k.saturating_sub(SPORT_REACH).max(s0), (k + SPORT_REACH).min(i));
+            w.sport = (before[b + 1] - before[a]).min(3) as u8;
         }
     }
     // names of the multi-word list: longest match from each token, no overlaps

@@ -17,6 +17,8 @@ pub mod model;
 pub mod tagger;
 
 use crate::analysis::{Entity, Token};
+use crate::pipeline::Doc;
+use crate::text::sentences::Sentences;
 use crate::lexicon;
 use crate::text::segment::skeleton;
 use crate::text::tokenize::Kind;
@@ -52,11 +54,11 @@ pub fn shipped_model_status() -> Result<&'static Model, &'static ModelError> {
     M.get_or_init(|| Model::from_bytes(include_bytes!("../../data/ner.model"))).as_ref()
 }
 
-/// Entities in the token list, in text order, not overlapping. Byte offsets.
-pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
-    let mut parts = parts(text, tokens);
+/// Entities in a [`Doc`], in text order, not overlapping. Byte offsets.
+pub fn find(doc: &Doc) -> Vec<Entity> {
+    let mut parts = parts(doc);
     if let Some(m) = shipped_model() {
-        parts.tagged = same_names_elsewhere(text, tokens, std::mem::take(&mut parts.tagged), &m.memory);
+        parts.tagged = same_names_elsewhere(doc.text, &doc.tokens, std::mem::take(&mut parts.tagged), &m.memory);
     }
     merge(parts)
 }
@@ -74,10 +76,11 @@ pub struct Parts {
 }
 
 /// The [`Parts`] of a text.
-pub fn parts(text: &str, tokens: &[Token]) -> Parts {
+pub fn parts(doc: &Doc) -> Parts {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
     // the gazetteer runs once: its places are tagger features and merge candidates
     let places = gazetteer::places(text, tokens);
-    let tagged = shipped_model().map_or_else(Vec::new, |m| tagged_with(text, tokens, m, &places));
+    let tagged = shipped_model().map_or_else(Vec::new, |m| tagged_with(text, tokens, &doc.sentences, m, &places));
     Parts { tagged, places, orgs: orgs::find(text, tokens), rules: rules::find(text, tokens) }
 }
 
@@ -123,13 +126,16 @@ fn add_where_free(base: Vec<Entity>, extra: Vec<Entity>) -> Vec<Entity> {
     out
 }
 
+/// The entities of a token list of `text` with model `m`, combined by `merge` (for training
+/// and evaluation: the token list's sentences are split here, [`crate::pipeline::split`]).
 pub fn find_with(text: &str, tokens: &[Token], m: &Model, merge: Merge) -> Vec<Entity> {
     if merge == Merge::Gazetteer {
         return gazetteer::places(text, tokens);
     }
     // the gazetteer runs once: its places are tagger features and merge candidates
     let places = gazetteer::places(text, tokens);
-    let names = same_names_elsewhere(text, tokens, tagged_with(text, tokens, m, &places), &m.memory);
+    let sentences = crate::pipeline::split(text, tokens);
+    let names = same_names_elsewhere(text, tokens, tagged_with(text, tokens, &sentences, m, &places), &m.memory);
     match merge {
         Merge::ModelFirst => add_where_free(names, places),
         Merge::GazetteerFirst => add_where_free(places, names),
@@ -247,17 +253,14 @@ pub fn spread(text: &str, tokens: &[Token], names: &[Entity], known: &Known, mem
     found
 }
 
-fn ends_sentence(t: &Token) -> bool {
-    t.kind == Kind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | "؟" | "…")
-}
-
 /// One tag per token (see [`model::tag_info`]).
-pub fn tag(text: &str, tokens: &[Token], m: &Model) -> Vec<usize> {
-    tag_with(text, tokens, m, &gazetteer::places(text, tokens))
+pub fn tag(doc: &Doc, m: &Model) -> Vec<usize> {
+    tag_with(&doc.tokens, &doc.sentences, m, &gazetteer::places(doc.text, &doc.tokens))
 }
 
-/// [`tag`] with the gazetteer's places already found.
-fn tag_with(text: &str, tokens: &[Token], m: &Model, places: &[Entity]) -> Vec<usize> {
+/// [`tag`] with the gazetteer's places already found: Viterbi over each of the tagger's
+/// sentences ([`Sentences::tagger`]).
+fn tag_with(tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity]) -> Vec<usize> {
     TAGGER.with(|cell| {
         let mut guard = cell.borrow_mut();
         let Tagger { store, cache } = &mut *guard;
@@ -266,21 +269,17 @@ fn tag_with(text: &str, tokens: &[Token], m: &Model, places: &[Entity]) -> Vec<u
         }
         features::prepare(tokens, &m.memory, store);
         cache.forget(store.refilled());
-        let ws = features::words_of(tokens, places, store);
+        let ws = features::words_of(tokens, places, store, &sentences.tagger_runs);
         let trans = m.trans_f32();
         let mut scorer = Scorer::new(m, cache);
         let mut out = Vec::with_capacity(tokens.len());
         let mut emit = Vec::new();
-        let mut start = 0;
-        for i in 0..tokens.len() {
-            let newline = tokens.get(i + 1).is_some_and(|n| text[tokens[i].end as usize..n.start as usize].contains('\n'));
-            if i + 1 == tokens.len() || ends_sentence(&tokens[i]) || newline {
-                scorer.sentence(&ws[start..=i], &mut emit);
-                let from = out.len();
-                out.extend(viterbi(&emit, &trans));
-                whole_list_names(&ws[start..=i], &mut out[from..]);
-                start = i + 1;
-            }
+        for &(a, b) in &sentences.tagger {
+            let sent = &ws[a as usize..b as usize];
+            scorer.sentence(sent, &mut emit);
+            let from = out.len();
+            out.extend(viterbi(&emit, &trans));
+            whole_list_names(sent, &mut out[from..]);
         }
         out
     })
@@ -547,8 +546,8 @@ fn entity(text: &str, tokens: &[Token], mut a: usize, mut b: usize, kind: &str, 
 }
 
 /// The tagger's entities.
-pub fn tagged(text: &str, tokens: &[Token], m: &Model) -> Vec<Entity> {
-    tagged_with(text, tokens, m, &gazetteer::places(text, tokens))
+pub fn tagged(doc: &Doc, m: &Model) -> Vec<Entity> {
+    tagged_with(doc.text, &doc.tokens, &doc.sentences, m, &gazetteer::places(doc.text, &doc.tokens))
 }
 
 /// The type index of persons in [`TYPES`].
@@ -565,8 +564,8 @@ fn starts_with_proclitic(t: &Token) -> bool {
 /// A person's name the tagger begins anew right after another one («عبدالرحيم | محمد حسين»)
 /// is one name: two people side by side are joined by و («وجمال حمزة ومصطفى جعفر»), which
 /// starts a new name.
-fn tagged_with(text: &str, tokens: &[Token], m: &Model, places: &[Entity]) -> Vec<Entity> {
-    let tags = tag_with(text, tokens, m, places);
+fn tagged_with(text: &str, tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity]) -> Vec<Entity> {
+    let tags = tag_with(tokens, sentences, m, places);
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (first token, type)
     for i in 0..=tags.len() {

@@ -21,6 +21,7 @@ pub mod verbs;
 pub mod words;
 
 use crate::analysis::{Keyword, Options, Ranking, Span};
+use crate::pipeline::Doc;
 use forms::Forms;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -101,36 +102,18 @@ pub fn known_better(whole: &str, rest: &str) -> bool {
     }
 }
 
-/// Ranked keywords of `text`, given its tokens and sentence spans (bytes). Byte offsets.
-pub fn extract(text: &str, tokens: &[crate::analysis::Token], sentences: &[Span], options: &Options) -> Vec<Keyword> {
-    let view = words::words(tokens, &Stopwords::new(options), &known_better);
-    let starts = sentence_starts(&view.words, tokens.len(), sentences, |at| tokens.binary_search_by_key(&at, |t| t.start).ok());
-    rank(text, &view, &starts, options)
+/// Ranked keywords of a [`Doc`]. Byte offsets.
+pub fn extract(doc: &Doc, options: &Options) -> Vec<Keyword> {
+    let view = words::words(&doc.tokens, &Stopwords::new(options), &known_better);
+    let starts = sentence_starts(doc.tokens.len(), doc.sentences.general.iter().map(|s| s.0 as usize));
+    rank(doc.text, &view, &starts, options)
 }
 
-/// Which of `tokens` tokens begin a sentence (only the words' are asked about). `find(start)`
-/// is the token starting at byte `start`, for sentences out of order.
-pub fn sentence_starts(words: &[Word], tokens: usize, sentences: &[Span], find: impl Fn(u32) -> Option<usize>) -> Vec<bool> {
+/// Which of `tokens` tokens begin a sentence, from the first tokens of the sentences.
+pub fn sentence_starts(tokens: usize, firsts: impl Iterator<Item = usize>) -> Vec<bool> {
     let mut starts = vec![false; tokens];
-    // Only word tokens are asked about: when the sentences come in order, one merge of their
-    // starts with the words' token starts marks them (no search through the token list).
-    if sentences.windows(2).all(|p| p[0].start <= p[1].start) {
-        let mut k = 0;
-        for w in words {
-            let tok_start = w.tok_start;
-            while k < sentences.len() && sentences[k].start < tok_start {
-                k += 1;
-            }
-            if k < sentences.len() && sentences[k].start == tok_start {
-                starts[w.tok as usize] = true;
-            }
-        }
-    } else {
-        for s in sentences {
-            if let Some(i) = find(s.start) {
-                starts[i] = true;
-            }
-        }
+    for i in firsts {
+        starts[i] = true;
     }
     starts
 }

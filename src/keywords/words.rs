@@ -25,8 +25,6 @@ const STOP: u32 = 1 << 31;
 pub struct Word<'a> {
     /// Index of the token.
     pub tok: u32,
-    /// Where the token starts (before any proclitic).
-    pub tok_start: u32,
     /// Id of the matching key of the clean word (≥ 1; equal keys, equal ids; the article
     /// kept: «روسيا», «الاسلحه»): see [`Words::key`].
     pub id: u32,
@@ -352,7 +350,6 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
         }
         words.push(Word {
             tok: i,
-            tok_start: at,
             id: f,
             stem: 0,
             start: at,

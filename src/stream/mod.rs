@@ -55,6 +55,7 @@ use crate::analysis::{Analysis, Entity, Options, Span, Stats, Token};
 use crate::entities::{self, Parts};
 use crate::keywords::{self, stopwords::Stopwords};
 use crate::str::Str;
+use crate::text::sentences::{is_tagger_stop, Range};
 use crate::text::tokenize::{tokenize, Kind};
 use std::collections::HashSet;
 use store::Store;
@@ -87,8 +88,10 @@ pub struct Stream {
     store: Store,
     /// The pieces analyzed so far: their first token in the store.
     pieces: Vec<usize>,
-    /// Byte offsets (whole text).
+    /// Byte offsets (whole text), for the result.
     sentences: Vec<Span>,
+    /// The first token of each sentence (its index in the store), for keywords.
+    sentence_firsts: Vec<u32>,
     parts: Parts,
     stats: Stats,
     keys: HashSet<Str, std::hash::BuildHasherDefault<crate::lexicon::wordfreq::Fnv>>,
@@ -106,6 +109,7 @@ impl Stream {
             store: Store::default(),
             pieces: Vec::new(),
             sentences: Vec::new(),
+            sentence_firsts: Vec::new(),
             parts: Parts { tagged: Vec::new(), places: Vec::new(), orgs: Vec::new(), rules: Vec::new() },
             stats: Stats::default(),
             keys: HashSet::default(),
@@ -145,7 +149,7 @@ impl Stream {
         let (o, store) = (&self.options, &self.store);
         let keywords = if o.keywords {
             let view = keywords::words::words_from(store.occurrences(), &Stopwords::new(o), &keywords::known_better);
-            let starts = keywords::sentence_starts(&view.words, store.len(), &self.sentences, |at| store.token_at(at));
+            let starts = keywords::sentence_starts(store.len(), self.sentence_firsts.iter().map(|&i| i as usize));
             keywords::rank(store, &view, &starts, o)
         } else {
             Vec::new()
@@ -206,13 +210,15 @@ impl Stream {
         let o = &self.options;
         let prefix = quotes_prefix(self.quotes);
         let mut tokens;
+        let sentences: Vec<Range>;
         if o.entities && !prefix.is_empty() {
             // the entity stage sees the quotation open again (see the module's documentation)
             let full = format!("{prefix}{text}");
-            tokens = crate::pipeline::tokens(&full, &o.normalize);
+            let doc = crate::pipeline::doc(&full, &o.normalize);
             let p = prefix.len() as u32;
-            let parts = entities::parts(&full, &tokens);
+            let parts = entities::parts(&doc);
             add_parts(&mut self.parts, parts, self.at as i64 - p as i64);
+            tokens = doc.tokens;
             let n = tokens.iter().take_while(|t| t.start < p).count();
             tokens.drain(..n);
             for t in tokens.iter_mut() {
@@ -223,19 +229,25 @@ impl Stream {
                     s.end -= p;
                 }
             }
+            // The prefix ends with a line break, so it is a sentence of its own: the text's
+            // sentences are the rest.
+            let n = n as u32;
+            sentences = doc.sentences.general.iter().filter(|s| s.0 >= n).map(|s| (s.0 - n, s.1 - n)).collect();
         } else {
-            tokens = crate::pipeline::tokens(text, &o.normalize);
+            let doc = crate::pipeline::doc(text, &o.normalize);
             if o.entities {
-                let parts = entities::parts(text, &tokens);
+                let parts = entities::parts(&doc);
                 add_parts(&mut self.parts, parts, self.at as i64);
             }
+            tokens = doc.tokens;
+            sentences = doc.sentences.general;
         }
-        let sentences = crate::pipeline::sentences(text, &tokens);
         self.quotes = quotes_after(self.quotes, &tokens);
         // statistics
         let st = &mut self.stats;
         st.characters += text.chars().count() as u32;
         st.sentences += sentences.len() as u32;
+        let first = self.store.len() as u32;
         self.pieces.push(self.store.len());
         let forms = self.store.add(text, &tokens, self.at, self.at16);
         for (t, &(_, new)) in tokens.iter().zip(&forms) {
@@ -246,7 +258,10 @@ impl Stream {
                 }
             }
         }
-        self.sentences.extend(sentences.iter().map(|s| Span { start: s.start + self.at, end: s.end + self.at }));
+        for &(a, b) in &sentences {
+            self.sentence_firsts.push(first + a);
+            self.sentences.push(Span { start: tokens[a as usize].start + self.at, end: tokens[b as usize - 1].end + self.at });
+        }
         // tokens out: UTF-16, whole-text offsets
         if o.tokens {
             let mut a = Analysis { version: String::new(), tokens, sentences: Vec::new(), keywords: Vec::new(), entities: Vec::new(), entity_groups: Vec::new(), stats: Stats::default() };
@@ -310,12 +325,6 @@ fn quotes_after(mut open: [bool; 2], tokens: &[Token]) -> [bool; 2] {
     open
 }
 
-/// Does this token end a sentence for every stage (the sentence splitter, the tagger and its
-/// features)?
-fn ends_sentence(kind: Kind, text: &str) -> bool {
-    kind == Kind::Punct && matches!(text, "." | "!" | "?" | "؟" | "…")
-}
-
 /// The last safe cut in `held` (see the module's documentation): the offset just after a line
 /// break whose line ends with a sentence mark. Line breaks before `from` were searched already.
 fn safe_cut(held: &str, from: usize) -> Option<usize> {
@@ -334,7 +343,7 @@ fn safe_cut(held: &str, from: usize) -> Option<usize> {
             }
             pos += t.len;
         }
-        if last.is_some_and(|(k, s)| ends_sentence(k, s)) {
+        if last.is_some_and(|(k, s)| is_tagger_stop(k, s)) {
             return Some(n + 1);
         }
         end = n;

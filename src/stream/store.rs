@@ -122,10 +122,6 @@ impl Store {
         self.starts[i]
     }
 
-    /// The token that starts at byte `at`, if one does.
-    pub fn token_at(&self, at: u32) -> Option<usize> {
-        self.starts.binary_search(&at).ok()
-    }
 
     /// The end (byte) of token `i`.
     fn end(&self, i: usize) -> u32 {

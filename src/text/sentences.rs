@@ -4,6 +4,12 @@
 //! brackets that follow at once, and at a line break. Numbers (2.5) and URLs are single tokens,
 //! so their dots never end a sentence; a dot after a one-letter word or a known abbreviation
 //! (د. for doctor, Dr., e.g.) does not either.
+//!
+//! The entity tagger was trained with a simpler notion, kept here beside the general one so
+//! that every split of a text comes from this module ([`Sentences`], built in one call by
+//! [`Sentences::of`]): the tagger's sentences end after a single stop mark ([`is_tagger_stop`])
+//! and at line breaks, and its sports-words feature reaches across line breaks up to a stop.
+//! Changing either would change the tagger's features, and so need a retrained model.
 
 use super::tokenize::Kind;
 
@@ -17,8 +23,58 @@ pub struct TokenView<'a> {
 
 const ABBREVIATIONS: &[&str] = &["د", "م", "ص", "ق", "ه", "أ", "dr", "mr", "mrs", "ms", "prof", "st", "etc", "e.g", "i.e", "vs", "no", "jr", "sr"];
 
+/// Half-open ranges of token indices.
+pub type Range = (u32, u32);
+
+/// Every split of one text, as token ranges, in text order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sentences {
+    /// The sentences ([`split`]): what the result reports and keywords read.
+    pub general: Vec<Range>,
+    /// The tagger's sentences ([`tagger_split`]): each is decoded on its own.
+    pub tagger: Vec<Range>,
+    /// The reach of the tagger's sports-words feature ([`tagger_runs`]).
+    pub tagger_runs: Vec<Range>,
+}
+
+impl Sentences {
+    pub fn of(tokens: &[TokenView]) -> Sentences {
+        Sentences { general: split(tokens), tagger: tagger_split(tokens), tagger_runs: tagger_runs(tokens) }
+    }
+}
+
+/// Does this token end a sentence for the tagger: a single . ! ? ؟ … (no run of them, no ۔)?
+/// Also where a text analyzed in pieces may be cut (`crate::stream`).
+pub fn is_tagger_stop(kind: Kind, text: &str) -> bool {
+    kind == Kind::Punct && matches!(text, "." | "!" | "?" | "؟" | "…")
+}
+
+/// The tagger's sentences: ending after each [`is_tagger_stop`] token and at each line break.
+pub fn tagger_split(tokens: &[TokenView]) -> Vec<Range> {
+    ending_after(tokens.len(), |i| tokens[i].newline_after || is_tagger_stop(tokens[i].kind, tokens[i].text))
+}
+
+/// Runs of the tagger's sentences up to a stop: ending after each [`is_tagger_stop`] token
+/// only, line breaks inside.
+pub fn tagger_runs(tokens: &[TokenView]) -> Vec<Range> {
+    ending_after(tokens.len(), |i| is_tagger_stop(tokens[i].kind, tokens[i].text))
+}
+
+/// The ranges of `0..n` that end after each token `i` where `ends(i)`, and at `n`.
+fn ending_after(n: usize, ends: impl Fn(usize) -> bool) -> Vec<Range> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..n {
+        if i + 1 == n || ends(i) {
+            out.push((start as u32, i as u32 + 1));
+            start = i + 1;
+        }
+    }
+    out
+}
+
 /// Sentences as half-open ranges of token indices.
-pub fn split(tokens: &[TokenView]) -> Vec<(usize, usize)> {
+pub fn split(tokens: &[TokenView]) -> Vec<Range> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -37,13 +93,13 @@ pub fn split(tokens: &[TokenView]) -> Vec<(usize, usize)> {
             end_here = true;
         }
         if end_here {
-            out.push((start, i + 1));
+            out.push((start as u32, i as u32 + 1));
             start = i + 1;
         }
         i += 1;
     }
     if start < tokens.len() {
-        out.push((start, tokens.len()));
+        out.push((start as u32, tokens.len() as u32));
     }
     out
 }
@@ -81,7 +137,7 @@ mod tests {
             pos += t.len;
         }
         let views: Vec<_> = spans.iter().map(|&(k, a, b, nl)| TokenView { kind: k, text: &s[a..b], newline_after: nl }).collect();
-        split(&views).into_iter().map(|(a, b)| s[spans[a].1..spans[b - 1].2].to_string()).collect()
+        split(&views).into_iter().map(|(a, b)| s[spans[a as usize].1..spans[b as usize - 1].2].to_string()).collect()
     }
 
     #[test]
@@ -92,5 +148,23 @@ mod tests {
         assert_eq!(sents("زار د. أحمد المكان… وعاد!"), vec!["زار د. أحمد المكان…", "وعاد!"]);
         assert_eq!(sents("see https://a.org/x.y now."), vec!["see https://a.org/x.y now."]);
         assert_eq!(sents("وروسيا.. ما السر؟"), vec!["وروسيا..", "ما السر؟"]);
+    }
+
+    fn view(kind: Kind, text: &str, newline_after: bool) -> TokenView<'_> {
+        TokenView { kind, text, newline_after }
+    }
+
+    #[test]
+    fn the_taggers_splits() {
+        let w = |t| view(Kind::Arabic, t, false);
+        let p = |t| view(Kind::Punct, t, false);
+        // «أ ب .. ج\n د . ه»: a run of dots and ۔ are no tagger stop; a line break is, for
+        // the sentences but not for the runs
+        let toks = [w("أ"), w("ب"), p(".."), view(Kind::Arabic, "ج", true), w("دخل"), p("."), w("ه")];
+        let s = Sentences::of(&toks);
+        assert_eq!(s.tagger, vec![(0, 4), (4, 6), (6, 7)]);
+        assert_eq!(s.tagger_runs, vec![(0, 6), (6, 7)]);
+        assert_eq!(s.general, vec![(0, 3), (3, 4), (4, 6), (6, 7)]);
+        assert_eq!(Sentences::of(&[]), Sentences::default());
     }
 }
