@@ -1,5 +1,8 @@
-// The engine's result and options (Rust: src/analysis.rs). The web page's worker reshapes this
-// result for drawing; its messages and that shape are declared in www/worker.d.ts.
+// The engine's result and options (Rust: src/analysis.rs), and what a stream's push returns. The
+// web page's worker reshapes this result for drawing; its messages and that shape are declared
+// in www/worker.d.ts. The class `KashifStream` (src/wasm.rs) is declared by wasm-bindgen in the
+// glue's kashif.d.ts, next to these declarations; the JS API wraps it as `AnalysisStream`
+// (www/embed/kashif.d.ts).
 
 /** One token of the text. Offsets are UTF-16 code units, end exclusive: text.slice(start, end). */
 export interface Token {
@@ -140,4 +143,15 @@ export interface CompactTokens {
   segment_counts: Uint32Array;
   segment_starts: Uint32Array;
   kinds_table: Token["kind"][];
+}
+
+/**
+ * What `push(piece)` of a stream (`KashifStream`, or `kashif.stream()` of the JS API) returns: the
+ * tokens of the text that push could analyze, in order, with offsets into the whole text (none
+ * with `tokens: false`, and often none: the stream holds text back until a line break after a
+ * sentence's end). `finish()` returns the `Analysis` of the whole text, its `tokens` being those
+ * no push returned.
+ */
+export interface PieceResult {
+  tokens: Token[];
 }

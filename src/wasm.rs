@@ -1,4 +1,5 @@
-//! WebAssembly bindings: type conversion only. The work is [`crate::analyze`].
+//! WebAssembly bindings: type conversion only. The work is [`crate::analyze`] and, for a text
+//! given in pieces, [`crate::Stream`] (the class `KashifStream`).
 //!
 //! `analyze(text, options?)` returns a plain JS object of the shape declared in
 //! `src/analysis.d.ts` (UTF-16 offsets). Bad arguments throw a JS `Error` with a message that
@@ -51,20 +52,130 @@ fn arguments(text: JsValue, options: JsValue) -> Result<(String, Options), JsErr
     let Some(text) = text.as_string() else {
         return Err(JsError::new(&format!("analyze(text, options): text must be a string, got {}", type_name(&text))));
     };
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
+    Ok((text, options_argument(options, "analyze(text, options)")?))
+}
+
+/// Checks and converts an `options` argument of `call` (named in the error messages).
+fn options_argument(options: JsValue, call: &str) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        Ok(Options::default())
     } else if !options.is_object() || js_sys::Array::is_array(&options) {
-        return Err(JsError::new(&format!("analyze(text, options): options must be an object, got {}", type_name(&options))));
+        Err(JsError::new(&format!("{call}: options must be an object, got {}", type_name(&options))))
     } else {
         // Through JSON, so that unknown fields are reported exactly as the CLI's --options does
         // (serde-wasm-bindgen only looks up the fields it knows).
         let json = js_sys::JSON::stringify(&options)
             .ok()
             .and_then(|s| s.as_string())
-            .ok_or_else(|| JsError::new("analyze(text, options): options cannot be converted to JSON"))?;
-        serde_json::from_str(&json).map_err(|e| JsError::new(&format!("analyze(text, options): bad options: {e}")))?
-    };
-    Ok((text, options))
+            .ok_or_else(|| JsError::new(&format!("{call}: options cannot be converted to JSON")))?;
+        serde_json::from_str(&json).map_err(|e| JsError::new(&format!("{call}: bad options: {e}")))
+    }
+}
+
+/// A long text analyzed piece by piece ([`crate::Stream`]), with the result of one `analyze`
+/// over the whole: `new KashifStream(options)`, `push(piece)` for each piece in order (cut
+/// anywhere, even inside a surrogate pair), then `finish()`. `push` returns the tokens of the text
+/// it could analyze (`PieceResult`, offsets into the whole text); `finish` returns the
+/// `Analysis`, whose `tokens` are those no `push` returned. `pushJson` and `finishJson` return
+/// the same as JSON text (parsed with one `JSON.parse`, as `analyzeJson`).
+///
+/// A piece that ends with the first half of a surrogate pair keeps that half for the next push
+/// (a JS string converted to Rust turns a lone half into U+FFFD, one code unit, as `analyze`
+/// does for the whole text).
+#[wasm_bindgen]
+pub struct KashifStream {
+    stream: Option<crate::Stream>,
+    /// The high surrogate that ended the last piece.
+    high: Option<js_sys::JsString>,
+}
+
+#[wasm_bindgen]
+impl KashifStream {
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue) -> Result<KashifStream, JsError> {
+        let options = options_argument(options, "stream(options)")?;
+        Ok(KashifStream { stream: Some(crate::Stream::new(&options)), high: None })
+    }
+
+    /// Adds the next piece; returns the tokens analyzed by it (`PieceResult`).
+    #[wasm_bindgen(unchecked_return_type = "PieceResult")]
+    pub fn push(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] piece: JsValue) -> Result<JsValue, JsError> {
+        let result = self.push_piece(piece)?;
+        to_js(&PieceOut { tokens: &result.tokens }, "push")
+    }
+
+    /// [`push`](Self::push), the result as JSON text.
+    #[wasm_bindgen(js_name = pushJson)]
+    pub fn push_json(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] piece: JsValue) -> Result<String, JsError> {
+        let result = self.push_piece(piece)?;
+        to_json(&PieceOut { tokens: &result.tokens }, "push")
+    }
+
+    /// The analysis of the whole text (its `tokens`: those no push returned). The stream is
+    /// used up: a later call throws.
+    #[wasm_bindgen(unchecked_return_type = "Analysis")]
+    pub fn finish(&mut self) -> Result<JsValue, JsError> {
+        let result = self.finish_stream()?;
+        to_js(&result, "finish")
+    }
+
+    /// [`finish`](Self::finish), the result as JSON text.
+    #[wasm_bindgen(js_name = finishJson)]
+    pub fn finish_json(&mut self) -> Result<String, JsError> {
+        let result = self.finish_stream()?;
+        to_json(&result, "finish")
+    }
+}
+
+impl KashifStream {
+    fn stream(&mut self, call: &str) -> Result<&mut crate::Stream, JsError> {
+        self.stream.as_mut().ok_or_else(|| JsError::new(&format!("stream.{call}: the stream is finished; start a new one for another text")))
+    }
+
+    fn push_piece(&mut self, piece: JsValue) -> Result<crate::PieceResult, JsError> {
+        self.stream("push(piece)")?;
+        let Some(piece) = piece.dyn_ref::<js_sys::JsString>() else {
+            return Err(JsError::new(&format!("stream.push(piece): piece must be a string, got {}", type_name(&piece))));
+        };
+        let mut piece = match self.high.take() {
+            Some(high) => high.concat(piece),
+            None => piece.clone(),
+        };
+        let n = piece.length();
+        if n > 0 && (0xD800..0xDC00).contains(&(piece.char_code_at(n - 1) as u32)) {
+            self.high = Some(piece.slice(n - 1, n));
+            piece = piece.slice(0, n - 1);
+        }
+        let piece = String::from(piece);
+        Ok(self.stream("push(piece)")?.push(&piece))
+    }
+
+    fn finish_stream(&mut self) -> Result<crate::Analysis, JsError> {
+        let mut stream = self.stream.take().ok_or_else(|| JsError::new("stream.finish(): the stream is finished already; start a new one for another text"))?;
+        if let Some(high) = self.high.take() {
+            // a lone half at the very end: U+FFFD, as in the whole text
+            let mut last = stream.push(&String::from(high));
+            let mut result = stream.finish();
+            last.tokens.append(&mut result.tokens);
+            result.tokens = last.tokens;
+            return Ok(result);
+        }
+        Ok(stream.finish())
+    }
+}
+
+/// A `PieceResult` as JS sees it (src/analysis.d.ts).
+#[derive(Serialize)]
+struct PieceOut<'a> {
+    tokens: &'a [crate::Token],
+}
+
+fn to_js<T: Serialize>(value: &T, call: &str) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&format!("stream.{call}: cannot convert the result: {e}")))
+}
+
+fn to_json<T: Serialize>(value: &T, call: &str) -> Result<String, JsError> {
+    serde_json::to_string(value).map_err(|e| JsError::new(&format!("stream.{call}: cannot convert the result: {e}")))
 }
 
 /// Like [`analyze`], but returns the result as a JSON string. Turning one large string into

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Reflect, JSON};
-use kashif::wasm::{analyze, version};
+use kashif::wasm::{analyze, analyze_json, version, KashifStream};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -58,4 +58,53 @@ fn bad_arguments_are_errors_with_messages() {
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+/// `pieces` pushed into a `KashifStream` (the JSON path), the tokens of every push put back in
+/// front of finish's: the JSON of the whole analysis.
+fn streamed_json(pieces: &[JsValue]) -> String {
+    let mut s = KashifStream::new(JsValue::UNDEFINED).unwrap();
+    let mut tokens: Vec<serde_json::Value> = Vec::new();
+    for p in pieces {
+        let out: serde_json::Value = serde_json::from_str(&s.push_json(p.clone()).unwrap()).unwrap();
+        tokens.extend(out["tokens"].as_array().unwrap().iter().cloned());
+    }
+    let mut result: serde_json::Value = serde_json::from_str(&s.finish_json().unwrap()).unwrap();
+    tokens.extend(result["tokens"].as_array().unwrap().iter().cloned());
+    result["tokens"] = serde_json::Value::Array(tokens);
+    result.to_string()
+}
+
+/// The JS string `s` cut at UTF-16 offset `at` (maybe inside a surrogate pair).
+fn cut(s: &js_sys::JsString, at: u32) -> [JsValue; 2] {
+    [s.slice(0, at).into(), s.slice(at, s.length()).into()]
+}
+
+#[wasm_bindgen_test]
+fn a_stream_over_pieces_is_the_whole_analysis() {
+    let text = "😀 قال بوتين إن روسيا ستدعم كوريا.\n𝐀 وأضاف بوتين أن موسكو مستعدة.\nآخر 😀";
+    let whole = analyze_json(JsValue::from_str(text), JsValue::UNDEFINED).unwrap();
+    let whole: serde_json::Value = serde_json::from_str(&whole).unwrap();
+    let js = js_sys::JsString::from(text);
+    for at in 0..=js.length() {
+        assert_eq!(streamed_json(&cut(&js, at)), whole.to_string(), "cut at UTF-16 offset {at}");
+    }
+    // the object path: push returns { tokens }, finish the Analysis object
+    let mut s = KashifStream::new(JsValue::UNDEFINED).unwrap();
+    let [a, b] = cut(&js, 1); // inside 😀
+    let first = s.push(a).unwrap();
+    assert_eq!(Array::from(&get(&first, "tokens")).length(), 0);
+    let second = s.push(b).unwrap();
+    let r = s.finish().unwrap();
+    let n = Array::from(&get(&second, "tokens")).length() + Array::from(&get(&r, "tokens")).length();
+    assert_eq!(n as usize, whole["tokens"].as_array().unwrap().len());
+    assert!(s.finish().is_err(), "a finished stream");
+}
+
+#[wasm_bindgen_test]
+fn a_lone_surrogate_half_at_the_end_of_the_text() {
+    let js = js_sys::JsString::from_char_code(&[0x0631, 0x0648, 0xD83D]);
+    let whole = analyze_json(js.clone().into(), JsValue::UNDEFINED).unwrap();
+    let whole: serde_json::Value = serde_json::from_str(&whole).unwrap();
+    assert_eq!(streamed_json(&[js.into()]), whole.to_string());
 }

@@ -35,8 +35,8 @@ const read = (f) => {
 // --- the wasm-bindgen glue as a factory --------------------------------------------------------------
 
 let glue = read("www/pkg/kashif.js").toString("utf8");
-const exported = [...glue.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
-glue = glue.replace(/^export function /gm, "function ");
+const exported = [...glue.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]);
+glue = glue.replace(/^export (function|class) /gm, "$1 ");
 glue = glue.replace(/^export \{ initSync, __wbg_init as default \};\s*$/m, "");
 // Only in the default-path branch of the async init, which is never used here.
 glue = glue.replaceAll("import.meta.url", "document.baseURI");

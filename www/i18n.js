@@ -119,7 +119,7 @@ const STR = {
   tokensRange: ['الرموز {0}–{1} من {2}', 'Tokens {0}–{1} of {2}'],
   reportTitle: ['كاشف — تقرير النص', 'Kashif — text report'],
   legendShow: ['{0}: {1} (اضغط للإظهار أو الإخفاء)', '{0}: {1} (press to show or hide)'],
-  chunked: ['نص طويل: حُلِّل على أجزاء ودُمجت النتائج (الترتيب تقريبي).', 'Long text: analyzed in parts and merged (the ranking is approximate).'],
+  chunked: ['نص طويل: حُلِّل على أجزاء بنتيجة النص كاملًا، ويُصدَّر JSON بلا قائمة الرموز.', 'Long text: analyzed in parts, with the result of the whole text; its JSON export leaves out the token list.'],
   rank: ['الترتيب', 'rank'],
   kwicEmpty: ['اختر كلمة مفتاحية لعرض مواضعها.', 'Choose a keyword to see its occurrences.'],
   cloud: ['سحابة الكلمات المفتاحية', 'Keyword cloud'],

@@ -3,6 +3,9 @@
 //   import { Kashif } from "./kashif-api.js";
 //   const kashif = await Kashif.load();            // in a browser: fetches ./pkg/kashif_bg.wasm
 //   const result = kashif.analyze(text, { top_n: 20 });
+//   const s = kashif.stream({ tokens: false });    // a long text in pieces: the same result
+//   for (const piece of pieces) s.push(piece);
+//   const whole = s.finish();
 //
 // In Node, pass the module's bytes: `await Kashif.load({ wasm: fs.readFileSync(path) })`.
 //
@@ -36,6 +39,8 @@ export class Kashif {
     return k;
   }
 
+  #generation = 0; // instances created so far by this Kashif (a stream belongs to one)
+
   async #instantiate() {
     // A fresh copy of the glue module gets a fresh instance (wasm-bindgen's init runs once per copy).
     // Every engine (each Kashif.load, each restart) gets its own copy, so instances never share.
@@ -44,6 +49,7 @@ export class Kashif {
     const glue = await import(/* webpackIgnore: true */ /* @vite-ignore */ url); // a bundler copies the file (new URL above)
     this.#exports = await glue.default({ module_or_path: this.#module });
     this.#glue = glue;
+    this.#generation += 1;
   }
 
   /** Size of the engine's linear memory in bytes (it grows as needed and never shrinks). */
@@ -77,6 +83,43 @@ export class Kashif {
    */
   tokensCompact(text) {
     return this.#call(() => this.#glue.tokensCompact(text));
+  }
+
+  /**
+   * A long text in pieces, with the result of one `analyze` over the whole text (counts, keyness,
+   * entity groups and offsets of the whole): `const s = kashif.stream(options)`, then
+   * `s.push(piece)` for each piece in order (cut anywhere), then `s.finish()`. `push` returns
+   * `{ tokens }`, the tokens of the text it could analyze, offsets into the whole text; `finish`
+   * returns the Analysis, whose `tokens` are those no push returned. The engine holds the pieces'
+   * tokens only as long as a push returns them, so with `tokens: false` a text of any length
+   * needs memory for about its own size plus the result. `free()` drops an unfinished stream.
+   * After an internal failure the stream is lost (its calls throw): start a new one.
+   */
+  stream(options) {
+    const inner = this.#call(() => new this.#glue.KashifStream(options));
+    const generation = this.#generation;
+    let open = true;
+    const call = (what, f) => {
+      if (!open || generation !== this.#generation) {
+        throw new Error(`Kashif: stream.${what}: this stream is ${open ? 'lost (the engine restarted after an internal error)' : 'finished'}; start a new one`);
+      }
+      return this.#call(f);
+    };
+    const close = () => {
+      if (open && generation === this.#generation) inner.free();
+      open = false;
+    };
+    return {
+      push: (piece) => JSON.parse(call('push', () => inner.pushJson(piece))),
+      finish: () => {
+        try {
+          return JSON.parse(call('finish', () => inner.finishJson()));
+        } finally {
+          close();
+        }
+      },
+      free: close,
+    };
   }
 
   /** True while a fresh instance is being created after a failure. */

@@ -62,7 +62,8 @@ export interface TokensMessage {
 
 /**
  * The last analysis as a JSON file: an `Analysis` (the engine's result, as `kashif --format json`
- * gives it) for a text analyzed whole, a `ChunkedExport` for a long text.
+ * gives it) for a text analyzed in one call, a `LongTextExport` (the same without the tokens) for
+ * a long text.
  */
 export interface JsonMessage {
   type: "json";
@@ -91,7 +92,11 @@ export type WorkerMessage = ReadyMessage | ProgressMessage | ResultMessage | Tok
  */
 export interface PageResult {
   version: string;
-  /** Analyzed in pieces (over 400,000 characters): the ranking is approximate. */
+  /**
+   * A long text (over 400,000 characters), pushed through the engine's stream in pieces: the
+   * result is the whole text's, but its tokens are made again a page at a time and its JSON export
+   * leaves them out.
+   */
   chunked: boolean;
   keywords: PageKeyword[];
   entities: PageEntities;
@@ -144,17 +149,11 @@ export interface PageStats extends Stats {
   arabic_share: number;
 }
 
-/** The JSON export of a long text: each piece's analysis, offsets in the whole text, no tokens. */
-export interface ChunkedExport {
-  version: string;
-  chunked: true;
+/**
+ * The JSON export of a long text: the engine's whole `Analysis` (the same as `analyze` of the whole
+ * text with `tokens: false`), its token list left out, which `tokens_omitted` says.
+ */
+export interface LongTextExport extends Analysis {
   tokens_omitted: true;
-  chunks: {
-    start: number;
-    end: number;
-    stats: Stats;
-    sentences: Analysis["sentences"];
-    entities: Entity[];
-    keywords: Keyword[];
-  }[];
+  tokens: [];
 }

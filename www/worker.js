@@ -7,7 +7,9 @@
 //        {type:'tokens', id, total, from, tokens} · {type:'json', id, blob} · {type:'error', id, message, fatal}
 //
 // The analysis is the engine's: a text is analyzed by one `analyze` call, or, past CHUNK_AT
-// characters, by `analyzeLong`. `pageResult` only reshapes an analysis for drawing. The page never
+// characters, by the engine's stream over pieces (`analyzeLong`), with the same result. The worker
+// adds no analysis of its own: `pageResult` only reshapes the engine's result for drawing (and
+// adds display figures: average word length, reading time, share of Arabic letters). The page never
 // receives the token list in one piece (millions of objects would freeze it while they are
 // copied): it asks for the rows it shows. Entities and keyword occurrences travel as typed arrays.
 import { Kashif } from './kashif-api.js';
@@ -63,118 +65,31 @@ function analyzeWhole(text, options) {
 }
 
 /**
- * A text too long for one engine call (its token objects alone would not fit): analyzed piece by
- * piece. Returns { analysis: an `Analysis` without its token list, pieces: [{start, end, tokens}]
- * (for the token pages), wordChars (UTF-16 units in word tokens) }. `onProgress(done, total)`
- * after each piece, in characters.
- *
- * The three lines marked STOPGAP become the Rust stream (`Stream`: push pieces, finish → the
- * result of one analyze over the whole text) once it is bound to wasm, and stopgapMerge goes.
+ * A text too long for one engine call (its token objects alone would not fit): pushed piece by
+ * piece through the engine's stream (`kashif.stream`), which gives the result of one `analyze`
+ * over the whole text. Returns { analysis: that `Analysis`, without its token list, pieces:
+ * [{start, end, tokens}] (for the token pages), wordChars (UTF-16 units in word tokens) }.
+ * `onProgress(done, total)` after each piece, in characters.
  */
 export function analyzeLong(text, options, onProgress) {
   const pieces = chunkText(text);
   let wordChars = 0;
-  const merge = stopgapMerge(options); // STOPGAP → kashif.stream({ ...options, tokens: false })
-  for (const p of pieces) {
-    const piece = text.slice(p.start, p.end);
-    // The compact tokens (typed arrays, no object per token): the token pages' counts, word lengths.
-    const compact = kashif.tokensCompact(piece);
-    merge.push(piece, p.start, compact); // STOPGAP → stream.push(piece)
-    p.tokens = compact.starts.length;
-    const wordKind = compact.kinds_table.map((k) => WORD.has(k));
-    for (let i = 0; i < p.tokens; i++) if (wordKind[compact.kinds[i]]) wordChars += compact.ends[i] - compact.starts[i];
-    onProgress(p.end, text.length);
-  }
-  const analysis = merge.finish(); // STOPGAP → stream.finish()
-  return { analysis, pieces, wordChars };
-}
-
-/**
- * STOPGAP (see analyzeLong): merges the analyses of consecutive pieces into one `Analysis` without
- * tokens. It is NOT the analysis of the whole text, and it is to be deleted with the Rust stream:
- * - keyness is the sum of the pieces' log-likelihoods (G² does not add: the ranking is approximate,
- *   as the page says), and keywords below a piece's top list are missed;
- * - distinct words are counted by written form (the engine counts matching keys);
- * - entity groups are joined across pieces by type and key (no short-name linking across pieces).
- * No analysis is added here: counts, spans and groups are the engine's, shifted by the piece's start.
- */
-function stopgapMerge(options) {
-  const topN = options.top_n ?? 50;
-  const byCount = options.ranking === 'frequency';
-  const kw = new Map();
-  const entities = [];
-  const groups = [];
-  const groupIdx = new Map();
-  const sentences = [];
-  const stats = { characters: 0, words: 0, sentences: 0, unique_words: 0 };
-  const unique = new Set();
-  let version = '';
-  // Per piece, more keywords than shown, so that the merged ranking is close to a whole-text one.
-  const pieceOptions = { ...options, top_n: Math.max(200, topN * 4), tokens: false };
-  return {
-    /** Analyzes `piece` (at `offset` in the text; `compact`: its compact tokens) and adds it. */
-    push(piece, offset, compact) {
-      const r = kashif.analyze(piece, pieceOptions);
-      version = r.version;
-      stats.characters += r.stats.characters;
-      stats.words += r.stats.words;
-      stats.sentences += r.stats.sentences;
+  const stream = kashif.stream({ ...options, tokens: false });
+  try {
+    for (const p of pieces) {
+      const piece = text.slice(p.start, p.end);
+      stream.push(piece);
+      // The compact tokens (typed arrays, no object per token): the token pages' counts, word lengths.
+      const compact = kashif.tokensCompact(piece);
+      p.tokens = compact.starts.length;
       const wordKind = compact.kinds_table.map((k) => WORD.has(k));
-      for (let i = 0; i < compact.starts.length; i++) {
-        if (wordKind[compact.kinds[i]]) unique.add(piece.slice(compact.starts[i], compact.ends[i]));
-      }
-      for (const s of r.sentences) sentences.push({ start: s.start + offset, end: s.end + offset });
-      const base = entities.length;
-      for (const e of r.entities) entities.push({ ...e, start: e.start + offset, end: e.end + offset });
-      for (const eg of r.entity_groups) {
-        const gkey = `${eg.type}\u0000${eg.key}`;
-        let g = groupIdx.get(gkey);
-        if (g === undefined) {
-          g = { text: eg.text, key: eg.key, type: eg.type, count: 0, variants: new Map(), mentions: [] };
-          groupIdx.set(gkey, g);
-          groups.push(g);
-        }
-        g.count += eg.count;
-        for (const v of eg.variants) g.variants.set(v.text, (g.variants.get(v.text) ?? 0) + v.count);
-        for (const m of eg.mentions) g.mentions.push(base + m);
-      }
-      for (const k of r.keywords) {
-        let a = kw.get(k.key);
-        if (!a) {
-          a = { text: k.text, key: k.key, kind: k.kind, count: 0, keyness: 0, variants: new Map(), occ: [] };
-          kw.set(k.key, a);
-        }
-        a.count += k.count;
-        a.keyness += k.keyness;
-        for (const v of k.variants) a.variants.set(v.text, (a.variants.get(v.text) ?? 0) + v.count);
-        for (const o of k.occurrences) a.occ.push(o.start + offset, o.end + offset);
-      }
-    },
-    finish() {
-      stats.unique_words = unique.size;
-      let list = [...kw.values()];
-      list.sort((a, b) => (byCount ? b.count - a.count || b.keyness - a.keyness : b.keyness - a.keyness || b.count - a.count));
-      if (topN > 0) list = list.slice(0, topN);
-      const variants = (m) => [...m].map(([text, count]) => ({ text, count })).sort((x, y) => y.count - x.count);
-      const keywords = list.map((a) => {
-        const occurrences = [];
-        for (let i = 0; i < a.occ.length; i += 2) occurrences.push({ start: a.occ[i], end: a.occ[i + 1] });
-        return {
-          text: a.text,
-          key: a.key,
-          kind: a.kind,
-          count: a.count,
-          share: stats.words ? a.count / stats.words : 0,
-          score: byCount ? a.count : a.keyness,
-          keyness: a.keyness,
-          variants: variants(a.variants),
-          occurrences,
-        };
-      });
-      const entity_groups = groups.map((g) => ({ ...g, variants: variants(g.variants) }));
-      return { version, tokens: [], sentences, keywords, entities, entity_groups, stats };
-    },
-  };
+      for (let i = 0; i < p.tokens; i++) if (wordKind[compact.kinds[i]]) wordChars += compact.ends[i] - compact.starts[i];
+      onProgress(p.end, text.length);
+    }
+    return { analysis: stream.finish(), pieces, wordChars };
+  } finally {
+    stream.free(); // (nothing left to free once finished)
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,31 +241,11 @@ function tokens(id, from, count) {
 }
 
 function json(id) {
-  const { chunked, analysis, pieces, text, options } = analyzed();
-  let blob;
-  if (chunked) {
-    // The tokens of a long text are not kept; the export holds each piece's analysis.
-    const parts = ['{"version":', JSON.stringify(analysis.version), ',"chunked":true,"tokens_omitted":true,"chunks":['];
-    pieces.forEach((p, i) => {
-      const r = kashif.analyze(text.slice(p.start, p.end), { ...options, tokens: false });
-      const shift = (s) => ({ ...s, start: s.start + p.start, end: s.end + p.start });
-      parts.push(
-        (i ? ',' : '') +
-          JSON.stringify({
-            start: p.start,
-            end: p.end,
-            stats: r.stats,
-            sentences: r.sentences.map(shift),
-            entities: r.entities.map(shift),
-            keywords: r.keywords.map((k) => ({ ...k, occurrences: k.occurrences.map(shift) })),
-          }),
-      );
-    });
-    parts.push(']}');
-    blob = new Blob(parts, { type: 'application/json' });
-  } else {
-    blob = new Blob([JSON.stringify(analysis, null, 1)], { type: 'application/json' });
-  }
+  const { chunked, analysis } = analyzed();
+  // A long text's tokens are not kept (millions of objects): its export is the whole analysis
+  // without them, and says so (worker.d.ts: LongTextExport).
+  const out = chunked ? { version: analysis.version, tokens_omitted: true, ...analysis } : analysis;
+  const blob = new Blob([JSON.stringify(out, null, 1)], { type: 'application/json' });
   postMessage({ type: 'json', id, blob });
 }
 

@@ -145,7 +145,10 @@ impl Stream {
     pub fn finish(mut self) -> Analysis {
         let held = std::mem::take(&mut self.held);
         let tokens = self.analyze_part(&held);
-        let entities = if self.options.entities { self.entities() } else { Vec::new() };
+        drop(held);
+        self.store.shrink_to_fit();
+        // keywords first: their word view (the largest table of the end) is gone before the
+        // entities' are made
         let (o, store) = (&self.options, &self.store);
         let keywords = if o.keywords {
             let view = keywords::words::words_from(store.occurrences(), &Stopwords::new(o), &keywords::known_better);
@@ -154,6 +157,8 @@ impl Stream {
         } else {
             Vec::new()
         };
+        let entities = if self.options.entities { self.entities() } else { Vec::new() };
+        let store = &self.store;
         let entity_groups = entities::group::group(&entities);
         let mut a = Analysis { version: crate::VERSION.to_string(), tokens, sentences: std::mem::take(&mut self.sentences), keywords, entities, entity_groups, stats: self.stats.clone() };
         a.stats.unique_words = self.keys.len() as u32;

@@ -103,6 +103,13 @@ impl Store {
         (id, new)
     }
 
+    /// Gives back the room the per-token tables grew into but do not use (up to half of them).
+    pub fn shrink_to_fit(&mut self) {
+        self.starts.shrink_to_fit();
+        self.starts16.shrink_to_fit();
+        self.form.shrink_to_fit();
+    }
+
     /// How many tokens the text has so far.
     pub fn len(&self) -> usize {
         self.starts.len()

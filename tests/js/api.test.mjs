@@ -122,3 +122,59 @@ test("the JSON path and the object path give the same result", () => {
   assert.deepStrictEqual(kashif.analyze(seed), kashif.analyzeObjects(seed));
   assert.throws(() => kashif.analyzeObjects(1), /text must be a string/);
 });
+
+/** `text` pushed into a stream in the pieces `cuts` (UTF-16 offsets) make, the tokens of every push put back in front of finish's. */
+function streamed(text, cuts, options) {
+  const s = kashif.stream(options);
+  const tokens = [];
+  let prev = 0;
+  for (const c of [...cuts, text.length]) {
+    tokens.push(...s.push(text.slice(prev, c)).tokens);
+    prev = c;
+  }
+  const result = s.finish();
+  result.tokens = [...tokens, ...result.tokens];
+  return result;
+}
+
+test("stream: any cutting gives analyze of the whole text", () => {
+  const seed = readFileSync(seedPath, "utf8");
+  const text = `${seed}\n😀 قال «المتحدث إن روسيا.\nوأضاف بوتين».\n${seed.replaceAll("روسيا", "الصين")}\nآخر 😀`;
+  const whole = JSON.stringify(kashif.analyze(text));
+  for (const n of [7, 100, 1000, 5000]) {
+    const cuts = [];
+    for (let at = n; at < text.length; at += n) cuts.push(at);
+    assert.equal(JSON.stringify(streamed(text, cuts)), whole, `pieces of ${n} code units`);
+  }
+  const options = { tokens: false, top_n: 5, ranking: "frequency" };
+  assert.equal(JSON.stringify(streamed(text, [10, 11, 3000, 3001, 9000], options)), JSON.stringify(kashif.analyze(text, options)));
+});
+
+test("stream: surrogate pairs cut in half, lone halves", () => {
+  const text = "😀 روسيا.\n𝐀𝐁 موسكو 👩‍👩‍👧.\nكوريا 😀";
+  const whole = JSON.stringify(kashif.analyze(text));
+  // every cut, each one alone, including inside every surrogate pair
+  for (let c = 0; c <= text.length; c++) assert.equal(JSON.stringify(streamed(text, [c])), whole, `cut at ${c}`);
+  const every = Array.from({ length: text.length }, (_, i) => i);
+  assert.equal(JSON.stringify(streamed(text, every)), whole, "one code unit a piece");
+  // lone halves: reach Rust as U+FFFD, as in analyze
+  for (const odd of ["روسيا\uD800", "\uD800\uD800\uDC00 موسكو", "\uDC00روسيا \uDBFF"]) {
+    const want = JSON.stringify(kashif.analyze(odd));
+    for (let c = 0; c <= odd.length; c++) assert.equal(JSON.stringify(streamed(odd, [c, c])), want, `${JSON.stringify(odd)} cut at ${c}`);
+  }
+});
+
+test("stream: errors say what to do", () => {
+  assert.throws(() => kashif.stream({ top: 3 }), /stream\(options\): bad options: .*unknown field `top`/);
+  assert.throws(() => kashif.stream("x"), /stream\(options\): options must be an object, got string/);
+  const s = kashif.stream();
+  assert.throws(() => s.push(42), /piece must be a string, got number/);
+  s.push("روسيا");
+  assert.equal(s.finish().entities[0].text, "روسيا");
+  assert.throws(() => s.push("x"), /finished; start a new one/);
+  assert.throws(() => s.finish(), /finished; start a new one/);
+  const dropped = kashif.stream();
+  dropped.push("موسكو");
+  dropped.free();
+  assert.throws(() => dropped.finish(), /finished/);
+});

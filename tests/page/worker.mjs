@@ -261,7 +261,7 @@ export async function workerChecks({ context, origin, check }) {
       ...pageLog.in.map((m) => ['W.WorkerRequest', m, `page request: ${m.type}`]),
       ['W.WorkerMessage', fatal, 'the wasm cannot be loaded'],
       ['A.Analysis', driven.files[0], 'the JSON export of a text analyzed whole'],
-      ['W.ChunkedExport', driven.files[1], 'the JSON export of a long text'],
+      ['W.LongTextExport', driven.files[1], 'the JSON export of a long text'],
     ];
     const result = results[0];
     const { tokenCount, ...noCount } = result.result;
@@ -276,6 +276,57 @@ export async function workerChecks({ context, origin, check }) {
     const seen = new Set([...driven.out, ...pageLog.out, fatal].map((m) => m.type));
     assertEqual(declared.filter((t) => !seen.has(t)).join(), '', 'declared message types never seen');
     assertEqual([...seen].filter((t) => !declared.includes(t)).join(), '', 'message types seen but not declared');
+  });
+
+  await check('a long text\'s result and JSON export are the whole text\'s analysis (the engine\'s stream, nothing merged in JS)', async () => {
+    const seed = readFileSync(path.join(WWW, 'samples', 'seed-article-ar.txt'), 'utf8').replace(/\r\n?/g, '\n');
+    const got = await page.evaluate(async (seed) => {
+      // over the 400,000 characters analyzed in one call: the worker cuts it into pieces
+      const long = Array.from({ length: 120 }, (_, i) => (i % 3 ? seed : seed.replaceAll('روسيا', 'الصين'))).join('\n');
+      const options = { top_n: 50, ranking: 'keyness', stopwords_add: [], stopwords_remove: [] };
+      const worker = new window.__Worker('/worker.js', { type: 'module' }); // not recorded
+      const replies = [];
+      let waiting = null;
+      worker.onmessage = async (e) => {
+        if (e.data.type === 'progress') return;
+        replies.push(e.data.type === 'json' ? { type: 'json', file: JSON.parse(await e.data.blob.text()) } : e.data);
+        waiting?.();
+      };
+      const reply = (msg) => new Promise((resolve) => ((waiting = resolve), msg && worker.postMessage(msg)));
+      await reply(null); // ready
+      await reply({ type: 'analyze', id: 1, text: long, options });
+      await reply({ type: 'json', id: 2 });
+      worker.terminate();
+      const { Kashif } = await import('/kashif-api.js');
+      const whole = (await Kashif.load()).analyze(long, { ...options, tokens: false });
+      const result = replies.find((m) => m.type === 'result')?.result;
+      const file = replies.find((m) => m.type === 'json')?.file;
+      const pick = (k) => ({ key: k.key, text: k.text, count: k.count, keyness: k.keyness, score: k.score, share: k.share });
+      return {
+        length: long.length,
+        errors: replies.filter((m) => m.type === 'error').map((m) => m.message),
+        chunked: result?.chunked,
+        keywords: result?.keywords.map(pick),
+        wholeKeywords: whole.keywords.map(pick),
+        stats: result && Object.fromEntries(['characters', 'words', 'sentences', 'unique_words'].map((k) => [k, result.stats[k]])),
+        wholeStats: whole.stats,
+        groups: result?.entities.groups.length,
+        wholeGroups: whole.entity_groups.length,
+        mentions: result?.entities.starts.length,
+        wholeMentions: whole.entities.length,
+        file: JSON.stringify(file),
+        wholeFile: JSON.stringify({ version: whole.version, tokens_omitted: true, ...whole }),
+        russia: [result?.keywords.find((k) => k.key === 'روسيا')?.keyness, whole.keywords.find((k) => k.key === 'روسيا')?.keyness],
+      };
+    }, seed);
+    assertEqual(got.errors.join(' | '), '', 'worker errors');
+    assert(got.length > 400_000 && got.chunked === true, `the text (${got.length} characters) was not analyzed in pieces`);
+    assert(got.russia[1] > 0, `روسيا is no keyword of the whole text: ${JSON.stringify(got.russia)}`);
+    assertEqual(got.russia[0], got.russia[1], 'the keyness of روسيا in the page vs analyze of the whole text');
+    assertEqual(JSON.stringify(got.keywords), JSON.stringify(got.wholeKeywords), 'the page\'s keywords vs analyze of the whole text');
+    assertEqual(JSON.stringify(got.stats), JSON.stringify(got.wholeStats), 'the page\'s statistics vs the whole text\'s');
+    assertEqual(`${got.groups} groups, ${got.mentions} mentions`, `${got.wholeGroups} groups, ${got.wholeMentions} mentions`, 'entities');
+    assert(got.file === got.wholeFile, `the JSON export of the long text is not the whole text's analysis (tokens omitted): ${got.file.slice(0, 200)}`);
   });
 
   await page.close();

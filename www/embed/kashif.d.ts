@@ -1,6 +1,6 @@
 // Types of the `kashif` package. The result types come from the engine's own declarations
 // (src/analysis.d.ts, copied as analysis.d.ts by the build).
-import type { Analysis, Options } from "./analysis.js";
+import type { Analysis, CompactTokens, Options, PieceResult } from "./analysis.js";
 export type * from "./analysis.js";
 export { KashifHighlight, defineKashifHighlight } from "./kashif-element.js";
 
@@ -24,8 +24,40 @@ export declare class Kashif {
    * fields; after an internal failure it throws and restarts the engine for the next call.
    */
   analyze(text: string, options?: Options): Analysis;
+  /** The same result as `analyze`, built object by object by the bindings (slower; for comparison). */
+  analyzeObjects(text: string, options?: Options): Analysis;
+  /**
+   * The tokens as typed arrays, no object per token (the fast path for long texts). Throws an
+   * Error when `text` is not a string.
+   */
+  tokensCompact(text: string): CompactTokens;
+  /**
+   * A long text in pieces, with the result of one `analyze` over the whole text: push the pieces
+   * in order (cut anywhere, even inside a surrogate pair), then finish. Throws like `analyze` for
+   * bad options.
+   */
+  stream(options?: Options): AnalysisStream;
+  /** The engine's linear memory in bytes (it grows as needed and never shrinks). */
+  memoryBytes(): number;
   /** True while a fresh instance is being created after an internal failure. */
   readonly recovering: boolean;
   /** Resolves once the engine is usable again after an internal failure. */
   ready(): Promise<void>;
+}
+
+/** A text analyzed piece by piece (`Kashif.stream`). */
+export interface AnalysisStream {
+  /**
+   * Adds the next piece. Returns the tokens of the text analyzed so far that no earlier push
+   * returned (offsets into the whole text; often none: text is held back until a line break after
+   * a sentence's end).
+   */
+  push(piece: string): PieceResult;
+  /**
+   * The analysis of the whole text, the same as `analyze(whole, options)` except that its
+   * `tokens` are only those no push returned. The stream is then used up (later calls throw).
+   */
+  finish(): Analysis;
+  /** Drops the stream without finishing it (frees its memory in the engine). */
+  free(): void;
 }
