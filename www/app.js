@@ -18,6 +18,7 @@ const DEBOUNCE_MS = 250;
 const BIG = 1_000_000; // characters: progress, cancel, no editing in the text area
 const LIMIT = 50_000_000; // characters
 const KWIC_LIMIT = 200;
+const KEYWORD_ROWS = 18; // keyword rows drawn per frame: about what the table shows unscrolled
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -308,7 +309,10 @@ async function renderParts(stale) {
   ui.chunkNote.hidden = !result.chunked;
   ui.chunkNote.textContent = result.chunked ? t('chunked') : '';
   const parts = [
-    () => renderKeywords(),
+    // The keyword rows in view first, the others a slice per frame (50 rows were one long layout).
+    () => renderKeywords(KEYWORD_ROWS),
+    () => appendKeywords(KEYWORD_ROWS, 2 * KEYWORD_ROWS),
+    () => appendKeywords(2 * KEYWORD_ROWS),
     () => renderKwic(),
     () => ui.entityList.replaceChildren(entityList(entities, showAllTypes)),
     () => {
@@ -345,10 +349,11 @@ function renderLegend() {
   ui.highlighted.classList.toggle('hide-other', [...hiddenTypes].some((x) => !ENTITY_TYPES.some((e) => e.type === x)));
 }
 
-function renderKeywords() {
+/** The keyword table; only its first `count` rows (see appendKeywords) when given. */
+function renderKeywords(count = Infinity) {
   const { keywords, stats } = last.result;
   const list = sortKeywords(keywords, sort.col, sort.dir);
-  ui.keywordsBody.replaceChildren(keywordRows(list, stats.words, selectedKeyword, expanded));
+  ui.keywordsBody.replaceChildren(keywordRows(list.slice(0, count), stats.words, selectedKeyword, expanded, maxCount(list)));
   ui.keywordsEmpty.hidden = keywords.length > 0;
   for (const th of ui.keywordsTable.querySelectorAll('th[data-sort]')) {
     if (th.dataset.sort === sort.col) th.setAttribute('aria-sort', sort.dir);
@@ -357,6 +362,16 @@ function renderKeywords() {
     b.setAttribute('aria-label', t('sortBy', b.textContent === '#' ? t('rank') : b.textContent));
   }
 }
+
+/** Adds the keyword table's rows `from` to `to` (drawn in a frame of their own). */
+function appendKeywords(from, to = Infinity) {
+  const { keywords, stats } = last.result;
+  if (keywords.length <= from) return;
+  const list = sortKeywords(keywords, sort.col, sort.dir);
+  ui.keywordsBody.append(keywordRows(list.slice(from, to), stats.words, selectedKeyword, expanded, maxCount(list)));
+}
+
+const maxCount = (list) => list.reduce((m, k) => Math.max(m, Number(k?.count) || 0), 0) || 1;
 
 function renderKwic() {
   const k = selected();

@@ -224,11 +224,12 @@ export const KW_COLUMNS = ['rank', 'text', 'count', 'share', 'keyness'];
 
 /**
  * The rows of the keyword table, in the order of `keywords` (each with its original `rank`).
- * `expanded`: the keys whose variants are shown in a row below theirs.
+ * `expanded`: the keys whose variants are shown in a row below theirs. `top`: the count of a full
+ * bar (by default the largest count in `keywords`; given when the rows are drawn in parts).
  */
-export function keywordRows(keywords, words, selectedKey, expanded = new Set()) {
+export function keywordRows(keywords, words, selectedKey, expanded = new Set(), top = null) {
   const list = Array.isArray(keywords) ? keywords : [];
-  const maxCount = list.reduce((m, k) => Math.max(m, Number(k?.count) || 0), 0) || 1;
+  const maxCount = top ?? (list.reduce((m, k) => Math.max(m, Number(k?.count) || 0), 0) || 1);
   const frag = document.createDocumentFragment();
   list.forEach((k, i) => {
     const tr = el('tr', 'keyword-row');
