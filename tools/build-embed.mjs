@@ -3,7 +3,8 @@
 //  1. www/pkg/precache.json: the files the service worker (www/sw.js) precaches, and a version
 //     hash of their contents (a new build = a new cache).
 //  2. dist/embed/: the npm package `kashif` (ES modules + wasm + TypeScript declarations), made of
-//     the template in www/embed/ and copies of www/kashif-api.js, www/kashif-element.js,
+//     the template in www/embed/ and copies of www/kashif-api.js, www/kashif-element.js (and its
+//     worker, www/kashif-element-worker.js),
 //     www/pkg/kashif.js, www/pkg/kashif_bg.wasm, src/analysis.d.ts and data/LICENSES/.
 //     `cd dist/embed && npm pack` gives the tarball.
 //
@@ -22,7 +23,7 @@ function die(message) {
   process.exit(1);
 }
 
-for (const f of ["pkg/kashif.js", "pkg/kashif_bg.wasm", "kashif-api.js", "kashif-element.js"]) {
+for (const f of ["pkg/kashif.js", "pkg/kashif_bg.wasm", "kashif-api.js", "kashif-element.js", "kashif-element-worker.js"]) {
   if (!existsSync(path.join(WWW, f))) die(`www/${f} is missing (run ./kashif build)`);
 }
 const version = readFileSync(path.join(ROOT, "Cargo.toml"), "utf8").match(/^version\s*=\s*"([^"]+)"/m)?.[1];
@@ -30,8 +31,9 @@ if (!version) die("cannot read the version from Cargo.toml");
 
 // --- 1. the service worker's precache list ---------------------------------------------------------
 
-// Only what the page (index.html) needs; not the bench, the embed example or the worker itself.
-const SKIP = new Set(["sw.js", "bench.html", "bench.js", "example-embed.html"]);
+// Only what the page (index.html) needs; not the bench, the embed example, the element's worker or
+// the service worker itself.
+const SKIP = new Set(["sw.js", "bench.html", "bench.js", "example-embed.html", "kashif-element-worker.js"]);
 const files = [];
 for (const name of readdirSync(WWW).sort()) {
   const full = path.join(WWW, name);
@@ -73,6 +75,7 @@ const copy = (from, to) => cpSync(path.join(ROOT, from), path.join(OUT, to), { r
 for (const f of ["package.json", "index.js", "kashif.d.ts", "kashif-element.d.ts", "README.md"]) copy(`www/embed/${f}`, f);
 copy("www/kashif-api.js", "kashif-api.js");
 copy("www/kashif-element.js", "kashif-element.js");
+copy("www/kashif-element-worker.js", "kashif-element-worker.js");
 copy("www/pkg/kashif.js", "pkg/kashif.js");
 copy("www/pkg/kashif_bg.wasm", "pkg/kashif_bg.wasm");
 copy("src/analysis.d.ts", "analysis.d.ts");

@@ -4,7 +4,7 @@
 // Safety rule: text from the user or the analyzer only enters the document as text nodes /
 // `textContent` (see render.js), never through HTML parsing.
 
-import { ENTITY_TYPES, keywordRows, legendItems, msFormat, numberFormat, percentFormat, typeName } from './render.js';
+import { ENTITY_TYPES, keywordRows, legendItems, msFormat, numberFormat, percentFormat, typeName, warmFormats } from './render.js';
 import { initLang, lang, setLang, t } from './i18n.js';
 import { TextView, spansFromPairs } from './text-view.js';
 import { chips, editStopwords, kwicLines, loadStopwords, saveStopwords, sortKeywords } from './keywords-ui.js';
@@ -18,6 +18,7 @@ const DEBOUNCE_MS = 250;
 const BIG = 1_000_000; // characters: progress, cancel, no editing in the text area
 const LIMIT = 50_000_000; // characters
 const KWIC_LIMIT = 200;
+const KEYWORD_ROWS = 18; // keyword rows drawn per frame: about what the table shows unscrolled
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -230,6 +231,8 @@ async function runAnalysis() {
   last = { text, result, ms };
   cursors.clear();
   await render(true);
+  // A newer render (the theme or language switched meanwhile) draws the same result: wait for it.
+  for (let r = null; r !== rendering; ) await (r = rendering);
   if (no !== requestNo) return;
   busy(false);
   lastCost = performance.now() - t0;
@@ -252,35 +255,82 @@ function selected() {
   return selectedKeyword ? last?.result.keywords.find((k) => k.key === selectedKeyword) : undefined;
 }
 
-async function render(newText = false) {
+/**
+ * Waits for the next frame, so that each part of a render is one task with its own style and
+ * layout (parts that ran back to back would be laid out together, in one long task): no task of
+ * the page's start-up or of drawing an analysis should pass 50 ms. A hidden page gets no frames:
+ * a timer then stands in.
+ */
+function yieldToPage() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, document.hidden ? 0 : 100);
+    if (!document.hidden) {
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    }
+  });
+}
+
+let renderNo = 0;
+/** The render in progress (or the last one): runAnalysis waits for it before saying «ready». */
+let rendering = Promise.resolve();
+
+/** The text panel and the token pages still have to show a new text (a newer render takes it over). */
+let textPending = false;
+
+/** Draws `last` into the panels, in parts; a newer render stops an older one between parts. */
+function render(newText = false) {
+  const no = ++renderNo;
+  if (newText) textPending = true;
+  rendering = renderParts(() => no !== renderNo);
+  return rendering;
+}
+
+async function renderParts(stale) {
   const { text, result } = last;
   const { entities, keywords, stats } = result;
   renderLegend();
+  renderStats(entities, stats);
+  await yieldToPage();
+  if (stale()) return;
   ui.highlighted.classList.toggle('is-empty', text.length === 0);
-  if (newText && text.length > BIG) await new Promise((r) => setTimeout(r, 0));
+  const newText = textPending;
   if (newText) {
+    textPending = false;
     if (text.length === 0) {
       textView.set('', null);
       ui.highlighted.replaceChildren(Object.assign(document.createElement('span'), { className: 'empty', textContent: t('noText') }));
     } else {
       await textView.set(text, entities, spansFromPairs(selected()?.occ ?? []));
     }
-    tokensView.reset(result.tokenCount);
   }
-  // A long text's result is drawn in several tasks, so that the page keeps answering.
-  const pause = () => (text.length > BIG ? new Promise((r) => setTimeout(r, 0)) : null);
   ui.chunkNote.hidden = !result.chunked;
   ui.chunkNote.textContent = result.chunked ? t('chunked') : '';
-  await pause();
-  renderKeywords();
-  renderKwic();
-  await pause();
-  ui.entityList.replaceChildren(entityList(entities, showAllTypes));
-  await pause();
-  const rtl = lang() === 'ar';
-  ui.barChart.replaceChildren(barChart(keywords, { rtl, label: $('charts-title').textContent, format: (n) => numberFormat.format(n) }));
-  ui.cloud.replaceChildren(wordCloud(keywords, { label: t('cloud') }));
+  const parts = [
+    // The keyword rows in view first, the others a slice per frame (50 rows were one long layout).
+    () => renderKeywords(KEYWORD_ROWS),
+    () => appendKeywords(KEYWORD_ROWS, 2 * KEYWORD_ROWS),
+    () => appendKeywords(2 * KEYWORD_ROWS),
+    () => renderKwic(),
+    () => ui.entityList.replaceChildren(entityList(entities, showAllTypes)),
+    () => {
+      const rtl = lang() === 'ar';
+      ui.barChart.replaceChildren(barChart(keywords, { rtl, label: $('charts-title').textContent, format: (n) => numberFormat.format(n) }));
+    },
+    () => ui.cloud.replaceChildren(wordCloud(keywords, { label: t('cloud') })),
+    // Last: its rows come from the worker and are laid out in a frame of their own.
+    () => newText && tokensView.reset(result.tokenCount),
+  ];
+  for (const part of parts) {
+    await yieldToPage();
+    if (stale()) return;
+    part();
+  }
+}
 
+function renderStats(entities, stats) {
   const values = { ...stats, entities: entities.starts.length };
   const show = {
     avg_word_length: (v) => msFormat.format(v),
@@ -299,10 +349,11 @@ function renderLegend() {
   ui.highlighted.classList.toggle('hide-other', [...hiddenTypes].some((x) => !ENTITY_TYPES.some((e) => e.type === x)));
 }
 
-function renderKeywords() {
+/** The keyword table; only its first `count` rows (see appendKeywords) when given. */
+function renderKeywords(count = Infinity) {
   const { keywords, stats } = last.result;
   const list = sortKeywords(keywords, sort.col, sort.dir);
-  ui.keywordsBody.replaceChildren(keywordRows(list, stats.words, selectedKeyword, expanded));
+  ui.keywordsBody.replaceChildren(keywordRows(list.slice(0, count), stats.words, selectedKeyword, expanded, maxCount(list)));
   ui.keywordsEmpty.hidden = keywords.length > 0;
   for (const th of ui.keywordsTable.querySelectorAll('th[data-sort]')) {
     if (th.dataset.sort === sort.col) th.setAttribute('aria-sort', sort.dir);
@@ -311,6 +362,16 @@ function renderKeywords() {
     b.setAttribute('aria-label', t('sortBy', b.textContent === '#' ? t('rank') : b.textContent));
   }
 }
+
+/** Adds the keyword table's rows `from` to `to` (drawn in a frame of their own). */
+function appendKeywords(from, to = Infinity) {
+  const { keywords, stats } = last.result;
+  if (keywords.length <= from) return;
+  const list = sortKeywords(keywords, sort.col, sort.dir);
+  ui.keywordsBody.append(keywordRows(list.slice(from, to), stats.words, selectedKeyword, expanded, maxCount(list)));
+}
+
+const maxCount = (list) => list.reduce((m, k) => Math.max(m, Number(k?.count) || 0), 0) || 1;
 
 function renderKwic() {
   const k = selected();
@@ -660,6 +721,7 @@ async function main() {
   sample.catch(() => {}); // reported below, once the engine is up
 
   engine = new Engine();
+  warmFormats();
   try {
     version = await engine.ready;
   } catch (err) {

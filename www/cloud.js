@@ -53,6 +53,10 @@ export function wordCloud(keywords, { label, weight = (k) => k.count }) {
   const max = Math.max(...list.map(weight), 1);
   const min = Math.min(...list.map(weight), max);
   const placed = [];
+  // The box that stopped the last try: the next point of the spiral mostly overlaps it too, so it
+  // is checked first (the same places as checking in order, in a fraction of the time).
+  let blocker = null;
+  const overlaps = (a, p) => a.x < p.x + p.w && p.x < a.x + a.w && a.y < p.y + p.h && p.y < a.y + a.h;
   list.forEach((k, i) => {
     const r = max === min ? 1 : (weight(k) - min) / (max - min);
     const size = Math.round(14 + 30 * Math.sqrt(r));
@@ -65,7 +69,9 @@ export function wordCloud(keywords, { label, weight = (k) => k.count }) {
       const cy = H / 2 + d * Math.sin(a);
       const box = { x: cx - w / 2, y: cy - h / 2, w, h };
       if (box.x < 2 || box.y < 2 || box.x + w > W - 2 || box.y + h > H - 2) continue;
-      if (placed.some((p) => box.x < p.x + p.w && p.x < box.x + w && box.y < p.y + p.h && p.y < box.y + h)) continue;
+      if (blocker && overlaps(box, blocker)) continue;
+      blocker = placed.find((p) => overlaps(box, p)) ?? null;
+      if (blocker) continue;
       placed.push(box);
       const text = svgEl(
         'text',

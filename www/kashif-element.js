@@ -13,9 +13,12 @@
 // Everything is drawn inside a shadow root whose styles neither leak out nor inherit from the page
 // (`:host { all: initial }`). User text only ever becomes Text nodes, never HTML.
 //
-// The engine is loaded once, on first use, with `Kashif.load()` (the wasm next to kashif-api.js).
+// The engine is loaded once, on first use, in a worker (kashif-element-worker.js, next to this
+// file), so that loading it and analysing never block the page; where workers are missing or the
+// worker cannot start, with `Kashif.load()` on the page itself (the wasm next to kashif-api.js).
 // Set `KashifHighlight.engine` to a promise of a loaded engine (anything with `analyze(text,
-// options)`) before the first element connects to load it differently.
+// options)`, returning the analysis or a promise of it) before the first element connects to
+// load it differently.
 import { Kashif } from "./kashif-api.js";
 
 const TAG = "kashif-highlight";
@@ -101,8 +104,56 @@ function styleFor(root) {
 
 let enginePromise = null;
 function engine() {
-  enginePromise ??= KashifHighlight.engine ?? Kashif.load();
+  enginePromise ??= KashifHighlight.engine ?? Promise.resolve(workerEngine());
   return enginePromise;
+}
+
+/**
+ * An engine whose `analyze` runs in the element's worker and returns a promise. If the worker
+ * cannot start (no Worker, a bundler that did not copy the worker file, a policy that forbids it),
+ * its requests, and all later ones, go to `Kashif.load()` on the page instead.
+ */
+function workerEngine() {
+  let local = null; // the fallback engine on the page, once the worker has failed
+  const onPage = () => (local ??= Kashif.load());
+  let worker = null;
+  try {
+    if (typeof Worker === "function") {
+      worker = new Worker(new URL("./kashif-element-worker.js", import.meta.url), { type: "module" });
+    }
+  } catch {
+    worker = null;
+  }
+  if (!worker) return onPage();
+  const pending = new Map();
+  let next = 0;
+  let answered = false;
+  worker.onmessage = ({ data }) => {
+    answered = true;
+    const p = pending.get(data.id);
+    if (!p) return;
+    pending.delete(data.id);
+    if ("error" in data) p.reject(new Error(data.error));
+    else p.resolve(data.result);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault?.();
+    if (answered) return; // an error after a working start is reported by its request
+    worker.terminate();
+    worker = null;
+    for (const p of pending.values()) p.retry();
+    pending.clear();
+  };
+  const analyze = (text, options) => {
+    if (!worker) return onPage().then((k) => k.analyze(text, options));
+    return new Promise((resolve, reject) => {
+      const id = ++next;
+      const retry = () => onPage().then((k) => k.analyze(text, options)).then(resolve, reject);
+      pending.set(id, { resolve, reject, retry });
+      worker.postMessage({ id, text, options });
+    });
+  };
+  return { analyze };
 }
 
 /** Entities with sane integer spans inside the text, sorted, without overlaps (the first, longest wins). */
@@ -232,7 +283,7 @@ export class KashifHighlight extends Base {
     let result;
     try {
       const k = await engine();
-      result = k.analyze(text, { top_n: Math.max(top, 1) });
+      result = await k.analyze(text, { top_n: Math.max(top, 1) });
     } catch (err) {
       if (run !== this.#run) return null;
       this.#status.textContent = `تعذّر التحليل: ${err?.message ?? err}`;

@@ -4,9 +4,11 @@ import { el, numberFormat } from './render.js';
 import { t } from './i18n.js';
 
 /** A sorted copy of `list` by column `col` ('rank', 'text', 'count', 'share', 'keyness'). */
+let collator = null; // made when first needed: loading the Arabic collation data takes a while
+
 export function sortKeywords(list, col, dir) {
   const sign = dir === 'descending' ? -1 : 1;
-  const collator = new Intl.Collator('ar');
+  if (col === 'text') collator ??= new Intl.Collator('ar');
   const value = (k) => (col === 'rank' ? k.rank : Number(k[col]) || 0);
   return [...list].sort((a, b) => {
     const d = col === 'text' ? collator.compare(a.text, b.text) : value(a) - value(b);

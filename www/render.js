@@ -20,13 +20,24 @@ export const ENTITY_TYPES = [
 ];
 const TYPE_NAMES = new Map(ENTITY_TYPES.map((t) => [t.type, t]));
 
-export const numberFormat = new Intl.NumberFormat('ar-u-nu-latn');
-export const percentFormat = new Intl.NumberFormat('ar-u-nu-latn', {
-  style: 'percent',
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
-export const msFormat = new Intl.NumberFormat('ar-u-nu-latn', { maximumFractionDigits: 1 });
+/**
+ * A number format made on its first use, not when the module loads: the first Arabic Intl object
+ * loads the locale's data, a long piece of the page's start-up that belongs after the first paint.
+ */
+function lazyFormat(options) {
+  let f = null;
+  return { format: (n) => (f ??= new Intl.NumberFormat('ar-u-nu-latn', options)).format(n) };
+}
+
+export const numberFormat = lazyFormat({});
+export const percentFormat = lazyFormat({ style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export const msFormat = lazyFormat({ maximumFractionDigits: 1 });
+
+/** Makes the number formats now, each in an idle moment of its own (while the engine loads). */
+export function warmFormats() {
+  const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 0));
+  for (const f of [numberFormat, percentFormat, msFormat]) idle(() => f.format(1));
+}
 
 /** Creates an element with an optional class name and text content. */
 export function el(tag, className, text) {
@@ -213,11 +224,12 @@ export const KW_COLUMNS = ['rank', 'text', 'count', 'share', 'keyness'];
 
 /**
  * The rows of the keyword table, in the order of `keywords` (each with its original `rank`).
- * `expanded`: the keys whose variants are shown in a row below theirs.
+ * `expanded`: the keys whose variants are shown in a row below theirs. `top`: the count of a full
+ * bar (by default the largest count in `keywords`; given when the rows are drawn in parts).
  */
-export function keywordRows(keywords, words, selectedKey, expanded = new Set()) {
+export function keywordRows(keywords, words, selectedKey, expanded = new Set(), top = null) {
   const list = Array.isArray(keywords) ? keywords : [];
-  const maxCount = list.reduce((m, k) => Math.max(m, Number(k?.count) || 0), 0) || 1;
+  const maxCount = top ?? (list.reduce((m, k) => Math.max(m, Number(k?.count) || 0), 0) || 1);
   const frag = document.createDocumentFragment();
   list.forEach((k, i) => {
     const tr = el('tr', 'keyword-row');

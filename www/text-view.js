@@ -37,11 +37,12 @@ export class TextView {
       div.dataset.i = String(i);
       b.div = div;
       b.drawn = false;
+      // Its height until it is laid out (content-visibility: auto skips the blocks out of view).
+      div.style.setProperty('--est', `${Math.ceil((b.end - b.start) / 80) * 2.2}em`);
       if (eager) this.#draw(b);
       else {
         div.classList.add('lazy');
         div.textContent = text.slice(b.start, b.end);
-        div.style.setProperty('--est', `${Math.ceil((b.end - b.start) / 80) * 2.2}em`);
       }
       return div;
     });

@@ -59,6 +59,27 @@ export async function run({ check }) {
       assertEqual(await page.evaluate(() => document.getElementById('widget').children.length), 0, 'light-DOM children of the widget');
     });
 
+    await check('the element analyses in its worker, off the page\'s main thread (the wasm is never fetched by the page)', async () => {
+      const workers = page.workers().map((w) => w.url());
+      assert(workers.some((u) => u.endsWith('/www/kashif-element-worker.js')), `workers: ${workers.join(', ')}`);
+      const onPage = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /kashif_bg\.wasm|pkg\/kashif\.js/.test(n)));
+      assertEqual(onPage.length, 0, `engine files fetched by the page itself: ${onPage.join(', ')}`);
+    });
+
+    await check('when the worker cannot start (its file missing), the element analyses on the page instead', async () => {
+      const p = await context.newPage();
+      p.setDefaultTimeout(TIMEOUT);
+      const plog = watch(p);
+      await p.route('**/kashif-element-worker.js', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+      await p.goto(`${origin}/www/example-embed.html`, { waitUntil: 'load' });
+      await p.waitForFunction(() => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error');
+      assertEqual(await p.evaluate(() => document.body.dataset.ready), 'true', `the element failed: ${await p.textContent('#summary')}`);
+      const r = await p.evaluate(inspect('#widget'));
+      assert(r.marks.some((m) => m.type === 'LOC' && m.text === 'روسيا'), `marks: ${JSON.stringify(r.marks.map((m) => [m.type, m.text]))}`);
+      assertEqual(plog.pageErrors.length, 0, `page errors: ${plog.pageErrors.join(' | ')}`);
+      await p.close();
+    });
+
     await check("the page's styles do not reach inside (mark { color: red }, serif, letter-spacing, font size)", async () => {
       const r = await page.evaluate(inspect('#widget'));
       const pageMark = await page.$eval('.story > p mark', (m) => getComputedStyle(m).color);

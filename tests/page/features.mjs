@@ -2,6 +2,7 @@
 // screenshots). run.mjs calls `featureChecks` with its harness; every check goes through `check`.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fullPageShot } from './harness.mjs';
 
 export async function featureChecks(h) {
   const { context, origin, check, assert, assertEqual, waitForRun, runsOf, watch, ARTIFACTS, SEED, TIMEOUT } = h;
@@ -499,7 +500,7 @@ export async function featureChecks(h) {
       await page.evaluate(() => document.fonts.ready);
       await page.mouse.move(0, 0);
       await page.evaluate(() => document.activeElement?.blur());
-      await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
+      await fullPageShot(page, path.join(ARTIFACTS, name));
     };
     await shot('page-light-ar.png');
     await page.locator('#cloud').screenshot({ path: path.join(ARTIFACTS, 'cloud-ar.png') });

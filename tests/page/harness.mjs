@@ -98,3 +98,33 @@ export async function standalone(meta, title, main) {
     process.exit(failed === 0 ? 0 : 1);
   }
 }
+
+/**
+ * A full-page screenshot of what a reader scrolling through the page sees. The page neither lays
+ * out nor paints what is far from the viewport (content-visibility: auto), and Playwright's
+ * fullPage capture keeps the viewport, so those parts would be blank in the picture: they are
+ * made visible (through the CSSOM, which the page's CSP allows) for the picture only.
+ */
+export async function fullPageShot(page, file) {
+  const shown = () => {
+    for (const e of document.querySelectorAll('*')) {
+      if (getComputedStyle(e).contentVisibility === 'auto') {
+        e.style.contentVisibility = 'visible';
+        e.dataset.shotVisible = '';
+      }
+    }
+    return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  };
+  const restore = () => {
+    for (const e of document.querySelectorAll('[data-shot-visible]')) {
+      e.style.removeProperty('content-visibility');
+      delete e.dataset.shotVisible;
+    }
+  };
+  await page.evaluate(shown);
+  try {
+    await page.screenshot({ path: file, fullPage: true });
+  } finally {
+    await page.evaluate(restore);
+  }
+}

@@ -6,8 +6,12 @@ import type { Analysis } from "./analysis.js";
  * inside a shadow root. Fires `kashif-ready` (detail: Analysis) and `kashif-error` (detail: Error).
  */
 export declare class KashifHighlight extends HTMLElement {
-  /** A promise of the engine to use (anything with `analyze(text, options)`); set before first use. */
-  static engine: Promise<{ analyze(text: string, options?: object): Analysis }> | null;
+  /**
+   * A promise of the engine to use (anything with `analyze(text, options)` returning the analysis
+   * or a promise of it); set before first use. By default the engine runs in a worker
+   * (kashif-element-worker.js), or on the page where no worker can start.
+   */
+  static engine: Promise<{ analyze(text: string, options?: object): Analysis | Promise<Analysis> }> | null;
   static readonly observedAttributes: string[];
   /** The analysed text; setting it overrides the element's content. */
   text: string;

@@ -1,0 +1,81 @@
+// The page's start-up keeps the main thread free: from navigation until the seed article's
+// analysis is drawn (and half a second after, for the token rows and idle work), no task on the
+// page's main thread takes more than 35 ms of thread time. Checked on a desktop and a phone-sized
+// viewport, three loads each. Run: node tests/page/startup.mjs (after ./kashif build).
+//
+// Why 35 and not the web's 50 ms long-task line: a phone is slower than this machine (Lighthouse
+// models its CPU as 4 times slower), so 50 ms here would be 200 ms there; 35 ms is the line that
+// the page before this check crossed on every load (34-45 ms: the whole result laid out in one
+// task) while the page now stays under 20 ms, which leaves room for a noisy machine.
+//
+// Why thread time and not a PerformanceObserver('longtask'): a long task's duration is wall time,
+// and on a loaded machine (two shared cores here) a 10 ms task waits for the CPU and is reported at
+// 60 ms or more. Chromium's trace gives each task's thread time too (the CPU time the main thread
+// spent in it), which a busy machine does not inflate: that is what the check reads. The wall times
+// are printed next to it for the record; Lighthouse's total blocking time (tools/lighthouse.mjs,
+// `./kashif bench lighthouse`) is the load-sensitive benchmark of the same thing.
+import { startServer } from './server.mjs';
+import { TIMEOUT, WWW, assert, launch, prerequisites, standalone } from './harness.mjs';
+
+const BUDGET_MS = 35;
+const LOADS = 3;
+const VIEWPORTS = [
+  { name: 'desktop 1280x900', viewport: { width: 1280, height: 900 } },
+  { name: 'phone 412x823', viewport: { width: 412, height: 823 }, isMobile: true, deviceScaleFactor: 1.75 },
+];
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'].join(',');
+
+/** The top-level tasks of the page's main thread while it loads and draws the seed article. */
+async function startupTasks(browser, origin, { viewport, isMobile = false, deviceScaleFactor = 1 }) {
+  const context = await browser.newContext({ viewport, isMobile, deviceScaleFactor, serviceWorkers: 'block' });
+  try {
+    await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    const cdp = await context.newCDPSession(page);
+    const events = [];
+    cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.body.dataset.state === 'ready' && Number(document.body.dataset.runs) === 1);
+    await page.waitForFunction(() => document.querySelectorAll('#tokens tbody tr').length > 0);
+    await page.waitForTimeout(500);
+    await cdp.send('Tracing.end');
+    await complete;
+    // The page's main thread: where its HTML was parsed.
+    const parse = events.find((e) => e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').startsWith(origin));
+    assert(parse, 'no ParseHTML event of the page in the trace');
+    return events
+      .filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.name === 'RunTask' && e.ph === 'X')
+      .map((e) => ({ cpu: (e.tdur ?? e.dur) / 1000, wall: e.dur / 1000, at: (e.ts - parse.ts) / 1000 }));
+  } finally {
+    await context.close();
+  }
+}
+
+export async function run({ check }) {
+  const chromium = await prerequisites(['www/pkg/kashif_bg.wasm', 'www/index.html']);
+  const server = await startServer(WWW);
+  const browser = await launch(chromium);
+  try {
+    for (const v of VIEWPORTS) {
+      await check(`start-up (${v.name}): no main-thread task over ${BUDGET_MS} ms of thread time, ${LOADS} loads`, async () => {
+        const worst = [];
+        for (let i = 0; i < LOADS; i++) {
+          const tasks = await startupTasks(browser, server.origin, v);
+          const top = tasks.sort((a, b) => b.cpu - a.cpu).slice(0, 3);
+          worst.push(top[0]);
+          console.log(`     load ${i + 1}: longest tasks ${top.map((t) => `${t.cpu.toFixed(0)} ms (wall ${t.wall.toFixed(0)}) at ${t.at.toFixed(0)} ms`).join(', ')}`);
+        }
+        const over = worst.filter((t) => t.cpu > BUDGET_MS);
+        assert(!over.length, `tasks over ${BUDGET_MS} ms of thread time: ${over.map((t) => `${t.cpu.toFixed(0)} ms at ${t.at.toFixed(0)} ms`).join(', ')}`);
+      });
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close();
+  }
+}
+
+await standalone(import.meta, 'startup', run);
