@@ -3,7 +3,7 @@
 use crate::analysis::{Entity, Token};
 use crate::lexicon;
 use crate::text::clitics;
-use crate::text::segment::skeleton;
+use crate::text::clitics::skeleton;
 use crate::text::tokenize::Kind;
 
 /// Ways to read the first token as a name's first word: `f(key, letters to skip in the

@@ -10,7 +10,7 @@ use super::stopwords::Stopwords;
 use crate::text::clitics::{nth_rest, ARTICLE, CONJUNCTIONS, PREPOSITIONS, PROCLITICS};
 use crate::analysis::{Role, Token, NO_FORM};
 use crate::text::chars::{is_arabic_mark, is_invisible};
-use crate::text::stem::stem;
+use crate::morph::stem::stem;
 use crate::text::tokenize::Kind;
 use std::borrow::Cow;
 use super::hash::FastMap;
@@ -222,7 +222,7 @@ impl<'a> Interner<'a> {
 /// The keyword view of every keyword-kind token, in order. `known_better(whole, rest)` says
 /// whether general Arabic knows the whole key at least as well as the key without its first
 /// letter (then that letter is not stripped).
-/// [`super::verbs::is_verb`] by key id: the clitic forms of a word share its key and are judged
+/// [`crate::morph::verbs::is_verb`] by key id: the clitic forms of a word share its key and are judged
 /// once (for each of the two readings of a final ت).
 #[derive(Default)]
 struct VerbCache(Vec<u8>);
@@ -239,7 +239,7 @@ impl VerbCache {
         if v & 1 != 0 {
             return v & 2 != 0;
         }
-        let verb = super::verbs::is_verb(key, enclitic);
+        let verb = crate::morph::verbs::is_verb(key, enclitic);
         self.0[at] |= (1 | (u8::from(verb) << 1)) << shift;
         verb
     }

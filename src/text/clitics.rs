@@ -171,6 +171,21 @@ pub fn ends_with_written_heh(text: &str) -> bool {
     text.chars().rev().find(|&c| !is_arabic_mark(c) && !is_invisible(c)).is_some_and(|c| fold(c, Rules::PERSIAN) == 'ه')
 }
 
+/// The letters of a word with their byte offsets: marks, tatweel and invisible characters are
+/// folded into the letter before them, so letter `i` of a token's key starts at byte
+/// `skeleton(text)[i].1` of the token: where a reading without `i` proclitic letters begins.
+/// Letters are folded by the lexicon's letter-key rules ([`Rules::LETTER_KEY`]).
+pub fn skeleton(word: &str) -> Vec<(char, usize)> {
+    let mut out = Vec::with_capacity(word.len() / 2);
+    for (i, c) in word.char_indices() {
+        if super::chars::is_arabic_mark(c) || super::chars::is_invisible(c) {
+            continue;
+        }
+        out.push((fold(c, Rules::LETTER_KEY), i));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
