@@ -69,7 +69,7 @@ fn text_core_pass(input: &str, segment: bool) -> usize {
             normalize_into(s, &key, &mut buf);
             n += buf.len();
             if segment && t.kind == Kind::Arabic {
-                n += kashif::text::segment::segment(s).len();
+                n += kashif::morph::segment::segment(s).len();
             }
         }
         pos += t.len;

@@ -11,7 +11,7 @@
 //! group) misleads the reader more than showing one word's forms in two rows.
 
 use kashif::lexicon::key;
-use kashif::text::stem::stem;
+use kashif::morph::stem::stem;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeSet, HashMap};
 

@@ -4,7 +4,7 @@
 //! a page that only needs to draw or count tokens can ask for these arrays instead. Offsets are
 //! UTF-16 code units, computed in the same single forward pass as the tokenizer.
 
-use crate::text::segment::segment;
+use crate::morph::segment::segment;
 use crate::text::tokenize::{tokenize, Kind};
 
 /// The token kinds in the order of their codes in [`CompactTokens::kinds`].

@@ -15,13 +15,15 @@
 //! that string is the very one the entry holds ([`Str::ptr_eq`]), so a token from before a
 //! reset, or from another thread, is never misread: it is looked up again.
 
-use crate::analysis::Role;
+use crate::analysis::{Role, Token, NO_FORM};
+use crate::keywords::stopwords::Stopwords;
+use crate::text::clitics;
 use crate::lexicon::FastBuild;
 use crate::str::Str;
 use crate::text::normalize::{normalize, NormOptions};
 use crate::text::clitics::restore_article;
-use crate::text::segment::segment;
-use crate::text::stem::stem;
+use crate::morph::segment::segment;
+use crate::morph::stem::stem;
 use crate::text::tokenize::Kind;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -41,6 +43,58 @@ pub struct LexSegment {
     pub role: Role,
 }
 
+/// The per-form facts that later stages need, worked out once per lexeme so that no stage
+/// computes them per token or keeps a cache of its own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// A finite verb ([`crate::morph::verbs::is_verb`] on the base segment's key, told whether
+    /// a suffix was cut; Arabic words only): keywords leave it out.
+    pub is_verb: bool,
+    /// A stopword of the shipped list, also behind clitics ([`Stopwords::shipped`]): keywords
+    /// leave it out (the reader's edits to the list are applied per call).
+    pub is_stop: bool,
+    /// Some reading of the key, as it is or without proclitics ([`clitics::name_readings`]),
+    /// begins a gazetteer place name (Arabic words only): the gazetteer tries only such words.
+    pub begins_place: bool,
+}
+
+impl Facts {
+    /// The facts of a form of kind `kind` written `text`, with key `key`, stem `stem` and
+    /// segments `(key, role)`.
+    fn of<'s>(kind: Kind, text: &str, key: &str, stem: &str, segments: impl Iterator<Item = (&'s str, Role)> + Clone) -> Facts {
+        let base = segments.clone().find(|s| s.1 == Role::Base).map_or(key, |s| s.0);
+        let enclitic = segments.clone().any(|s| s.1 == Role::Enclitic);
+        let bases = segments.filter(|s| s.1 == Role::Base).map(|s| s.0);
+        let arabic = kind == Kind::Arabic;
+        Facts {
+            is_verb: arabic && crate::morph::verbs::is_verb(base, enclitic),
+            is_stop: Stopwords::shipped().is_stop_form(text, key, stem, bases),
+            begins_place: arabic && begins_place(key),
+        }
+    }
+}
+
+/// Does some reading of `key` begin a place name of the gazetteer?
+fn begins_place(key: &str) -> bool {
+    let places = crate::lexicon::places();
+    let mut begins = false;
+    clitics::name_readings(key, |r, _| begins |= places.contains_key(r));
+    begins
+}
+
+/// The facts of token `t`'s form: its lexeme's when its lexeme id is this thread's (see the
+/// module's documentation), else worked out for it (a deserialized token, one from another
+/// thread or from before a reset). Not within [`with_vocab`].
+pub fn facts(t: &Token) -> Facts {
+    if t.lex != NO_FORM {
+        let known = with_vocab(|v| v.lexemes.get(t.lex as usize).filter(|l| l.text.ptr_eq(&t.text)).map(|l| l.facts));
+        if let Some(f) = known {
+            return f;
+        }
+    }
+    Facts::of(t.kind, &t.text, &t.key, &t.stem, t.segments.iter().map(|s| (s.key.as_str(), s.role)))
+}
+
 /// Everything about a token that depends only on its text and kind.
 #[derive(Clone, Debug)]
 pub struct Lexeme {
@@ -53,6 +107,7 @@ pub struct Lexeme {
     /// Grouping key of the base segment: clitics and the article removed.
     pub stem: Str,
     pub segments: Vec<LexSegment>,
+    pub facts: Facts,
 }
 
 impl Lexeme {
@@ -79,7 +134,8 @@ impl Lexeme {
                 Str::from(n)
             }
         };
-        Lexeme { text, kind, norm, key, stem, segments }
+        let facts = Facts::of(kind, &text, &key, &stem, segments.iter().map(|s| (s.key.as_str(), s.role)));
+        Lexeme { text, kind, norm, key, stem, segments, facts }
     }
 }
 
@@ -256,6 +312,36 @@ mod tests {
         let (c, lc) = v.intern("روسيا", Kind::Latin);
         assert_ne!(c, a);
         assert_eq!(lc, 2);
+    }
+
+    #[test]
+    fn lexemes_carry_their_facts() {
+        let mut v = Vocab::new();
+        v.begin(&NormOptions::display());
+        let facts = |v: &mut Vocab, w: &str| {
+            let (id, _) = v.intern(w, Kind::Arabic);
+            v.lexeme(id).facts
+        };
+        assert!(facts(&mut v, "يهددون").is_verb);
+        assert!(!facts(&mut v, "الاجتماع").is_verb);
+        assert!(facts(&mut v, "وفي").is_stop);
+        assert!(!facts(&mut v, "روسيا").is_stop);
+        assert!(facts(&mut v, "وروسيا").begins_place, "و + روسيا");
+        assert!(facts(&mut v, "للولايات").begins_place, "ل + الولايات");
+        assert!(!facts(&mut v, "يهددون").begins_place);
+    }
+
+    #[test]
+    fn a_token_without_a_lexeme_gets_the_same_facts() {
+        let text = "قال بوتين إن روسيا ستدعم كوريا الشمالية وفي المقابل يهددون";
+        let tokens = crate::pipeline::tokens(text, &NormOptions::display());
+        let json = serde_json::to_string(&tokens).expect("serializes");
+        let foreign: Vec<Token> = serde_json::from_str(&json).expect("parses");
+        for (t, f) in tokens.iter().zip(&foreign) {
+            assert_eq!(f.lex, NO_FORM);
+            assert_eq!(facts(t), facts(f), "{}", t.text);
+        }
+        assert!(tokens.iter().any(|t| facts(t).begins_place) && tokens.iter().any(|t| facts(t).is_verb));
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod doc;
 pub mod entities;
 pub mod keywords;
 pub mod lexicon;
+pub mod morph;
 pub mod offsets;
 pub mod pipeline;
 pub mod str;

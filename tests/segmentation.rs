@@ -1,7 +1,7 @@
 //! Clitic segmentation in the Universal Dependencies style: a table of cases (including the
 //! words that look prefixed but are not) and a property test that segments always tile the word.
 
-use kashif::text::segment::segment;
+use kashif::morph::segment::segment;
 use proptest::prelude::*;
 
 fn seg(w: &str) -> Vec<&str> {

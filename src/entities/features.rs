@@ -512,7 +512,7 @@ fn facts(t: &Token, mem: &Memory, by_bare: &mut HashMap<String, BareFacts, Fast>
     let prep_at = prep.map(|p| key.len() - p.len());
     let mut names: Vec<&'static (Vec<String>, u8)> = Vec::new();
     if matches!(t.kind, Kind::Arabic | Kind::Latin) {
-        super::gazetteer::readings(key, |r, _| {
+        crate::text::clitics::name_readings(key, |r, _| {
             if let Some(v) = l.multi.get(r) {
                 for n in v {
                     if !names.contains(&n) {

@@ -20,7 +20,7 @@ use crate::analysis::{Entity, Token};
 use crate::pipeline::Doc;
 use crate::text::sentences::Sentences;
 use crate::lexicon;
-use crate::text::segment::skeleton;
+use crate::text::clitics::skeleton;
 use crate::text::tokenize::Kind;
 use model::{tag_info, viterbi, Model, ModelError, TYPES};
 use std::collections::HashMap;

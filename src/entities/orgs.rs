@@ -12,7 +12,7 @@ use super::features::{is_name_like, is_org_head, is_outside_head};
 use crate::text::clitics::{strip_conj, strip_safe};
 use crate::analysis::{Entity, Token};
 use crate::lexicon;
-use crate::text::segment::skeleton;
+use crate::text::clitics::skeleton;
 use crate::text::tokenize::Kind;
 
 /// Longest quoted phrase, in words, taken as one name.

@@ -17,7 +17,6 @@ mod hash;
 pub mod keyness;
 pub mod phrases;
 pub mod stopwords;
-pub mod verbs;
 pub mod words;
 
 use crate::analysis::{Keyword, Options, Ranking, Span};

@@ -196,16 +196,35 @@ impl Stopwords {
         self.body(k) & EXACT != 0
     }
 
-    /// Is this token a stopword?
+    /// Is this token a stopword? With the shipped list unedited, its lexeme knows
+    /// ([`crate::doc::Facts::is_stop`]).
     pub fn is_stop_token(&self, t: &Token) -> bool {
-        let written_heh = || ends_with_written_heh(&t.text);
-        if self.contains(&t.stem) || self.is_stop_key_with(&t.key, written_heh) {
+        if !self.has_edits() {
+            return crate::doc::facts(t).is_stop;
+        }
+        self.is_stop_form(&t.text, &t.key, &t.stem, t.segments.iter().filter(|s| s.role == Role::Base).map(|s| s.key.as_str()))
+    }
+
+    /// Is the form written `text`, with key `key`, stem `stem` and base segment keys `bases`,
+    /// a stopword?
+    pub fn is_stop_form<'k>(&self, text: &str, key: &str, stem: &str, mut bases: impl Iterator<Item = &'k str>) -> bool {
+        let written_heh = || ends_with_written_heh(text);
+        if self.contains(stem) || self.is_stop_key_with(key, written_heh) {
             return true;
         }
         // (A base that is the whole token shares the token's key string.)
-        t.segments.iter().any(|s| {
-            s.role == Role::Base && !std::ptr::eq(s.key.as_ptr(), t.key.as_ptr()) && s.key != t.key && self.is_stop_key_with(&s.key, written_heh)
-        })
+        bases.any(|b| !std::ptr::eq(b.as_ptr(), key.as_ptr()) && b != key && self.is_stop_key_with(b, written_heh))
+    }
+
+    /// Whether the reader added or removed words (otherwise this is [`Stopwords::shipped`]).
+    pub fn has_edits(&self) -> bool {
+        !self.removed.is_empty() || !self.added.flags.is_empty()
+    }
+
+    /// The shipped list with no edits.
+    pub fn shipped() -> &'static Stopwords {
+        static SHIPPED: OnceLock<Stopwords> = OnceLock::new();
+        SHIPPED.get_or_init(|| Stopwords::new(&Options::default()))
     }
 }
 

@@ -10,7 +10,7 @@ use super::stopwords::Stopwords;
 use crate::text::clitics::{nth_rest, ARTICLE, CONJUNCTIONS, PREPOSITIONS, PROCLITICS};
 use crate::analysis::{Role, Token, NO_FORM};
 use crate::text::chars::{is_arabic_mark, is_invisible};
-use crate::text::stem::stem;
+use crate::morph::stem::stem;
 use crate::text::tokenize::Kind;
 use std::borrow::Cow;
 use super::hash::FastMap;
@@ -222,29 +222,6 @@ impl<'a> Interner<'a> {
 /// The keyword view of every keyword-kind token, in order. `known_better(whole, rest)` says
 /// whether general Arabic knows the whole key at least as well as the key without its first
 /// letter (then that letter is not stripped).
-/// [`super::verbs::is_verb`] by key id: the clitic forms of a word share its key and are judged
-/// once (for each of the two readings of a final ت).
-#[derive(Default)]
-struct VerbCache(Vec<u8>);
-
-impl VerbCache {
-    fn is_verb(&mut self, id: u32, key: &str, enclitic: bool) -> bool {
-        let at = id as usize;
-        if self.0.len() <= at {
-            self.0.resize((at + 1).max(self.0.len() * 2), 0);
-        }
-        // two bits for each reading: known, verb
-        let shift = if enclitic { 2 } else { 0 };
-        let v = self.0[at] >> shift;
-        if v & 1 != 0 {
-            return v & 2 != 0;
-        }
-        let verb = super::verbs::is_verb(key, enclitic);
-        self.0[at] |= (1 | (u8::from(verb) << 1)) << shift;
-        verb
-    }
-}
-
 pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&str, &str) -> bool) -> Words<'a> {
     let occurrences = tokens.iter().enumerate().map(|(i, t)| Occurrence { tok: i as u32, start: t.start, token: t });
     words_from(occurrences, stop, known_better)
@@ -279,7 +256,6 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
     // Words are laid out in this pass with their form's index in `id`; the form's view fills
     // them in at the end.
     let mut words: Vec<Word<'a>> = Vec::with_capacity(tokens.len());
-    let mut verb_by_key = VerbCache::default();
     let (mut word_tokens, mut keyword_tokens) = (0, 0);
     for Occurrence { tok: i, start: at, token: t } in tokens {
         word_tokens += t.kind.is_word() as usize;
@@ -304,11 +280,14 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
                     Some(b) => (b.key.as_str(), b.start, b.end, t.segments.first().is_some_and(|s| s.role == Role::Proclitic)),
                     None => (t.key.as_str(), t.start, t.end, false),
                 };
-                let is_stop = stop.is_stop_token(t);
+                // stopword and verb: facts of the token's lexeme (the reader's stopword edits
+                // are applied here)
+                let facts = crate::doc::facts(t);
+                let is_stop = if stop.has_edits() { stop.is_stop_token(t) } else { facts.is_stop };
                 let f = forms.len() as u32;
                 let id = keys.id(Cow::Borrowed(key));
                 let enclitic = t.segments.iter().any(|s| s.role == Role::Enclitic);
-                let stop = is_stop || t.stem.chars().nth(1).is_none() || is_dated_number(key) || (t.kind == Kind::Arabic && verb_by_key.is_verb(id, key, enclitic));
+                let stop = is_stop || t.stem.chars().nth(1).is_none() || is_dated_number(key) || facts.is_verb;
                 let stem_key = (id, t.kind == Kind::Arabic);
                 let st = match key_stem.get(id as usize) {
                     Some(&(k, st)) if k == stem_key => st,

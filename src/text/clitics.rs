@@ -171,6 +171,38 @@ pub fn ends_with_written_heh(text: &str) -> bool {
     text.chars().rev().find(|&c| !is_arabic_mark(c) && !is_invisible(c)).is_some_and(|c| fold(c, Rules::PERSIAN) == 'ه')
 }
 
+/// Ways to read a key as the first word of a name: `f(reading, letters to skip in the
+/// token)` for each: the key, then each reading without its proclitics
+/// ([`proclitic_readings`]) of two letters or more, and after a dropped ل a reading that
+/// begins with ل also with the article's alef back (ل + «الولايات» is written «للولايات»).
+/// Allocates only for that last reading.
+pub fn name_readings(key: &str, mut f: impl FnMut(&str, usize)) {
+    f(key, 0);
+    for (rest, n) in proclitic_readings(key) {
+        if rest.chars().count() >= 2 {
+            f(rest, n);
+            if key[..key.len() - rest.len()].ends_with('ل') && rest.starts_with('ل') {
+                f(&restore_article(true, rest.to_string()), n);
+            }
+        }
+    }
+}
+
+/// The letters of a word with their byte offsets: marks, tatweel and invisible characters are
+/// folded into the letter before them, so letter `i` of a token's key starts at byte
+/// `skeleton(text)[i].1` of the token: where a reading without `i` proclitic letters begins.
+/// Letters are folded by the lexicon's letter-key rules ([`Rules::LETTER_KEY`]).
+pub fn skeleton(word: &str) -> Vec<(char, usize)> {
+    let mut out = Vec::with_capacity(word.len() / 2);
+    for (i, c) in word.char_indices() {
+        if super::chars::is_arabic_mark(c) || super::chars::is_invisible(c) {
+            continue;
+        }
+        out.push((fold(c, Rules::LETTER_KEY), i));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

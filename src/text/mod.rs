@@ -1,11 +1,11 @@
-//! The text core: characters, tokens, normalized forms, sentences, clitic segments and stems.
-//! Every function here is pure: text in, spans and strings out.
+//! The text core: characters, letter folding, normalized forms, tokens, clitic readings and
+//! sentences. Every function here is pure: text in, spans and strings out; nothing here
+//! imports from above `text/` (`tests/layers.rs`). What needs the word-frequency lexicon
+//! (clitic segmentation, stems, verbs) is in [`crate::morph`].
 
 pub mod chars;
 pub mod clitics;
 pub mod fold;
 pub mod normalize;
-pub mod segment;
 pub mod sentences;
-pub mod stem;
 pub mod tokenize;

@@ -158,7 +158,7 @@ mod tests {
     fn the_taggers_splits() {
         let w = |t| view(Kind::Arabic, t, false);
         let p = |t| view(Kind::Punct, t, false);
-        // «أ ب .. ج\n د . ه»: a run of dots and ۔ are no tagger stop; a line break is, for
+        // «أ ب .. ج\n دخل . ه»: a run of dots and ۔ are no tagger stop; a line break is, for
         // the sentences but not for the runs
         let toks = [w("أ"), w("ب"), p(".."), view(Kind::Arabic, "ج", true), w("دخل"), p("."), w("ه")];
         let s = Sentences::of(&toks);

@@ -6,9 +6,8 @@
 //! concatenate back to the token; marks, tatweel and invisible characters stay with the
 //! letter before them.
 
-use super::chars::{is_arabic_letter, is_arabic_mark, is_digit, is_invisible};
-use super::clitics::{pronoun_suffixes, Suffixes};
-use super::fold::{fold, Rules};
+use crate::text::chars::{is_arabic_letter, is_arabic_mark, is_digit, is_invisible};
+use crate::text::clitics::{pronoun_suffixes, Suffixes};
 use crate::lexicon::wordfreq;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
@@ -60,20 +59,6 @@ impl Cuts {
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
-}
-
-/// The letters of a word with their byte offsets: marks, tatweel and invisible characters are
-/// folded into the letter before them. Letters are folded by the lexicon's letter-key rules
-/// ([`Rules::LETTER_KEY`]); the callers read only the offsets.
-pub fn skeleton(word: &str) -> Vec<(char, usize)> {
-    let mut out = Vec::with_capacity(word.len() / 2);
-    for (i, c) in word.char_indices() {
-        if is_arabic_mark(c) || is_invisible(c) {
-            continue;
-        }
-        out.push((fold(c, Rules::LETTER_KEY), i));
-    }
-    out
 }
 
 /// Longest word (in letters) the segmenter looks at; longer words are left whole.

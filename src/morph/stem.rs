@@ -7,7 +7,7 @@
 //! (سيارات → سياره, but أوقات and أصوات stay). Input is a matching key (see
 //! [`crate::text::normalize::NormOptions::key`]).
 
-use super::clitics::strip_article;
+use crate::text::clitics::strip_article;
 use crate::lexicon::wordfreq::zipf;
 
 /// How frequent (Zipf) the singular must be for a plural ending to come off.
