@@ -145,17 +145,34 @@ impl<R: Read> Pieces<R> {
         if self.buf.is_empty() {
             return Ok(None);
         }
-        let valid = match std::str::from_utf8(&self.buf) {
-            Ok(_) => self.buf.len(),
-            // a character cut by the piece's end: carried over, unless the input ends there
-            Err(e) if e.error_len().is_none() && !at_end => e.valid_up_to(),
-            Err(e) => return Err(Stop::NotUtf8 { offset: self.offset + e.valid_up_to() as u64, unfinished }),
-        };
-        self.carry.extend_from_slice(&self.buf[valid..]);
-        self.buf.truncate(valid);
-        self.offset += valid as u64;
+        // a character cut by the piece's end is carried over, unless the input ends there
+        let end = if at_end { self.buf.len() } else { whole_chars(&self.buf) };
+        self.carry.extend_from_slice(&self.buf[end..]);
+        self.buf.truncate(end);
         let bytes = std::mem::take(&mut self.buf);
-        Ok(Some(String::from_utf8(bytes).expect("checked above")))
+        let piece = String::from_utf8(bytes).map_err(|e| Stop::NotUtf8 { offset: self.offset + e.utf8_error().valid_up_to() as u64, unfinished })?;
+        self.offset += piece.len() as u64;
+        Ok(Some(piece))
+    }
+}
+
+/// The length of `bytes` without the start of a UTF-8 character they end inside (its lead byte
+/// and fewer continuation bytes than it announces). Bad bytes are left for the check.
+fn whole_chars(bytes: &[u8]) -> usize {
+    let from = bytes.len().saturating_sub(3);
+    let Some(lead) = (from..bytes.len()).rev().find(|&i| bytes[i] & 0xC0 != 0x80) else {
+        return bytes.len();
+    };
+    let wants = match bytes[lead] {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    };
+    if bytes.len() - lead < wants {
+        lead
+    } else {
+        bytes.len()
     }
 }
 
@@ -166,6 +183,8 @@ struct JsonOut {
     /// Whether the head (`{"version":…,"tokens":[`) is written.
     started: bool,
     tokens: usize,
+    /// A token's pretty JSON before it is indented.
+    buf: Vec<u8>,
 }
 
 /// Where the token list goes in the JSON of an analysis without tokens.
@@ -173,7 +192,7 @@ const EMPTY_TOKENS: [&str; 2] = ["\"tokens\": []", "\"tokens\":[]"];
 
 impl JsonOut {
     fn new(format: Format) -> Self {
-        JsonOut { format, started: false, tokens: 0 }
+        JsonOut { format, started: false, tokens: 0, buf: Vec::new() }
     }
 
     /// The JSON of `a` (whose token list is empty) cut around its empty token list: the text
@@ -202,8 +221,10 @@ impl JsonOut {
             let sep = if self.tokens == 0 { "" } else { "," };
             if self.format == Format::Pretty {
                 // an element of the list at depth 2 of serde_json's pretty output
-                let s = serde_json::to_string_pretty(t).expect("token serializes");
-                write!(out, "{sep}\n    {}", s.replace('\n', "\n    ")).map_err(Stop::Write)?;
+                self.buf.clear();
+                serde_json::to_writer_pretty(&mut self.buf, t).expect("token serializes");
+                write!(out, "{sep}\n    ").map_err(Stop::Write)?;
+                write_indented(out, &self.buf).map_err(Stop::Write)?;
             } else {
                 out.write_all(sep.as_bytes()).map_err(Stop::Write)?;
                 serde_json::to_writer(&mut *out, t).map_err(|e| Stop::Write(e.into()))?;
@@ -228,6 +249,21 @@ impl JsonOut {
         out.write_all(tail.as_bytes()).map_err(Stop::Write)?;
         out.write_all(b"\n").map_err(Stop::Write)
     }
+}
+
+/// Writes `json` with every line after the first indented by four spaces: serde_json's pretty
+/// output of a value becomes that of the same value two levels deep (a JSON text has no other line
+/// breaks: strings escape theirs).
+fn write_indented(out: &mut impl Write, json: &[u8]) -> io::Result<()> {
+    let mut lines = json.split(|&b| b == b'\n');
+    if let Some(first) = lines.next() {
+        out.write_all(first)?;
+    }
+    for line in lines {
+        out.write_all(b"\n    ")?;
+        out.write_all(line)?;
+    }
+    Ok(())
 }
 
 /// An analysis with nothing in it but the version: the JSON before the token list is the same
