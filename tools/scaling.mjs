@@ -3,10 +3,13 @@
 //
 // For each size, in a fresh wasm instance:
 //  - compact: tokensCompact(text) on the whole text (typed arrays, the path for huge inputs);
-//  - chunked: analyze() over ~1 MB chunks cut at line breaks, spans shifted back (what the page's
-//    worker does for long texts);
+//  - stream:  the page's worker's path for long texts: pieces of ~250,000 characters cut at line
+//    breaks, each pushed into kashif.stream({ tokens: false }) and given to tokensCompact, then
+//    finish(): the result of one analyze over the whole text;
+//  - chunked: analyze() over ~1 MB chunks cut at line breaks, each its own result (what the
+//    worker did before the stream; for comparison);
 //  - whole:   analyze() on the whole text at once (1 and 10 MB only: one JS object per token).
-// Reports time, MB/s and the wasm linear memory after the run (memory never shrinks, so this is
+// (chunks() counts UTF-16 code units.) Reports time, MB/s and the wasm linear memory after the run (memory never shrinks, so this is
 // the peak). Input: real news from ../shared/data/bench when present, else the seed article.
 import { readFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -52,13 +55,20 @@ console.log("size MB | mode    | seconds | MB/s  | tokens     | wasm memory MB")
 for (const mb of sizes.length ? sizes : [1, 10, 50]) {
   const text = textOf(mb);
   const realMb = bytes(text) / 1e6;
-  for (const mode of ["compact", "chunked", "whole"]) {
+  for (const mode of ["compact", "stream", "chunked", "whole"]) {
     if (mode === "whole" && mb > 10) continue;
     const k = await Kashif.load({ wasm });
     const t0 = performance.now();
     let tokens = 0;
     if (mode === "compact") tokens = k.tokensCompact(text).starts.length;
-    else if (mode === "chunked") for (const [, c] of chunks(text)) tokens += k.analyze(c).tokens.length;
+    else if (mode === "stream") {
+      const stream = k.stream({ tokens: false });
+      for (const [, c] of chunks(text, 250_000)) {
+        stream.push(c);
+        tokens += k.tokensCompact(c).starts.length;
+      }
+      stream.finish();
+    } else if (mode === "chunked") for (const [, c] of chunks(text)) tokens += k.analyze(c).tokens.length;
     else tokens = k.analyze(text).tokens.length;
     const s = (performance.now() - t0) / 1000;
     const mem = k.memoryBytes() / 1e6;

@@ -106,7 +106,8 @@ export class Kashif {
       return this.#call(f);
     };
     const close = () => {
-      if (open && generation === this.#generation) inner.free();
+      // (an instance that trapped is dropped whole, with its streams: nothing to free in it)
+      if (open && generation === this.#generation && !this.#pending) inner.free();
       open = false;
     };
     return {

@@ -178,3 +178,16 @@ test("stream: errors say what to do", () => {
   dropped.free();
   assert.throws(() => dropped.finish(), /finished/);
 });
+
+test("stream: a stream begun before an internal failure is lost; a new one works", async () => {
+  const before = kashif.stream();
+  before.push("روسيا.\n");
+  assert.throws(() => kashif._panicForTests(), /internal error/);
+  await kashif.ready();
+  assert.throws(() => before.push("موسكو"), /lost \(the engine restarted/);
+  before.free(); // nothing to free in the instance that trapped
+  const after = kashif.stream();
+  after.push("روسيا.\n");
+  after.push("موسكو");
+  assert.equal(JSON.stringify(after.finish().entities), JSON.stringify(kashif.analyze("روسيا.\nموسكو").entities));
+});
