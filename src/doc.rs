@@ -16,7 +16,7 @@
 //! reset, or from another thread, is never misread: it is looked up again.
 
 use crate::analysis::{Role, Token, NO_FORM};
-use crate::keywords::stopwords::Stopwords;
+use crate::lexicon::stopwords::Stopwords;
 use crate::text::clitics;
 use crate::lexicon::FastBuild;
 use crate::str::Str;

@@ -1,7 +1,7 @@
 //! A small, fast, non-cryptographic hasher for the keyword tables (short strings and packed
 //! integers from the analyzed text; no untrusted-key flooding concern inside one analysis).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Multiply-rotate hashing, one 64-bit word at a time (the Fx scheme).
@@ -59,4 +59,3 @@ impl Hasher for FastHasher {
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;

@@ -16,7 +16,6 @@ pub mod forms;
 mod hash;
 pub mod keyness;
 pub mod phrases;
-pub mod stopwords;
 pub mod words;
 
 use crate::analysis::{Keyword, Options, Ranking, Span};
@@ -24,13 +23,13 @@ use crate::pipeline::Doc;
 use forms::Forms;
 use std::borrow::Cow;
 use std::collections::HashSet;
-use stopwords::Stopwords;
+use crate::lexicon::stopwords::Stopwords;
 use words::Word;
 
 /// The stopword keys in force for `options` (exact keys; see [`Stopwords`] for matching behind
 /// clitics).
 pub fn stopword_keys(options: &Options) -> HashSet<String> {
-    Stopwords::new(options).keys()
+    stopwords(options).keys()
 }
 
 struct Group {
@@ -101,9 +100,14 @@ pub fn known_better(whole: &str, rest: &str) -> bool {
     }
 }
 
+/// The stopwords in force for `options`: the shipped list with the reader's edits.
+pub fn stopwords(options: &Options) -> Stopwords {
+    Stopwords::new(&options.stopwords_add, &options.stopwords_remove)
+}
+
 /// Ranked keywords of a [`Doc`]. Byte offsets.
 pub fn extract(doc: &Doc, options: &Options) -> Vec<Keyword> {
-    let view = words::words(&doc.tokens, &Stopwords::new(options), &known_better);
+    let view = words::words(&doc.tokens, &stopwords(options), &known_better);
     let starts = sentence_starts(doc.tokens.len(), doc.sentences.general.iter().map(|s| s.0 as usize));
     rank(doc.text, &view, &starts, options)
 }

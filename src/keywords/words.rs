@@ -6,7 +6,7 @@
 //! own (روسيا makes وروسيا and بروسيا forms of it) and general Arabic does not know the whole
 //! form better than the rest (so بيان stays بيان even in a text that has يان).
 
-use super::stopwords::Stopwords;
+use crate::lexicon::stopwords::Stopwords;
 use crate::text::clitics::{nth_rest, ARTICLE, CONJUNCTIONS, PREPOSITIONS, PROCLITICS};
 use crate::analysis::{Role, Token, NO_FORM};
 use crate::text::chars::{is_arabic_mark, is_invisible};
@@ -283,7 +283,7 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
                 // stopword and verb: facts of the token's lexeme (the reader's stopword edits
                 // are applied here)
                 let facts = crate::doc::facts(t);
-                let is_stop = if stop.has_edits() { stop.is_stop_token(t) } else { facts.is_stop };
+                let is_stop = if stop.has_edits() { stop.is_stop_form(&t.text, &t.key, &t.stem, bases(t)) } else { facts.is_stop };
                 let f = forms.len() as u32;
                 let id = keys.id(Cow::Borrowed(key));
                 let enclitic = t.segments.iter().any(|s| s.role == Role::Enclitic);
@@ -445,6 +445,11 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
     Words { words, keys: keys.list, stems: stems.list, word_tokens, keyword_tokens, name_parts }
 }
 
+/// The keys of a token's base segments.
+fn bases(t: &Token) -> impl Iterator<Item = &str> {
+    t.segments.iter().filter(|s| s.role == Role::Base).map(|s| s.key.as_str())
+}
+
 /// Does the word end with a tanween mark (before or after a final alef, other marks skipped)?
 pub fn has_tanween(text: &str) -> bool {
     for c in text.chars().rev() {
@@ -525,7 +530,7 @@ mod tests {
 
     fn view(text: &str) -> Vec<(String, String, String)> {
         let toks = pipeline::tokens(text, &Options::default().normalize);
-        let stop = Stopwords::new(&Options::default());
+        let stop = crate::keywords::stopwords(&Options::default());
         let ws = words(&toks, &stop, &|_, _| false);
         ws.words.iter().map(|w| (text[w.start as usize..w.base_end as usize].to_string(), ws.key(w).to_string(), ws.stem(w).to_string())).collect()
     }
@@ -549,7 +554,7 @@ mod tests {
         assert_eq!(v[1].0, "بيان");
         // Even with the rest present, general Arabic can veto the cut.
         let toks = pipeline::tokens("بيان يان", &Options::default().normalize);
-        let stop = Stopwords::new(&Options::default());
+        let stop = crate::keywords::stopwords(&Options::default());
         let w = words(&toks, &stop, &|whole, _| whole == "بيان");
         assert_eq!(w.key(&w.words[0]), "بيان");
     }

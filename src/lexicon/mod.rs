@@ -5,6 +5,7 @@
 //! so lookups are insensitive to diacritics, alef forms, Persian letters and the like.
 
 pub mod rule_words;
+pub mod stopwords;
 pub mod wordfreq;
 
 use crate::text::normalize::{normalize, NormOptions};

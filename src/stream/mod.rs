@@ -53,7 +53,7 @@ pub mod store;
 
 use crate::analysis::{Analysis, Entity, Options, Span, Stats, Token};
 use crate::entities::{self, Parts};
-use crate::keywords::{self, stopwords::Stopwords};
+use crate::keywords;
 use crate::str::Str;
 use crate::text::sentences::{is_tagger_stop, Range};
 use crate::text::tokenize::{tokenize, Kind};
@@ -151,7 +151,7 @@ impl Stream {
         // entities' are made
         let (o, store) = (&self.options, &self.store);
         let keywords = if o.keywords {
-            let view = keywords::words::words_from(store.occurrences(), &Stopwords::new(o), &keywords::known_better);
+            let view = keywords::words::words_from(store.occurrences(), &keywords::stopwords(o), &keywords::known_better);
             let starts = keywords::sentence_starts(store.len(), self.sentence_firsts.iter().map(|&i| i as usize));
             keywords::rank(store, &view, &starts, o)
         } else {

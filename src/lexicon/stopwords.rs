@@ -4,14 +4,18 @@
 //! or when a key stripped of one or two leading clitic letters (و ف then ب ل ك) and/or of a
 //! pronoun suffix is. So وفي، بأن، إنه، والتي، لذلك، عليهم are stopwords even when the segmenter
 //! left them whole. A pronoun suffix ه is only stripped when the word is written with ه, not ة.
+//!
+//! Part of the lexicon layer, below the Doc: a lexeme's stopword fact
+//! ([`crate::doc::Facts::is_stop`]) is the shipped list's answer; keywords apply the reader's
+//! edits ([`Stopwords::new`] with the words added and removed).
 
-use crate::analysis::{Options, Role, Token};
 use crate::lexicon;
-use crate::text::clitics::{pronoun_suffixes, proclitic_readings, Suffixes};
-pub use crate::text::clitics::ends_with_written_heh;
-use super::hash::{FastMap, FastSet};
+use crate::text::clitics::{ends_with_written_heh, pronoun_suffixes, proclitic_readings, Suffixes};
 use std::collections::HashSet;
 use std::sync::OnceLock;
+
+type FastMap<K, V> = std::collections::HashMap<K, V, super::FastBuild>;
+type FastSet<K> = HashSet<K, super::FastBuild>;
 
 /// The pronoun suffixes a stopword may carry (see [`crate::text::clitics`]).
 fn suffixes() -> impl Iterator<Item = &'static str> {
@@ -129,18 +133,18 @@ fn expansions(k: &str) -> impl Iterator<Item = (String, u8)> + '_ {
 }
 
 impl Stopwords {
-    /// The shipped list, with `options.stopwords_add` and `options.stopwords_remove` applied
-    /// (removals first: a word both removed and added stays).
-    pub fn new(options: &Options) -> Self {
+    /// The shipped list, with the words `add` added and `remove` removed (removals first: a
+    /// word both removed and added stays).
+    pub fn new(add: &[String], remove: &[String]) -> Self {
         static SHIPPED: OnceLock<Bodies> = OnceLock::new();
         let shipped = SHIPPED.get_or_init(|| Bodies::of(lexicon::stopwords().iter().chain(english()).chain(keywords_only()).cloned()));
         let mut removed: FastMap<String, u8> = FastMap::default();
-        for w in &options.stopwords_remove {
+        for w in remove {
             for (body, flag) in expansions(&lexicon::key(w)) {
                 *removed.entry(body).or_default() |= flag;
             }
         }
-        let added = Bodies::of(options.stopwords_add.iter().map(|w| lexicon::key(w)));
+        let added = Bodies::of(add.iter().map(|w| lexicon::key(w)));
         let longest_key = shipped.longest.max(added.longest) + 2 * 2;
         Stopwords { shipped, added, removed, longest_key }
     }
@@ -196,15 +200,6 @@ impl Stopwords {
         self.body(k) & EXACT != 0
     }
 
-    /// Is this token a stopword? With the shipped list unedited, its lexeme knows
-    /// ([`crate::doc::Facts::is_stop`]).
-    pub fn is_stop_token(&self, t: &Token) -> bool {
-        if !self.has_edits() {
-            return crate::doc::facts(t).is_stop;
-        }
-        self.is_stop_form(&t.text, &t.key, &t.stem, t.segments.iter().filter(|s| s.role == Role::Base).map(|s| s.key.as_str()))
-    }
-
     /// Is the form written `text`, with key `key`, stem `stem` and base segment keys `bases`,
     /// a stopword?
     pub fn is_stop_form<'k>(&self, text: &str, key: &str, stem: &str, mut bases: impl Iterator<Item = &'k str>) -> bool {
@@ -224,7 +219,7 @@ impl Stopwords {
     /// The shipped list with no edits.
     pub fn shipped() -> &'static Stopwords {
         static SHIPPED: OnceLock<Stopwords> = OnceLock::new();
-        SHIPPED.get_or_init(|| Stopwords::new(&Options::default()))
+        SHIPPED.get_or_init(|| Stopwords::new(&[], &[]))
     }
 }
 
@@ -260,7 +255,18 @@ mod tests {
     use crate::lexicon::key;
 
     fn stop() -> Stopwords {
-        Stopwords::new(&Options::default())
+        Stopwords::new(&[], &[])
+    }
+
+    /// Words added and removed.
+    #[derive(Default)]
+    struct Edits {
+        add: Vec<String>,
+        remove: Vec<String>,
+    }
+
+    fn words(ws: &[&str]) -> Vec<String> {
+        ws.iter().map(|w| w.to_string()).collect()
     }
 
     #[test]
@@ -291,8 +297,7 @@ mod tests {
 
     #[test]
     fn options_add_and_remove() {
-        let o = Options { stopwords_add: vec!["روسيا".into()], stopwords_remove: vec!["قال".into()], ..Options::default() };
-        let s = Stopwords::new(&o);
+        let s = Stopwords::new(&words(&["روسيا"]), &words(&["قال"]));
         assert!(s.is_stop_key(&key("وروسيا"), false));
         assert!(!s.is_stop_key(&key("قال"), false));
     }
@@ -319,10 +324,10 @@ mod tests {
     #[test]
     fn edits_agree_with_the_plain_rule() {
         let edits = [
-            Options::default(),
-            Options { stopwords_add: vec!["روسيا".into(), "أسلحة".into()], ..Options::default() },
-            Options { stopwords_remove: vec!["قال".into(), "من".into(), "في".into(), "ليس".into()], ..Options::default() },
-            Options { stopwords_add: vec!["من".into(), "بوتين".into()], stopwords_remove: vec!["من".into(), "على".into()], ..Options::default() },
+            Edits::default(),
+            Edits { add: words(&["روسيا", "أسلحة"]), ..Edits::default() },
+            Edits { remove: words(&["قال", "من", "في", "ليس"]), ..Edits::default() },
+            Edits { add: words(&["من", "بوتين"]), remove: words(&["من", "على"]) },
         ];
         // every stopword and edit word, bare and with clitics and suffixes, and some content words
         let mut words: Vec<String> = lexicon::stopwords().iter().cloned().collect();
@@ -336,19 +341,19 @@ mod tests {
             }
         }
         for o in &edits {
-            let s = Stopwords::new(o);
+            let s = Stopwords::new(&o.add, &o.remove);
             let set = s.keys();
             let mut expected: HashSet<String> = lexicon::stopwords().iter().chain(english()).chain(keywords_only()).cloned().collect();
-            for w in &o.stopwords_remove {
+            for w in &o.remove {
                 expected.remove(&key(w));
             }
-            for w in &o.stopwords_add {
+            for w in &o.add {
                 expected.insert(key(w));
             }
             assert_eq!(set, expected);
             for k in &keys {
                 for heh in [false, true] {
-                    assert_eq!(s.is_stop_key(k, heh), naive(&set, k, heh), "{k} (heh {heh}) with {:?} {:?}", o.stopwords_add, o.stopwords_remove);
+                    assert_eq!(s.is_stop_key(k, heh), naive(&set, k, heh), "{k} (heh {heh}) with {:?} {:?}", o.add, o.remove);
                 }
             }
         }
