@@ -256,10 +256,10 @@ function selected() {
 }
 
 /**
- * Waits for the next frame, so that each part of a render is one task with its own style and
- * layout (parts that ran back to back would be laid out together, in one long task): no task of
- * the page's start-up or of drawing an analysis should pass 50 ms. A hidden page gets no frames:
- * a timer then stands in.
+ * Resolves in a new task just after the next frame, so that each part of a render is a task of
+ * its own and is laid out in the following frame, apart from the other parts (parts run back to
+ * back would be laid out together, in one long task): no task of the page's start-up or of drawing
+ * an analysis should pass 50 ms. A hidden page gets no frames: a timer then stands in.
  */
 function yieldToPage() {
   return new Promise((resolve) => {
@@ -267,7 +267,7 @@ function yieldToPage() {
     if (!document.hidden) {
       requestAnimationFrame(() => {
         clearTimeout(timer);
-        resolve();
+        setTimeout(resolve, 0);
       });
     }
   });
@@ -349,10 +349,14 @@ function renderLegend() {
   ui.highlighted.classList.toggle('hide-other', [...hiddenTypes].some((x) => !ENTITY_TYPES.some((e) => e.type === x)));
 }
 
+/** How many keyword rows the table shows (fewer than the keywords while a render draws it in parts). */
+let keywordRowsShown = 0;
+
 /** The keyword table; only its first `count` rows (see appendKeywords) when given. */
 function renderKeywords(count = Infinity) {
   const { keywords, stats } = last.result;
   const list = sortKeywords(keywords, sort.col, sort.dir);
+  keywordRowsShown = Math.min(count, list.length);
   ui.keywordsBody.replaceChildren(keywordRows(list.slice(0, count), stats.words, selectedKeyword, expanded, maxCount(list)));
   ui.keywordsEmpty.hidden = keywords.length > 0;
   for (const th of ui.keywordsTable.querySelectorAll('th[data-sort]')) {
@@ -363,11 +367,15 @@ function renderKeywords(count = Infinity) {
   }
 }
 
-/** Adds the keyword table's rows `from` to `to` (drawn in a frame of their own). */
+/**
+ * Adds the keyword table's rows `from` to `to` (drawn in a frame of their own), unless the table
+ * was redrawn meanwhile (a sort or a selection between two frames draws every row).
+ */
 function appendKeywords(from, to = Infinity) {
   const { keywords, stats } = last.result;
-  if (keywords.length <= from) return;
+  if (keywordRowsShown !== from || keywords.length <= from) return;
   const list = sortKeywords(keywords, sort.col, sort.dir);
+  keywordRowsShown = Math.min(to, list.length);
   ui.keywordsBody.append(keywordRows(list.slice(from, to), stats.words, selectedKeyword, expanded, maxCount(list)));
 }
 

@@ -138,7 +138,15 @@ function workerEngine() {
   };
   worker.onerror = (event) => {
     event.preventDefault?.();
-    if (answered) return; // an error after a working start is reported by its request
+    if (answered) {
+      // The worker answered before, so it works: this request failed (the worker reports the
+      // engine's own errors as answers; this is anything else).
+      const err = new Error(`Kashif: the analysis worker failed (${event.message || "unknown error"})`);
+      for (const p of pending.values()) p.reject(err);
+      pending.clear();
+      return;
+    }
+    // It never started: everything goes to the page's thread from now on.
     worker.terminate();
     worker = null;
     for (const p of pending.values()) p.retry();

@@ -8,11 +8,13 @@
 // added; the token view on its second page; an empty text; the engine error box; the embedding
 // example (www/example-embed.html); the single-file build (dist/kashif.html, from file://).
 // The export panel is part of every page view. (No corpus view exists yet: add it here when it does.)
+// Beside axe, two checks of what its rules stand for: the keyboard scrolls the scroll boxes, and
+// the Arabic text keeps its direction in the English interface.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer } from './server.mjs';
 import { assertAxeClean } from './axe.mjs';
-import { ROOT, TIMEOUT, launch, prerequisites, standalone, watch, assertEqual } from './harness.mjs';
+import { ROOT, TIMEOUT, assert, assertEqual, launch, prerequisites, standalone, watch } from './harness.mjs';
 
 const waitForRun = (page, after) =>
   page.waitForFunction(
@@ -123,6 +125,41 @@ async function pageViews({ check, browser, origin }) {
       }
     });
   }
+
+  await check('the keyboard reaches and scrolls the highlighted text and the token table', async () => {
+    await setLook(page, 'ar', 'light');
+    for (const sel of ['#highlighted', '.panel-tokens .table-wrap']) {
+      const box = page.locator(sel);
+      await box.scrollIntoViewIfNeeded();
+      await box.evaluate((b) => (b.scrollTop = 0));
+      const r = await box.evaluate((b) => ({ tab: b.tabIndex, scrollable: b.scrollHeight > b.clientHeight + 10 }));
+      assert(r.scrollable, `${sel} does not scroll with the seed article (test premise)`);
+      assert(r.tab >= 0, `${sel} is not in the tab order (tabIndex ${r.tab})`);
+      await box.focus();
+      await page.keyboard.press('PageDown');
+      await page.waitForFunction((s) => document.querySelector(s).scrollTop > 0, sel, { timeout: 5000 });
+    }
+    await page.evaluate(() => document.activeElement?.blur());
+  });
+
+  await check('in the English interface the Arabic text still runs right to left, paragraph by paragraph', async () => {
+    await setLook(page, 'en', 'light');
+    await page.locator('#highlighted').evaluate((b) => (b.scrollTop = 0));
+    await page.locator('#highlighted').scrollIntoViewIfNeeded();
+    const r = await page.evaluate(() => {
+      const block = document.querySelector('#highlighted .tblock');
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      const first = walker.nextNode();
+      const range = document.createRange();
+      range.setStart(first, 0);
+      range.setEnd(first, 1);
+      const c = range.getBoundingClientRect();
+      const b = block.getBoundingClientRect();
+      return { fromRight: b.right - c.right, fromLeft: c.left - b.left, char: first.data[0] };
+    });
+    assert(r.fromRight < 40 && r.fromLeft > 200, `the first letter «${r.char}» is ${Math.round(r.fromLeft)} px from the left, ${Math.round(r.fromRight)} px from the right`);
+    await setLook(page, 'ar', 'light');
+  });
 
   await check('axe: the engine error box (the wasm fails to load)', async () => {
     const broken = await context.newPage();
