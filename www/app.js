@@ -4,7 +4,7 @@
 // Safety rule: text from the user or the analyzer only enters the document as text nodes /
 // `textContent` (see render.js), never through HTML parsing.
 
-import { ENTITY_TYPES, keywordRows, legendItems, msFormat, numberFormat, percentFormat, typeName, warmFormats } from './render.js';
+import { ENTITY_TYPES, keywordRows, legendItems, msFormat, numberFormat, percentFormat, setTextLang, typeName, warmFormats } from './render.js';
 import { initLang, lang, setLang, t } from './i18n.js';
 import { TextView, spansFromPairs } from './text-view.js';
 import { chips, editStopwords, kwicLines, loadStopwords, saveStopwords, sortKeywords } from './keywords-ui.js';
@@ -229,6 +229,7 @@ async function runAnalysis() {
   clearError();
   if (selectedKeyword && !result.keywords.some((k) => k.key === selectedKeyword)) selectedKeyword = null;
   last = { text, result, ms };
+  showTextLang(result.stats.arabic_share >= 0.5 ? 'ar' : '');
   cursors.clear();
   await render(true);
   // A newer render (the theme or language switched meanwhile) draws the same result: wait for it.
@@ -241,6 +242,15 @@ async function runAnalysis() {
   ui.status.dataset.ms = ms.toFixed(2);
   document.body.dataset.state = 'ready';
   document.body.dataset.runs = String(runs);
+}
+
+/** Marks the panels that show the text itself (and the text's words elsewhere) with its language. */
+function showTextLang(code) {
+  setTextLang(code);
+  for (const box of [ui.highlighted, ui.kwic]) {
+    if (code) box.lang = code;
+    else box.removeAttribute('lang');
+  }
 }
 
 function showStatus() {
@@ -618,6 +628,8 @@ function switchLang(code) {
   if (version) ui.engineVersion.textContent = t('engine', version);
   if (last) {
     render();
+    // The marks' type names (titles and the screen readers' labels) are in the interface's language.
+    textView.setHits(textView.hits);
     tokensView.show(tokensView.from);
     showStatus();
     showSize();

@@ -1,6 +1,6 @@
 // The entity list: mentions grouped (by the tagger's group/canonical field or the key) under
 // their type, with counts; each entry is a button that steps through its mentions.
-import { ENTITY_TYPES, el, numberFormat, typeClass, typeName } from './render.js';
+import { ENTITY_TYPES, el, numberFormat, textEl, typeClass, typeName } from './render.js';
 import { t } from './i18n.js';
 
 const PER_TYPE = 100;
@@ -42,7 +42,7 @@ export function entityList(entities, showAll = new Set()) {
       const b = el('button', 'ent-item');
       b.type = 'button';
       b.dataset.g = String(i);
-      b.append(el('span', 'ent-item-text', g.text), el('span', 'ent-item-count', numberFormat.format(g.count)));
+      b.append(textEl('span', 'ent-item-text', g.text), el('span', 'ent-item-count', numberFormat.format(g.count)));
       li.append(b);
       ul.append(li);
     }

@@ -39,6 +39,24 @@ export function warmFormats() {
   for (const f of [numberFormat, percentFormat, msFormat]) idle(() => f.format(1));
 }
 
+/**
+ * The language of the analysed text: 'ar' when it is mostly in Arabic script, else '' (unknown).
+ * The page sets it for each result; the elements that hold words of the text carry it (textEl), so
+ * that a screen reader reads them in an Arabic voice in the English interface too.
+ */
+let textLang = '';
+
+export function setTextLang(code) {
+  textLang = code;
+}
+
+/** `el` for a piece of the analysed text: tagged with the text's language when it is known. */
+export function textEl(tag, className, text) {
+  const node = el(tag, className, text);
+  if (textLang) node.lang = textLang;
+  return node;
+}
+
 /** Creates an element with an optional class name and text content. */
 export function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -151,8 +169,11 @@ function entityMark(text, e, hits, flash) {
   mark.title = name === type ? type : `${name} (${type})`;
   const body = el('span', 'ent-text');
   appendWithHits(body, text, e.start, e.end, hits, flash);
-  // The type name for screen readers; hidden visually and from selection.
-  mark.append(body, el('span', 'visually-hidden ent-label', ` (${name})`));
+  // The type name for screen readers (in the interface's language, inside a text that may be
+  // marked as Arabic); hidden visually and from selection.
+  const label = el('span', 'visually-hidden ent-label', ` (${name})`);
+  label.lang = lang();
+  mark.append(body, label);
   return mark;
 }
 
@@ -244,7 +265,7 @@ export function keywordRows(keywords, words, selectedKey, expanded = new Set(), 
     const button = el('button', 'kw-button');
     button.type = 'button';
     button.setAttribute('aria-pressed', String(selected));
-    button.append(el('span', 'kw-text', k.text));
+    button.append(textEl('span', 'kw-text', k.text));
     word.append(button);
     if (k.kind === 'phrase') word.append(el('span', 'kw-kind', tx('phrase')));
     const variants = Array.isArray(k.variants) ? k.variants : [];
@@ -286,7 +307,7 @@ export function keywordRows(keywords, words, selectedKey, expanded = new Set(), 
       ul.setAttribute('aria-label', tx('variantsOf', k.text));
       for (const v of variants) {
         const li = el('li');
-        li.append(el('span', 'variant-text', v.text), el('span', 'variant-count', numberFormat.format(v.count)));
+        li.append(textEl('span', 'variant-text', v.text), el('span', 'variant-count', numberFormat.format(v.count)));
         ul.append(li);
       }
       td.append(ul);

@@ -1,6 +1,6 @@
 // The token table, one page at a time: rows are fetched from the worker (which holds the tokens),
 // so a text of millions of tokens never has more than PAGE rows in the document.
-import { el, numberFormat } from './render.js';
+import { el, numberFormat, textEl } from './render.js';
 import { t } from './i18n.js';
 
 export const PAGE = 100;
@@ -41,7 +41,7 @@ export class TokensView {
     const frag = document.createDocumentFragment();
     tokens.forEach((tok, i) => {
       const tr = el('tr');
-      const segs = el('td', 'tk-segs');
+      const segs = textEl('td', 'tk-segs');
       for (const s of tok.segments ?? []) {
         const span = el('span', `seg seg-${s.role}`, s.text);
         span.title = `${s.role}: ${s.key}`;
@@ -49,9 +49,9 @@ export class TokensView {
       }
       tr.append(
         el('td', 'tk-i', numberFormat.format(from + i + 1)),
-        el('td', 'tk-text', tok.text),
+        textEl('td', 'tk-text', tok.text),
         el('td', 'tk-kind', tok.kind),
-        el('td', 'tk-norm', tok.norm),
+        textEl('td', 'tk-norm', tok.norm),
         segs,
       );
       frag.append(tr);

@@ -126,6 +126,12 @@ async function pageViews({ check, browser, origin }) {
     });
   }
 
+  await check('after switching back to Arabic, the marks name their types in Arabic', async () => {
+    await setLook(page, 'ar', 'light');
+    const label = await page.$eval('#highlighted mark.ent-LOC .ent-label', (l) => ({ lang: l.lang, name: l.textContent, title: l.parentElement.title }));
+    assertEqual(JSON.stringify(label), JSON.stringify({ lang: 'ar', name: ' (مكان)', title: 'مكان (LOC)' }), 'the first LOC mark');
+  });
+
   await check('the keyboard reaches and scrolls the highlighted text and the token table', async () => {
     await setLook(page, 'ar', 'light');
     for (const sel of ['#highlighted', '.panel-tokens .table-wrap']) {
@@ -142,7 +148,7 @@ async function pageViews({ check, browser, origin }) {
     await page.evaluate(() => document.activeElement?.blur());
   });
 
-  await check('in the English interface the Arabic text still runs right to left, paragraph by paragraph', async () => {
+  await check('in the English interface the Arabic text still runs right to left and is marked as Arabic', async () => {
     await setLook(page, 'en', 'light');
     await page.locator('#highlighted').evaluate((b) => (b.scrollTop = 0));
     await page.locator('#highlighted').scrollIntoViewIfNeeded();
@@ -158,6 +164,21 @@ async function pageViews({ check, browser, origin }) {
       return { fromRight: b.right - c.right, fromLeft: c.left - b.left, char: first.data[0] };
     });
     assert(r.fromRight < 40 && r.fromLeft > 200, `the first letter «${r.char}» is ${Math.round(r.fromLeft)} px from the left, ${Math.round(r.fromRight)} px from the right`);
+    // And a screen reader reads it in Arabic: the text and its words elsewhere say so; the type
+    // names inside the marks are in the interface's language.
+    const langs = await page.evaluate(() => ({
+      text: document.getElementById('highlighted').lang,
+      keyword: document.querySelector('#keywords .kw-text')?.lang,
+      entity: document.querySelector('#entity-list .ent-item-text')?.lang,
+      token: document.querySelector('#tokens .tk-text')?.lang,
+      label: document.querySelector('#highlighted mark.ent-LOC .ent-label')?.lang,
+      name: document.querySelector('#highlighted mark.ent-LOC .ent-label')?.textContent,
+    }));
+    assertEqual(
+      JSON.stringify(langs),
+      JSON.stringify({ text: 'ar', keyword: 'ar', entity: 'ar', token: 'ar', label: 'en', name: ' (Place)' }),
+      'lang attributes in the English interface',
+    );
     await setLook(page, 'ar', 'light');
   });
 
