@@ -128,3 +128,41 @@ export async function fullPageShot(page, file) {
     await page.evaluate(restore);
   }
 }
+
+/**
+ * Records Chromium's trace of a page's renderer main threads from now until `stop()`, which gives
+ * their top-level tasks (`cpu`: the thread time spent in the task, `wall`: its duration, in ms;
+ * `ts`: its start, µs on the trace's clock) and the page's `console.timeStamp(name)` marks on the
+ * same clock.
+ *
+ * Why thread time: a long task's duration (PerformanceObserver('longtask')) is wall time, and on
+ * a loaded machine a short task that waits for a core is reported many times longer than it is.
+ * The CPU time the main thread spent in a task is what the page's code decides; the load does not
+ * inflate it. (tests/page/startup.mjs reads the same events during start-up.)
+ */
+export async function traceMainThread(context, page) {
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'].join(',');
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+  return {
+    async stop() {
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await complete;
+      await cdp.detach().catch(() => {});
+      const thread = (e) => `${e.pid}:${e.tid}`;
+      const main = new Set(
+        events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(thread),
+      );
+      const tasks = events
+        .filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(thread(e)))
+        .map((e) => ({ cpu: (e.tdur ?? e.dur) / 1000, wall: e.dur / 1000, ts: e.ts, thread: thread(e) }));
+      const marks = events
+        .filter((e) => e.name === 'TimeStamp')
+        .map((e) => ({ name: e.args?.data?.message, ts: e.ts, thread: thread(e) }));
+      return { tasks, marks };
+    },
+  };
+}
