@@ -14,6 +14,7 @@ pub mod keywords;
 pub mod lexicon;
 pub mod morph;
 pub mod offsets;
+pub mod parallel;
 pub mod pipeline;
 pub mod str;
 pub mod stream;

@@ -1,22 +1,13 @@
 //! `--lines`: every input line is one document, analyzed on several threads, written in input
 //! order.
 //!
-//! Three kinds of thread share the work: the caller's thread reads lines and writes results,
-//! `jobs` workers analyze. Memory stays bounded whatever the input's size: the reader hands out
-//! a line only while fewer than [`WINDOW`] lines are read but not yet written, so neither the
-//! lines waiting for a worker nor the results waiting for an earlier, slower line can pile up.
-//! The output is the same bytes for any number of workers: each result is formatted from its
-//! line alone (and its position, for the text format's separators) and written in order.
+//! This module only cuts the input into lines and writes the results; the threads, the order and
+//! the bound on memory are the library's [`kashif::parallel::map_ordered`] (which the Python
+//! package's `analyze_many` uses too): the caller's thread writes, a feeder thread reads lines,
+//! `jobs` workers analyze, and at most [`kashif::parallel::WINDOW`] lines are read but not yet
+//! written. The output is the same bytes for any number of workers.
 
-use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
-use std::sync::{Arc, Condvar, Mutex};
-
-/// Lines read but not yet written, at most (per worker: a long line then a slow one cannot
-/// stall the others, and a batch of short lines keeps every worker busy).
-pub const WINDOW: u64 = 256;
 
 /// Why the run stopped early.
 pub enum Stop {
@@ -29,14 +20,6 @@ pub enum Stop {
     Write(std::io::Error),
 }
 
-/// How far the writer has got, shared with the reader so that it can wait for room.
-struct Progress {
-    written: Mutex<u64>,
-    room: Condvar,
-    /// Set when the writer gives up: the reader stops at once.
-    abort: AtomicBool,
-}
-
 /// Runs `work(line, position)` on each line of `input` on `jobs` threads and writes each
 /// result to `out` in input order. A line is split off at `\n`, and loses a final `\r`; an input
 /// that does not end with `\n` still ends a line (so an empty input is one empty line, as
@@ -47,95 +30,61 @@ where
     W: Write,
     F: Fn(&str, u64) -> String + Sync,
 {
-    let jobs = jobs.max(1);
-    let progress = Progress { written: Mutex::new(0), room: Condvar::new(), abort: AtomicBool::new(false) };
-    let (job_tx, job_rx) = mpsc::sync_channel::<(u64, String)>(jobs * 2);
-    let job_rx = Arc::new(Mutex::new(job_rx));
-    let (done_tx, done_rx) = mpsc::channel::<(u64, String)>();
-    std::thread::scope(|s| {
-        let progress = &progress;
-        let reader = s.spawn(move || read(input, job_tx, progress));
-        for _ in 0..jobs {
-            let (rx, tx, work) = (Arc::clone(&job_rx), done_tx.clone(), &work);
-            s.spawn(move || loop {
-                // (The lock is held only while taking a line, not while analyzing it.)
-                let next = rx.lock().expect("a worker panicked").recv();
-                let Ok((n, line)) = next else { return };
-                if tx.send((n, work(&line, n))).is_err() {
-                    return;
-                }
-            });
-        }
-        drop(done_tx);
-        let wrote = write(done_rx, out, progress);
-        if wrote.is_err() {
-            progress.abort.store(true, Ordering::SeqCst);
-            progress.room.notify_all();
-        }
-        let read = reader.join().expect("the reader does not panic");
-        // A write error comes first: it is why reading stopped. Otherwise every line before a
-        // bad one has been written, and the bad one is reported.
-        wrote?;
-        read
+    let lines = Lines { input, n: 0, offset: 0, done: false };
+    kashif::parallel::map_ordered(lines, jobs, |line: String, n| work(&line, n), |s: String| {
+        out.write_all(s.as_bytes()).map_err(Stop::Write)
     })
 }
 
-/// Reads lines and hands them to the workers, never more than [`WINDOW`] ahead of the writer.
-fn read<R: BufRead>(mut input: R, jobs: mpsc::SyncSender<(u64, String)>, progress: &Progress) -> Result<(), Stop> {
-    let (mut n, mut offset) = (0u64, 0u64);
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        let got = input.read_until(b'\n', &mut buf).map_err(Stop::Read)?;
-        if got == 0 && n > 0 {
-            return Ok(());
+/// The input's lines as `str::split('\n')` sees them (less a final empty one after a final
+/// line break, and each line's final `\r`), checked as UTF-8 one by one.
+struct Lines<R> {
+    input: R,
+    /// Lines given so far.
+    n: u64,
+    /// Bytes read so far.
+    offset: u64,
+    done: bool,
+}
+
+impl<R: BufRead> Iterator for Lines<R> {
+    type Item = Result<String, Stop>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
         }
-        let ends_input = got == 0 || buf.last() != Some(&b'\n');
+        let mut buf = Vec::new();
+        let got = match self.input.read_until(b'\n', &mut buf) {
+            Ok(got) => got,
+            Err(e) => {
+                self.done = true;
+                return Some(Err(Stop::Read(e)));
+            }
+        };
+        if got == 0 && self.n > 0 {
+            self.done = true;
+            return None;
+        }
+        self.done = got == 0 || buf.last() != Some(&b'\n');
         if buf.last() == Some(&b'\n') {
             buf.pop();
         }
-        let line = match String::from_utf8(std::mem::take(&mut buf)) {
+        let mut line = match String::from_utf8(buf) {
             Ok(s) => s,
-            Err(e) => return Err(Stop::NotUtf8 { offset: offset + e.utf8_error().valid_up_to() as u64, line: n + 1 }),
+            Err(e) => {
+                self.done = true;
+                let offset = self.offset + e.utf8_error().valid_up_to() as u64;
+                return Some(Err(Stop::NotUtf8 { offset, line: self.n + 1 }));
+            }
         };
-        offset += got as u64;
-        let mut line = line;
+        self.offset += got as u64;
+        self.n += 1;
         if line.ends_with('\r') {
             line.pop();
         }
-        {
-            let mut written = progress.written.lock().expect("the writer does not panic");
-            while n >= *written + WINDOW && !progress.abort.load(Ordering::SeqCst) {
-                written = progress.room.wait(written).expect("the writer does not panic");
-            }
-        }
-        if progress.abort.load(Ordering::SeqCst) || jobs.send((n, line)).is_err() {
-            return Ok(());
-        }
-        n += 1;
-        if ends_input {
-            return Ok(());
-        }
+        Some(Ok(line))
     }
-}
-
-/// Writes the results in order as they come in, and tells the reader how far it got.
-fn write<W: Write>(results: mpsc::Receiver<(u64, String)>, out: &mut W, progress: &Progress) -> Result<(), Stop> {
-    let mut waiting: BTreeMap<u64, String> = BTreeMap::new();
-    let mut next = 0u64;
-    for (n, s) in results {
-        waiting.insert(n, s);
-        let before = next;
-        while let Some(s) = waiting.remove(&next) {
-            out.write_all(s.as_bytes()).map_err(Stop::Write)?;
-            next += 1;
-        }
-        if next != before {
-            *progress.written.lock().expect("the reader does not panic") = next;
-            progress.room.notify_all();
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -166,10 +115,10 @@ mod tests {
 
     #[test]
     fn order_is_kept_past_the_window() {
-        let input: String = (0..3 * WINDOW).map(|i| format!("{i}\n")).collect();
+        let input: String = (0..3 * kashif::parallel::WINDOW).map(|i| format!("{i}\n")).collect();
         let (got, bad) = lines(input.as_bytes(), 4);
         assert_eq!(bad, None);
-        assert_eq!(got.len() as u64, 3 * WINDOW);
+        assert_eq!(got.len() as u64, 3 * kashif::parallel::WINDOW);
         assert!(got.iter().enumerate().all(|(i, l)| *l == format!("{i}:{i}")));
     }
 
