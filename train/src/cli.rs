@@ -217,9 +217,9 @@ pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
     };
     let sents: Vec<Sentence> = part.iter().map(prepare).collect();
     if args.iter().any(|a| a == "--errors") {
-        print_errors(&sents, docs, model, modes[0].1);
-        return Ok(());
+        return print_errors(&sents, docs, model, modes[0].1);
     }
+    let mut out = std::io::stdout().lock();
     for (name, mode) in modes {
         let t0 = std::time::Instant::now();
         let sc = if docs > 1 {
@@ -228,13 +228,28 @@ pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
             evaluate(&sents, |t, k| find_with(t, k, model, mode))
         };
         let mb = sents.iter().map(|s| s.text.len()).sum::<usize>() as f64 / 1e6;
-        println!("{name} ({} sentences, {:.2} MB/s):\n{}", sents.len(), mb / t0.elapsed().as_secs_f64(), sc.report());
+        let report = format!("{name} ({} sentences, {:.2} MB/s):\n{}", sents.len(), mb / t0.elapsed().as_secs_f64(), sc.report());
+        if !write_line(&mut out, &report)? {
+            break;
+        }
     }
     Ok(())
 }
 
+/// Writes one line of a report to standard output. `Ok(false)` when the reader has gone (a
+/// closed pipe, as in `eval-ner --errors | head`): the report stops there, quietly, as Unix
+/// tools do; any other write error is an I/O error (exit 1).
+fn write_line(out: &mut impl std::io::Write, line: &str) -> Result<bool, CliError> {
+    match writeln!(out, "{line}") {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(CliError::Io(format!("cannot write the report to standard output: {e}"))),
+    }
+}
+
 /// Every wrong or missed entity: `-` gold only, `+` predicted only, under its sentence.
-fn print_errors(sents: &[Sentence], docs: usize, model: &Model, mode: Merge) {
+fn print_errors(sents: &[Sentence], docs: usize, model: &Model, mode: Merge) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
     let per = doc_entities(sents, docs, |t, k| find_with(t, k, model, mode));
     for (s, found) in sents.iter().zip(&per) {
         let words: Vec<&str> = s.spans.iter().map(|&(a, b)| &s.text[a..b]).collect();
@@ -247,8 +262,9 @@ fn print_errors(sents: &[Sentence], docs: usize, model: &Model, mode: Merge) {
             .map(|&g| format!("  - {}", show(g)))
             .chain(pred.iter().filter(|p| !s.gold.contains(p)).map(|&p| format!("  + {}", show(p))))
             .collect();
-        if !lines.is_empty() {
-            println!("{}\n{}", s.text, lines.join("\n"));
+        if !lines.is_empty() && !write_line(&mut out, &format!("{}\n{}", s.text, lines.join("\n")))? {
+            break;
         }
     }
+    Ok(())
 }

@@ -115,3 +115,22 @@ fn trains_evaluates_and_cross_validates_a_small_model() {
     assert!(stderr(&out).contains("fold 1: micro F1") && stderr(&out).contains("cross-validation (2 folds)"), "{}", stderr(&out));
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// `eval-ner --errors | head`: when the reader of the report goes away, the report stops
+/// quietly (exit 0) instead of panicking on the closed pipe. The read end is closed before the
+/// command writes anything (it reads and tags the dev split first), so every write meets it.
+#[test]
+fn a_closed_pipe_ends_the_report_quietly() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kashif-train"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["eval-ner", "--data", "../data/sources/anercorp-train.conll", "--dev-split", "--merge", "model", "--errors"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kashif-train runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("kashif-train ends");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
