@@ -132,7 +132,13 @@ def run(spark, input_path, output_path, out_format="parquet", options=None, inpu
     """Analyzes every document of `input_path` and writes the rows to `output_path`."""
     options = dict(options or {})
     options["tokens"] = False
-    rdd = documents(spark, input_path, input_format, text_column, id_column).mapPartitions(analyze_partition(options))
+    docs = documents(spark, input_path, input_format, text_column, id_column)
+    # A file smaller than a block is one partition: one core. Spread such input over the
+    # cluster's cores (each row keeps its `doc` number, so the order is not lost).
+    cores = spark.sparkContext.defaultParallelism
+    if docs.getNumPartitions() < cores:
+        docs = docs.repartition(cores)
+    rdd = docs.mapPartitions(analyze_partition(options))
     df = spark.createDataFrame(rdd, SCHEMA)
     writer = df.write.mode("overwrite")
     if out_format == "parquet":
