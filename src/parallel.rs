@@ -66,6 +66,12 @@ where
         if sunk.is_err() {
             progress.abort.store(true, Ordering::SeqCst);
             progress.room.notify_all();
+            // The workers stop at their next result (it has nowhere to go), but the feeder may
+            // be blocked handing an item to a full queue that nobody takes from any more. Take
+            // and drop what it still hands over: it then sees the abort and returns, which drops
+            // its sender and ends this loop.
+            let rx = job_rx.lock().expect("a worker panicked");
+            while rx.recv().is_ok() {}
         }
         let fed = feeder.join().expect("the feeder does not panic");
         sunk?;
@@ -139,6 +145,28 @@ mod tests {
         let (out, r) = run(items, 3);
         assert_eq!(r, Err("bad".into()));
         assert_eq!(out, (0..500).collect::<Vec<_>>());
+    }
+
+    /// The sink fails while the feeder is blocked on a full queue and the only worker is busy:
+    /// the run must still end (it once waited forever for the feeder, as `kashif analyze
+    /// --lines` did when its reader went away). The run is on a thread of its own so that a
+    /// hang fails the test instead of stalling it.
+    #[test]
+    fn a_sink_error_while_the_feeder_waits_on_a_full_queue_ends_the_run() {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let items = (0u64..).map(Ok::<u64, String>);
+            let slow = |x: u64, _| {
+                if x > 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                x
+            };
+            let r = map_ordered(items, 1, slow, |x| if x == 0 { Err("stop".to_string()) } else { Ok(()) });
+            tx.send(r).ok();
+        });
+        let r = rx.recv_timeout(std::time::Duration::from_secs(60)).expect("the run ended (it hung on the blocked feeder)");
+        assert_eq!(r, Err("stop".into()));
     }
 
     #[test]
