@@ -23,7 +23,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analysis::{Analysis, Entity, EntityGroup, Keyword, Options, Ranking, Segment, Span, Stats, Token};
+pub use analysis::{Analysis, Entity, EntityGroup, Keyword, Options, OptionsError, Ranking, Segment, Span, Stats, Token};
 pub use stream::{PieceResult, Stream};
 pub use text::tokenize::Kind;
 
