@@ -115,8 +115,8 @@ impl OptionsError {
 impl std::fmt::Display for OptionsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.field {
-            // serde's unknown-field message names the field already.
-            Some(_) if self.message.starts_with("unknown field") => f.write_str(&self.message),
+            // serde's unknown-field message names a top-level field already.
+            Some(field) if self.message.starts_with(&format!("unknown field `{field}`")) => f.write_str(&self.message),
             Some(field) => write!(f, "field `{field}`: {}", self.message),
             None => f.write_str(&self.message),
         }
