@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod compact;
+pub mod corpus;
 pub mod doc;
 pub mod entities;
 pub mod keywords;
