@@ -17,8 +17,10 @@ pub struct Options {
     pub top_n: usize,
     /// A keyword must occur at least this often (phrases at least twice in any case).
     pub min_count: usize,
-    /// How keywords are ordered: `keyness` (how much more often than in general Arabic,
-    /// log-likelihood against wordfreq; the default) or `frequency` (raw count).
+    /// How keywords are ordered: `blend` (the default: where a keyword first appears, how
+    /// often and how widely, whether it is part of a name or phrase, how unusual it is in
+    /// general Arabic; see `keywords::blend`), `keyness` (how much more often than in general
+    /// Arabic, log-likelihood against wordfreq) or `frequency` (raw count).
     pub ranking: Ranking,
     /// Longest multi-word keyword, in words (2–4; 0 or 1 = single words only).
     pub max_ngram: usize,
@@ -35,6 +37,8 @@ pub struct Options {
     pub entities: bool,
     /// Rank keywords.
     pub keywords: bool,
+    /// Give each keyword the parts of its score (`Keyword::explain`).
+    pub explain: bool,
 }
 
 impl Default for Options {
@@ -42,7 +46,7 @@ impl Default for Options {
         Options {
             top_n: 50,
             min_count: 1,
-            ranking: Ranking::Keyness,
+            ranking: Ranking::Blend,
             max_ngram: 4,
             stopwords_add: Vec::new(),
             stopwords_remove: Vec::new(),
@@ -50,6 +54,7 @@ impl Default for Options {
             tokens: true,
             entities: true,
             keywords: true,
+            explain: false,
         }
     }
 }
@@ -129,8 +134,10 @@ impl std::error::Error for OptionsError {}
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Ranking {
-    /// By log-likelihood keyness against general Arabic.
+    /// By a blend of position, count, spread, name and rarity (`keywords::blend`).
     #[default]
+    Blend,
+    /// By log-likelihood keyness against general Arabic.
     Keyness,
     /// By count.
     Frequency,
@@ -213,7 +220,7 @@ pub struct Keyword {
     pub count: u32,
     /// count / number of words in the text.
     pub share: f64,
-    /// The ranking score (higher first): `keyness` or `count`, per `Options::ranking`.
+    /// The ranking score (higher first): the blend, `keyness` or `count`, per `Options::ranking`.
     pub score: f64,
     /// Log-likelihood G² of the count against general Arabic (wordfreq); negative when the
     /// keyword is rarer here than in general Arabic.
@@ -223,6 +230,45 @@ pub struct Keyword {
     /// Where the keyword occurs: a word's base (without clitics); a phrase from its first
     /// word's base to its last word's end.
     pub occurrences: Vec<Span>,
+    /// The parts of the blended score, with `Options::explain` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explain>,
+}
+
+/// What a keyword's blended score is made of (`keywords::blend`): the facts it was measured
+/// on, and each fact's weighted part (the parts add up to the blended score, whatever ranking
+/// ordered the list).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Explain {
+    /// The sentence (0 = the first) where the keyword first appears.
+    pub first_sentence: u32,
+    /// How many sentences it appears in, of `of_sentences`.
+    pub sentences: u32,
+    pub of_sentences: u32,
+    /// How many of its occurrences are inside a found name (entity).
+    pub in_names: u32,
+    /// Its Zipf frequency in general Arabic (log10 of occurrences per billion words; a word
+    /// group's keys summed, a phrase's rarest word; 2 when general Arabic does not list it).
+    pub zipf: f64,
+    /// The weighted parts: their sum is the blended score.
+    pub parts: ScoreParts,
+}
+
+/// The weighted parts of a blended score (see [`Explain`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScoreParts {
+    /// From the count.
+    pub count: f64,
+    /// From where it first appears (early is better).
+    pub position: f64,
+    /// From the share of sentences it appears in.
+    pub spread: f64,
+    /// From the share of its occurrences inside names.
+    pub name: f64,
+    /// From its rarity in general Arabic.
+    pub rarity: f64,
+    /// For being a phrase.
+    pub phrase: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
