@@ -14,12 +14,15 @@
 //! - [`eval`]: entity-level scores, conlleval style;
 //! - [`cli`]: the `train-ner` and `eval-ner` commands.
 
+pub mod brown;
+pub mod clusters;
 pub mod cli;
 pub mod conll;
 pub mod crf;
 pub mod eval;
 pub mod perceptron;
 pub mod train;
+pub mod unlabeled;
 
 /// The vendored ANERcorp training file, relative to the project's root: what `train-ner`
 /// reads by default and what the shipped model is trained on.
