@@ -28,6 +28,9 @@ pub struct Facts {
     /// Occurrences inside a found name.
     pub in_names: u32,
     pub phrase: bool,
+    /// The entity group of the name holding at least half the occurrences (`u32::MAX`: none).
+    /// Not scored: keywords of one name take one place in the list.
+    pub name: u32,
 }
 
 /// Zipf values below this count as this (general Arabic's unlisted words are given
@@ -94,12 +97,12 @@ mod tests {
     use super::*;
 
     fn facts(count: u32, first_sentence: u32, sentences: u32) -> Facts {
-        Facts { count, first_sentence, sentences, of_sentences: 20, in_names: 0, phrase: false }
+        Facts { count, first_sentence, sentences, of_sentences: 20, in_names: 0, phrase: false, name: u32::MAX }
     }
 
     #[test]
     fn parts_add_up_to_the_score() {
-        let f = Facts { count: 4, first_sentence: 1, sentences: 3, of_sentences: 10, in_names: 2, phrase: true };
+        let f = Facts { count: 4, first_sentence: 1, sentences: 3, of_sentences: 10, in_names: 2, phrase: true, name: u32::MAX };
         let p = f.parts(3.5);
         let sum = p.count + p.position + p.spread + p.name + p.rarity + p.phrase;
         assert!((sum - score(&f, 3.5)).abs() < 1e-12, "{sum} {}", score(&f, 3.5));
