@@ -119,16 +119,20 @@ const OVERFETCH: usize = 2;
 
 /// The blend's list from its ranked candidates (best first: whether each is a phrase, its words'
 /// stems and its name group): one keyword per subject, as the candidates shown, in order. A
-/// candidate whose name (entity group) an earlier one has gives way to it («فلاديمير بوتين»
-/// after «بوتين», which counts every mention); a word that an earlier phrase holds gives way,
+/// candidate whose name (entity group) an earlier one has is one keyword with it: the one that
+/// counts more mentions is shown in the earlier place («بوتين», six mentions, for «فلاديمير
+/// بوتين», two); a word that an earlier phrase holds gives way,
 /// and a phrase whose first word (its head) is an earlier word keyword takes that word's place
 /// («وزارة الصحة» for «وزارة»), keeping its own score.
-fn one_per_subject(ranked: &[(bool, (Vec<u32>, u32))]) -> Vec<usize> {
+fn one_per_subject(ranked: &[(bool, (Vec<u32>, u32))], counts: &[u32]) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     let mut in_phrases: Vec<u32> = Vec::new();
     for (i, (phrase, (stems, name))) in ranked.iter().enumerate() {
         let same_name = (*name != NO_NAME).then(|| out.iter().position(|&s| ranked[s].1 .1 == *name)).flatten();
-        if same_name.is_some() {
+        if let Some(at) = same_name {
+            if counts[i] > counts[out[at]] {
+                out[at] = i; // the name's form that counts more of its mentions
+            }
             continue;
         }
         if *phrase {
@@ -524,7 +528,7 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
             };
             (stems, c.facts.name)
         };
-        let list = one_per_subject(&ranked.iter().map(|c| (matches!(c.source, Source::Phrase(_)), subject(c))).collect::<Vec<_>>());
+        let list = one_per_subject(&ranked.iter().map(|c| (matches!(c.source, Source::Phrase(_)), subject(c))).collect::<Vec<_>>(), &ranked.iter().map(|c| c.count).collect::<Vec<_>>());
         let mut slots: Vec<Option<Cand>> = ranked.into_iter().map(Some).collect();
         ranked = list.into_iter().map(|shown| slots[shown].take().expect("each candidate is shown once")).collect();
         if options.top_n > 0 {
@@ -592,11 +596,13 @@ mod tests {
 
     #[test]
     fn one_keyword_per_subject() {
-        // a name's later keyword gives way to its earlier one, whatever their lengths
-        assert_eq!(one_per_subject(&[(false, (vec![1], 7)), (true, (vec![2, 1], 7)), (false, (vec![9], NO_NAME))]), vec![0, 2]);
+        // a name's keywords take one place, the earlier's, shown by the one counting more
+        let name = [(true, (vec![2, 1], 7)), (false, (vec![1], 7)), (false, (vec![9], NO_NAME))];
+        assert_eq!(one_per_subject(&name, &[2, 6, 3]), vec![1, 2]);
+        assert_eq!(one_per_subject(&name, &[2, 2, 3]), vec![0, 2]);
         // a phrase takes its head word's place
-        assert_eq!(one_per_subject(&[(false, (vec![3], NO_NAME)), (false, (vec![8], NO_NAME)), (true, (vec![3, 4], NO_NAME))]), vec![2, 1]);
+        assert_eq!(one_per_subject(&[(false, (vec![3], NO_NAME)), (false, (vec![8], NO_NAME)), (true, (vec![3, 4], NO_NAME))], &[3, 3, 2]), vec![2, 1]);
         // a word an earlier phrase holds gives way; an unrelated one stays
-        assert_eq!(one_per_subject(&[(true, (vec![5, 6], NO_NAME)), (false, (vec![6], NO_NAME)), (false, (vec![4], NO_NAME))]), vec![0, 2]);
+        assert_eq!(one_per_subject(&[(true, (vec![5, 6], NO_NAME)), (false, (vec![6], NO_NAME)), (false, (vec![4], NO_NAME))], &[2, 3, 3]), vec![0, 2]);
     }
 }
