@@ -33,7 +33,8 @@ pub struct Options {
     /// Return the token list. Turn off when only keywords, entities and statistics are needed:
     /// for long texts the tokens are most of the result (use the compact token path instead).
     pub tokens: bool,
-    /// Find entities.
+    /// Find entities. (The `blend` ranking uses the names found: without entities, names count
+    /// for nothing in it and a name's keywords are not merged.)
     pub entities: bool,
     /// Rank keywords.
     pub keywords: bool,

@@ -5,7 +5,11 @@ uses: title-word recall in the top 10 (../shared/tools/title_recall.py's matchin
 half (even lines) is scored with the fitted weights for information only; it plays no part in the
 fit. The articles are read from ../shared and never written into the repository.
 
-Usage: python3 tools/fit_blend.py [target/release/kashif]
+Usage: [START=1,2,1,0.3,1,1] python3 tools/fit_blend.py [target/release/kashif]
+
+The candidates' list is the shipped ranking's with top_n 0 (every candidate, after its one-keyword-
+per-subject step), so a fitted proposal is an approximation: measure it through the real ranking
+with tools/recall_halves.sh, and check the seed article's checklist (cargo test --test keywords).
 
 Every candidate (top_n 0) is analyzed once with "explain": its facts are re-weighted here, so a
 fit takes seconds. Prints the weights in WEIGHTS' order (count, position, spread, name, rarity,
@@ -60,7 +64,7 @@ def recall(data, w):
     return total / len(data)
 
 dev, held = load("dev"), load("held")
-w = [1.0, 1.0, 1.0, 0.5, 1.0, 0.3]
+w = [float(x) for x in os.environ.get("START", "1,2,1,0.3,1,1").split(",")]
 best = recall(dev, w)
 print(f"start {w}: dev {best:.3f} held {recall(held, w):.3f}")
 steps = [0.0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0]
