@@ -85,7 +85,7 @@ const TYPES = { PER: ['شخص', 'person'], LOC: ['مكان', 'place'], ORG: ['م
 /** The string `key` in the interface's language, {0}... replaced by `args`. */
 function tr(key, ...args) {
   const s = S[key][lang() === 'en' ? 1 : 0];
-  return s.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
+  return s.replace(/\{(\d)\}/g, (_, i) => (typeof args[i] === 'number' ? num(args[i]) : String(args[i])));
 }
 const num = (n) => new Intl.NumberFormat(lang() === 'en' ? 'en' : 'ar-EG').format(n);
 const typeName = (t) => TYPES[t]?.[lang() === 'en' ? 1 : 0] ?? t;
@@ -187,7 +187,7 @@ const DOC_COLUMNS = [
 
 export function start(root, host) {
   const worker = new Worker_();
-  const state = { result: null, skipped: [], tables: [], files: [], columns: {}, sort: { col: 'index', dir: 1 }, shown: PAGE, trends: [], kwic: null, startedAt: 0 };
+  const state = { result: null, skipped: [], tables: [], files: [], columns: {}, sort: { col: 'index', dir: 1 }, shown: PAGE, trends: [], kwic: null, startedAt: 0, status: ['loading', []] };
 
   // --- input
   const paste = el('textarea', { id: 'corpus-paste', rows: 8, spellcheck: 'false', dir: 'auto' });
@@ -196,6 +196,11 @@ export function start(root, host) {
   const cancel = label('button', 'cancel', { type: 'button', class: 'secondary', id: 'corpus-cancel', hidden: true });
   const progress = el('progress', { id: 'corpus-progress', max: 1, value: 0, hidden: true, 'data-c-label': 'progress', 'aria-label': tr('progress') });
   const status = el('p', { id: 'corpus-status', class: 'status', role: 'status', 'aria-live': 'polite', text: tr('loading') });
+  /** Shows the status `key` (kept, to be shown again in the other language). */
+  const say = (key, ...args) => {
+    state.status = [key, args];
+    status.textContent = tr(key, ...args);
+  };
   const fileList = el('ul', { class: 'corpus-files-list' });
   const columnsBox = el('div', { class: 'corpus-columns', hidden: true });
   const skippedBox = el('details', { class: 'corpus-skipped', id: 'corpus-skipped', hidden: true, open: true });
@@ -210,7 +215,7 @@ export function start(root, host) {
     columnsBox, progress, status, skippedBox);
 
   // --- results
-  const results = el('div', { class: 'results corpus-results', id: 'corpus-results', hidden: true, tabindex: '-1' });
+  const results = el('div', { class: 'corpus-results', id: 'corpus-results', hidden: true, tabindex: '-1' });
   root.replaceChildren(input, results);
 
   const setFiles = (files) => {
@@ -243,14 +248,14 @@ export function start(root, host) {
   async function run() {
     const pasted = paste.value.trim() ? paste.value : null;
     if (!state.files.length && !pasted) {
-      status.textContent = tr('nothing');
+      say('nothing');
       return;
     }
     analyze.disabled = true;
     cancel.hidden = false;
     progress.hidden = false;
     progress.value = 0;
-    status.textContent = tr('reading');
+    say('reading');
     root.setAttribute('aria-busy', 'true');
     state.startedAt = performance.now();
     try {
@@ -258,7 +263,7 @@ export function start(root, host) {
       const r = await worker.request({ type: 'open', files: state.files, pasted, columns: state.columns }, (done, total) => {
         progress.max = Math.max(total, 1);
         progress.value = done;
-        status.textContent = tr('working', num(done), num(total));
+        say('working', done, total);
       });
       state.result = r.result;
       state.skipped = r.skipped;
@@ -269,11 +274,13 @@ export function start(root, host) {
       state.kwic = null;
       const secs = ((performance.now() - state.startedAt) / 1000).toFixed(1);
       status.dataset.done = String(r.result.documents.length);
-      status.textContent = r.result.documents.length ? tr('done', num(r.result.documents.length), secs) : tr('nothing');
+      if (r.result.documents.length) say('done', r.result.documents.length, secs);
+      else say('nothing');
       document.body.dataset.corpus = 'ready';
       await draw();
     } catch (err) {
-      status.textContent = err.cancelled ? tr('cancelled') : tr('failed', err.message);
+      if (err.cancelled) say('cancelled');
+      else say('failed', err.message);
     } finally {
       analyze.disabled = false;
       cancel.hidden = true;
@@ -302,6 +309,7 @@ export function start(root, host) {
     results.append(networkPanel());
     await frame();
     results.append(trendsPanel(), kwicPanel(), exportPanel());
+    if (state.kwic) await showKwic(state.kwic);
   }
 
   function drawSkipped() {
@@ -333,7 +341,8 @@ export function start(root, host) {
 
   const panel = (key, ...children) => {
     const id = `corpus-${key}`;
-    return el('section', { class: `panel corpus-panel ${id}`, 'aria-labelledby': `${id}-h` }, label('h2', key, { id: `${id}-h` }), ...children);
+    // (not a named region itself: its table's scroll box is, named by this heading)
+    return el('section', { class: `panel corpus-panel ${id}` }, label('h2', key, { id: `${id}-h` }), ...children);
   };
   const th = (key, attrs = {}) => el('th', { scope: 'col', ...attrs }, label('span', key));
 
@@ -492,6 +501,7 @@ export function start(root, host) {
   }
 
   async function showKwic(query) {
+    state.kwic = query;
     const r = await worker.request({ type: 'kwic', query });
     const docs = state.result.documents;
     kwicNote.removeAttribute('data-c');
@@ -510,9 +520,9 @@ export function start(root, host) {
   }
 
   worker.ready.then(() => {
-    if (status.textContent === tr('loading')) status.textContent = tr('idle');
+    if (state.status[0] === 'loading') say('idle');
     status.dataset.ready = 'true';
-  }, (err) => (status.textContent = tr('failed', err.message)));
+  }, (err) => say('failed', err.message));
 
   // the CSS of the mode, loaded with it
   if (!document.querySelector('link[data-corpus-css]')) document.head.append(el('link', { rel: 'stylesheet', href: new URL('./corpus.css', import.meta.url).href, 'data-corpus-css': '' }));
@@ -522,8 +532,8 @@ export function start(root, host) {
     relabel() {
       for (const e of root.querySelectorAll('[data-c]')) e.textContent = tr(e.dataset.c);
       for (const e of root.querySelectorAll('[data-c-label]')) e.setAttribute('aria-label', tr(e.dataset.cLabel));
+      say(state.status[0], ...state.status[1]);
       if (state.result) draw();
-      else if (status.dataset.ready) status.textContent = tr('idle');
     },
     paste,
   };
