@@ -2,6 +2,10 @@
 //! by type and key, then a person's short name joined to the one longer name that contains it;
 //! and which names share sentences and documents.
 //!
+//! Only names are kept: persons, places, organizations and other names (`PER`, `LOC`, `ORG`,
+//! `MISC`); numbers, dates and amounts are values, which do not name something to follow across
+//! documents.
+//!
 //! Within a text the grouping links «بوتين» to an earlier «فلاديمير بوتين». Across documents
 //! the corpus joins a person's name to a longer person's name only when exactly one longer name
 //! of the corpus contains it as whole words: «بوتين» joins «فلاديمير بوتين», while «محمد», part
@@ -11,6 +15,9 @@ use super::{CorpusName, DocCount, Pair};
 use crate::analysis::Analysis;
 use crate::keywords::phrases::g2;
 use std::collections::HashMap;
+
+/// The entity types that are names.
+pub const NAME_TYPES: [&str; 4] = ["PER", "LOC", "ORG", "MISC"];
 
 /// A per-document group's type and key, as the corpus first met it.
 struct Raw {
@@ -55,7 +62,7 @@ impl Names {
     pub fn add(&mut self, a: &Analysis) -> DocNames {
         let mut of_entity = vec![u32::MAX; a.entities.len()];
         let mut groups = Vec::with_capacity(a.entity_groups.len());
-        for g in &a.entity_groups {
+        for g in a.entity_groups.iter().filter(|g| NAME_TYPES.contains(&g.kind.as_str())) {
             let id = self.intern(&g.kind, &g.key);
             let texts = &mut self.raw[id as usize].texts;
             match texts.iter_mut().find(|t| t.0 == g.text) {
