@@ -25,7 +25,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { min_count: 3, window: 256, max_words: 20_000 }
+        Settings { min_count: 3, window: 256, max_words: 23_000 }
     }
 }
 
