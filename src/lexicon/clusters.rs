@@ -1,4 +1,4 @@
-//! Word clusters: for about 20,000 frequent Arabic words, their Brown cluster as a path in the
+//! Word clusters: for 23,000 frequent Arabic words, their Brown cluster as a path in the
 //! cluster tree (a bit string; see `docs/clusters.md`). Words used in the same contexts share
 //! a cluster, and the longer the prefix two paths share, the closer their uses: «روسيا»,
 //! «فرنسا» and «الصين» share a path, given names another, month names another.

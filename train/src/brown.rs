@@ -48,16 +48,31 @@ fn c_ln_c_table() -> Vec<f64> {
 }
 
 /// The merge state: `k` slots (the window and one more), dense k × k matrices.
+///
+/// The gain of merging s and t splits into a part that is linear in the counts and a part
+/// that is not. With `g(c) = c ln c`, the term of a third cluster u is
+/// `T_u(s, t) = nl(c(s,u), c(t,u)) + nl(c(u,s), c(u,t)) + (c(s,u) + c(u,s)) (ln c1(s) − ln c1(m))
+///  + (c(t,u) + c(u,t)) (ln c1(t) − ln c1(m))`, where `nl(x, y) = g(x + y) − g(x) − g(y)` is 0
+/// unless u is linked with both s and t, and m is s ∪ t (u's own count cancels). So the
+/// linear parts sum to each slot's total of links ([`State::cnt`]) and only the common
+/// neighbours of s and t need a loop; and when a and b merge, the linear parts of every other
+/// pair are unchanged: only pairs both linked with the merged cluster change.
 struct State {
     k: usize,
     active: Vec<bool>,
     /// Unigram count of each slot's cluster and its logarithm.
     c1: Vec<f64>,
     ln_c1: Vec<f64>,
-    /// c2[s * k + t]: how often a word of s is followed by a word of t.
+    /// c2[s * k + t]: how often a word of s is followed by a word of t; c2t is its
+    /// transpose (c2t[t * k + s]), so that a slot's links both ways are two rows.
     c2: Vec<u64>,
-    /// q[s * k + t] = c2 · ln(c2 · N / (c1(s) c1(t))): the (scaled) term of the pair in MI.
-    q: Vec<f64>,
+    c2t: Vec<u64>,
+    /// Per slot: Σ_u c2(s, u) + c2(u, s), over every slot u (s itself counts twice).
+    cnt: Vec<u64>,
+    /// Per slot, a bit set of the slots it is linked with either way (`words` u64 each): the
+    /// common neighbours of a pair are the AND of two rows.
+    nb: Vec<u64>,
+    words: usize,
     /// For s < t: ln(c1(s) + c1(t)), and the change of MI if s and t were merged.
     ln_m: Vec<f64>,
     gain: Vec<f64>,
@@ -67,11 +82,15 @@ struct State {
 
 /// A snapshot of a slot's links with every slot, taken before a merge.
 struct Links {
+    /// out_c[s]: the slot followed by s; in_c[s]: s followed by the slot.
     out_c: Vec<u64>,
     in_c: Vec<u64>,
-    out_q: Vec<f64>,
-    in_q: Vec<f64>,
-    ln_c1: f64,
+}
+
+impl Links {
+    fn linked(&self, s: usize) -> bool {
+        self.out_c[s] + self.in_c[s] > 0
+    }
 }
 
 impl State {
@@ -83,7 +102,10 @@ impl State {
             c1: vec![0.0; k],
             ln_c1: vec![0.0; k],
             c2: vec![0; k * k],
-            q: vec![0.0; k * k],
+            c2t: vec![0; k * k],
+            cnt: vec![0; k],
+            nb: vec![0; k * k.div_ceil(64)],
+            words: k.div_ceil(64),
             ln_m: vec![0.0; k * k],
             gain: vec![0.0; k * k],
             ln_n: total.ln(),
@@ -101,6 +123,17 @@ impl State {
         }
     }
 
+    /// What MI gains when two counts x and y become one, beyond the linear part.
+    #[inline]
+    fn nl(&self, x: u64, y: u64) -> f64 {
+        if x == 0 || y == 0 {
+            0.0
+        } else {
+            self.g(x + y) - self.g(x) - self.g(y)
+        }
+    }
+
+    /// The (scaled) term of a pair of clusters in MI: c ln(c N / (c1(x) c1(y))).
     #[inline]
     fn q_of(&self, c: u64, ln_x: f64, ln_y: f64) -> f64 {
         if c == 0 {
@@ -110,60 +143,71 @@ impl State {
         }
     }
 
-    fn refresh_q(&mut self, s: usize) {
-        let k = self.k;
-        for u in 0..k {
-            if self.active[u] {
-                self.q[s * k + u] = self.q_of(self.c2[s * k + u], self.ln_c1[s], self.ln_c1[u]);
-                self.q[u * k + s] = self.q_of(self.c2[u * k + s], self.ln_c1[u], self.ln_c1[s]);
+    #[inline]
+    fn c(&self, s: usize, t: usize) -> u64 {
+        self.c2[s * self.k + t]
+    }
+
+    /// Sets the count of s followed by u (and the transpose).
+    #[inline]
+    fn set_c2(&mut self, s: usize, u: usize, c: u64) {
+        self.c2[s * self.k + u] = c;
+        self.c2t[u * self.k + s] = c;
+        let linked = c + self.c2[u * self.k + s] > 0;
+        let w = self.words;
+        for (x, y) in [(s, u), (u, s)] {
+            let word = &mut self.nb[x * w + y / 64];
+            if linked {
+                *word |= 1 << (y % 64);
+            } else {
+                *word &= !(1 << (y % 64));
             }
         }
     }
 
     fn links(&self, s: usize) -> Links {
         let k = self.k;
-        Links {
-            out_c: (0..k).map(|u| self.c2[s * k + u]).collect(),
-            in_c: (0..k).map(|u| self.c2[u * k + s]).collect(),
-            out_q: (0..k).map(|u| self.q[s * k + u]).collect(),
-            in_q: (0..k).map(|u| self.q[u * k + s]).collect(),
-            ln_c1: self.ln_c1[s],
-        }
+        Links { out_c: self.c2[s * k..(s + 1) * k].to_vec(), in_c: self.c2t[s * k..(s + 1) * k].to_vec() }
     }
 
-    /// The term of cluster u (described by `l`) in the change of MI if s and t merge, s < t.
+    /// The slots linked with s (either way), s itself left out.
+    fn neighbours(&self, s: usize) -> Vec<usize> {
+        let k = self.k;
+        let (out, inn) = (&self.c2[s * k..(s + 1) * k], &self.c2t[s * k..(s + 1) * k]);
+        (0..k).filter(|&u| u != s && out[u] + inn[u] > 0).collect()
+    }
+
+    /// The non-linear part of u's term (u described by `l`) in the gain of s and t.
     #[inline]
-    fn term(&self, l: &Links, s: usize, t: usize) -> f64 {
-        let (out_m, in_m) = (l.in_c[s] + l.in_c[t], l.out_c[s] + l.out_c[t]);
-        if out_m == 0 && in_m == 0 {
-            return 0.0;
-        }
-        let ln_m = self.ln_m[s * self.k + t];
-        let merged = self.g(out_m) + self.g(in_m) + (out_m + in_m) as f64 * (self.ln_n - ln_m - l.ln_c1);
-        merged - l.in_q[s] - l.out_q[s] - l.in_q[t] - l.out_q[t]
+    fn nl_term(&self, l: &Links, s: usize, t: usize) -> f64 {
+        self.nl(l.in_c[s], l.in_c[t]) + self.nl(l.out_c[s], l.out_c[t])
     }
 
-    /// The change of MI if s and t (s < t, both active) were merged, summed over every
-    /// active cluster.
+    /// The change of MI if s and t (s < t, both active) were merged.
     fn full_gain(&self, s: usize, t: usize) -> f64 {
         let k = self.k;
         let ln_m = self.ln_m[s * k + t];
         let mut sum = 0.0;
-        for u in 0..k {
-            if !self.active[u] || u == s || u == t {
-                continue;
+        let (s_out, t_out) = (&self.c2[s * k..(s + 1) * k], &self.c2[t * k..(t + 1) * k]);
+        let (s_in, t_in) = (&self.c2t[s * k..(s + 1) * k], &self.c2t[t * k..(t + 1) * k]);
+        let w = self.words;
+        // the common neighbours, in increasing order
+        for (i, (&x, &y)) in self.nb[s * w..(s + 1) * w].iter().zip(&self.nb[t * w..(t + 1) * w]).enumerate() {
+            let mut both = x & y;
+            while both != 0 {
+                let u = i * 64 + both.trailing_zeros() as usize;
+                both &= both - 1;
+                if u != s && u != t {
+                    sum += self.nl(s_out[u], t_out[u]) + self.nl(s_in[u], t_in[u]);
+                }
             }
-            let out_m = self.c2[s * k + u] + self.c2[t * k + u];
-            let in_m = self.c2[u * k + s] + self.c2[u * k + t];
-            if out_m == 0 && in_m == 0 {
-                continue;
-            }
-            let merged = self.g(out_m) + self.g(in_m) + (out_m + in_m) as f64 * (self.ln_n - ln_m - self.ln_c1[u]);
-            sum += merged - self.q[s * k + u] - self.q[u * k + s] - self.q[t * k + u] - self.q[u * k + t];
         }
-        let self_m = self.c2[s * k + s] + self.c2[s * k + t] + self.c2[t * k + s] + self.c2[t * k + t];
-        sum += self.q_of(self_m, ln_m, ln_m);
-        sum - self.q[s * k + s] - self.q[s * k + t] - self.q[t * k + s] - self.q[t * k + t]
+        let (ss, st, ts, tt) = (self.c(s, s), self.c(s, t), self.c(t, s), self.c(t, t));
+        let lin_s = self.cnt[s] - 2 * ss - st - ts;
+        let lin_t = self.cnt[t] - 2 * tt - st - ts;
+        sum += lin_s as f64 * (self.ln_c1[s] - ln_m) + lin_t as f64 * (self.ln_c1[t] - ln_m);
+        let (ls, lt) = (self.ln_c1[s], self.ln_c1[t]);
+        sum + self.q_of(ss + st + ts + tt, ln_m, ln_m) - self.q_of(ss, ls, ls) - self.q_of(st, ls, lt) - self.q_of(ts, lt, ls) - self.q_of(tt, lt, lt)
     }
 
     /// The pair logarithms and gains of every pair that involves `s`.
@@ -175,34 +219,13 @@ impl State {
             }
             let (x, y) = (s.min(u), s.max(u));
             self.ln_m[x * k + y] = (self.c1[x] + self.c1[y]).ln();
-        }
-        for u in 0..k {
-            if u == s || !self.active[u] {
-                continue;
-            }
-            let (x, y) = (s.min(u), s.max(u));
             self.gain[x * k + y] = self.full_gain(x, y);
         }
     }
 
-    /// For every pair of active slots (s, t) outside `skip`: gain += sign · T_u(s, t) for
-    /// each (links of u, sign) in `terms`. Pairs where no u has a link with s or t are left.
-    fn update_pairs(&mut self, terms: &[(&Links, f64)], skip: &[usize]) {
-        let k = self.k;
-        let linked: Vec<bool> = (0..k).map(|s| terms.iter().any(|(l, _)| l.out_c[s] + l.in_c[s] > 0)).collect();
-        let slots: Vec<usize> = (0..k).filter(|&s| self.active[s] && !skip.contains(&s)).collect();
-        for (i, &s) in slots.iter().enumerate() {
-            for &t in &slots[i + 1..] {
-                if !linked[s] && !linked[t] {
-                    continue;
-                }
-                let mut d = 0.0;
-                for (l, sign) in terms {
-                    d += sign * self.term(l, s, t);
-                }
-                self.gain[s * k + t] += d;
-            }
-        }
+    #[inline]
+    fn pair(&self, s: usize, t: usize) -> usize {
+        s.min(t) * self.k + s.max(t)
     }
 
     /// Puts a new cluster of count `count` in the free slot `z`, with bigram counts
@@ -210,22 +233,40 @@ impl State {
     fn add(&mut self, z: usize, count: f64, links: &[(usize, u64, u64)], self_c: u64) {
         let k = self.k;
         for u in 0..k {
-            self.c2[z * k + u] = 0;
-            self.c2[u * k + z] = 0;
-            self.q[z * k + u] = 0.0;
-            self.q[u * k + z] = 0.0;
+            self.set_c2(z, u, 0);
+            self.set_c2(u, z, 0);
         }
+        self.cnt[z] = 2 * self_c;
         for &(u, out, inn) in links {
-            self.c2[z * k + u] += out;
-            self.c2[u * k + z] += inn;
+            self.set_c2(z, u, self.c(z, u) + out);
+            self.set_c2(u, z, self.c(u, z) + inn);
+            self.cnt[u] += out + inn;
+            self.cnt[z] += out + inn;
         }
-        self.c2[z * k + z] = self_c;
+        self.set_c2(z, z, self_c);
         self.c1[z] = count;
         self.ln_c1[z] = count.ln();
         self.active[z] = true;
-        self.refresh_q(z);
+        // Every pair (s, t) without z gains z's term: its linear part for each of s, t
+        // linked with z, its non-linear part when both are.
         let l = self.links(z);
-        self.update_pairs(&[(&l, 1.0)], &[z]);
+        let near = self.neighbours(z);
+        let others: Vec<usize> = (0..k).filter(|&t| self.active[t] && t != z).collect();
+        for &s in &near {
+            let zs = (l.out_c[s] + l.in_c[s]) as f64;
+            for &t in &others {
+                if t != s {
+                    let p = self.pair(s, t);
+                    self.gain[p] += zs * (self.ln_c1[s] - self.ln_m[p]);
+                }
+            }
+        }
+        for (i, &s) in near.iter().enumerate() {
+            for &t in &near[i + 1..] {
+                let p = self.pair(s, t);
+                self.gain[p] += self.nl_term(&l, s.min(t), s.max(t));
+            }
+        }
         self.refresh_pairs_of(z);
     }
 
@@ -254,24 +295,34 @@ impl State {
     fn merge(&mut self, a: usize, b: usize) {
         let k = self.k;
         let (old_a, old_b) = (self.links(a), self.links(b));
-        let self_m = self.c2[a * k + a] + self.c2[a * k + b] + self.c2[b * k + a] + self.c2[b * k + b];
+        let self_m = self.c(a, a) + self.c(a, b) + self.c(b, a) + self.c(b, b);
         self.active[b] = false;
         for u in 0..k {
-            self.c2[a * k + u] += self.c2[b * k + u];
-            self.c2[u * k + a] += self.c2[u * k + b];
+            self.set_c2(a, u, self.c(a, u) + self.c(b, u));
+            self.set_c2(u, a, self.c(u, a) + self.c(u, b));
         }
-        self.c2[a * k + a] = self_m;
+        self.set_c2(a, a, self_m);
         for u in 0..k {
-            self.c2[a * k + b] = 0;
-            self.c2[b * k + u] = 0;
-            self.c2[u * k + b] = 0;
+            self.set_c2(b, u, 0);
+            self.set_c2(u, b, 0);
         }
+        self.cnt[a] = (0..k).map(|u| self.c(a, u) + self.c(u, a)).sum();
+        self.cnt[b] = 0;
         self.c1[a] += self.c1[b];
         self.c1[b] = 0.0;
         self.ln_c1[a] = self.c1[a].ln();
-        self.refresh_q(a);
+        // Other pairs: the linear parts of a and b add up to the merged one's; only the
+        // non-linear part changes, for pairs both linked with the merged cluster.
         let new_a = self.links(a);
-        self.update_pairs(&[(&old_a, -1.0), (&old_b, -1.0), (&new_a, 1.0)], &[a, b]);
+        let near: Vec<usize> = self.neighbours(a).into_iter().filter(|&s| s != b && self.active[s]).collect();
+        for (i, &s) in near.iter().enumerate() {
+            for &t in &near[i + 1..] {
+                let (x, y) = (s.min(t), s.max(t));
+                let d = self.nl_term(&new_a, x, y) - self.nl_term(&old_a, x, y) - self.nl_term(&old_b, x, y);
+                self.gain[x * k + y] += d;
+            }
+        }
+        debug_assert!(near.iter().all(|&s| new_a.linked(s)));
         self.refresh_pairs_of(a);
     }
 }

@@ -25,7 +25,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { min_count: 3, window: 256, max_words: 20_000 }
+        Settings { min_count: 3, window: 256, max_words: 23_000 }
     }
 }
 
@@ -43,6 +43,11 @@ pub fn run(texts: &[String], s: &Settings, mut log: impl FnMut(String)) -> std::
         log(format!("{p}: {} documents", d.len()));
         docs.extend(d);
     }
+    Ok(run_documents(&docs, s, log))
+}
+
+/// Keys `docs` and clusters the words; `log` gets progress lines.
+pub fn run_documents(docs: &[String], s: &Settings, mut log: impl FnMut(String)) -> Run {
     let u = units(docs.iter().map(String::as_str));
     let corpus = prepare(&u, s.min_count);
     log(format!(
@@ -58,7 +63,7 @@ pub fn run(texts: &[String], s: &Settings, mut log: impl FnMut(String)) -> std::
             log(format!("{i} of {n} words clustered"))
         }
     });
-    Ok(Run { corpus, clustering })
+    Run { corpus, clustering }
 }
 
 /// Every clustered word: `path<TAB>word<TAB>count`, by path then by decreasing count.
