@@ -5,6 +5,7 @@ use crate::conll::{prepare, prepare_all, read_conll, split_dev, write_conll, Con
 use crate::eval::{doc_entities, evaluate, evaluate_confusion, evaluate_docs, predicted, Scores};
 use crate::wikifane;
 use crate::train::{train, Config};
+use crate::clusters::{encode_table, run, shipped_words, tsv, Settings, DEFAULT_TABLE, DEFAULT_TEXTS};
 use crate::{DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_WIKI};
 use kashif::entities::tagger::{find_with, shipped_model_status, Merge, Model, TYPES};
 
@@ -344,5 +345,41 @@ fn print_errors(sents: &[Sentence], docs: usize, model: &Model, mode: Merge) -> 
             break;
         }
     }
+    Ok(())
+}
+
+/// `kashif-train clusters [--text FILE]... [--out FILE] [--tsv FILE] [--min-count N]
+/// [--window N] [--max-words N]`: Brown clusters of the unlabeled text (default: the vendored
+/// [`DEFAULT_TEXTS`]); with the defaults it rebuilds the shipped `data/clusters.bin`.
+pub fn cli_clusters(args: &[String]) -> Result<(), CliError> {
+    check_flags(args, &["--text", "--out", "--tsv", "--min-count", "--window", "--max-words"], &[])?;
+    let mut s = Settings::default();
+    if let Some(v) = parsed_flag(args, "--min-count", "a whole number")? {
+        s.min_count = v;
+    }
+    if let Some(v) = flag_value(args, "--window")? {
+        s.window = v.parse().ok().filter(|&w| (2..=4096).contains(&w)).ok_or(format!("--window wants 2..4096 clusters, not '{v}'"))?;
+    }
+    if let Some(v) = parsed_flag(args, "--max-words", "a whole number")? {
+        s.max_words = v;
+    }
+    let mut texts: Vec<String> = args.windows(2).filter(|w| w[0] == "--text").map(|w| w[1].clone()).collect();
+    if texts.is_empty() {
+        texts = DEFAULT_TEXTS.iter().map(|s| s.to_string()).collect();
+    }
+    let t0 = std::time::Instant::now();
+    let r = run(&texts, &s, |l| eprintln!("{l} ({:.1}s)", t0.elapsed().as_secs_f64())).map_err(|e| {
+        let hint = if texts.iter().any(|t| DEFAULT_TEXTS.contains(&t.as_str())) { " (run kashif-train from the project's root, where data/sources/ is, or give --text FILE)" } else { "" };
+        CliError::Io(format!("{e}{hint}"))
+    })?;
+    eprintln!("clustered in {:.1}s", t0.elapsed().as_secs_f64());
+    if let Some(p) = flag_value(args, "--tsv")? {
+        std::fs::write(p, tsv(&r)).map_err(|e| CliError::Io(format!("cannot write '{p}': {e}")))?;
+    }
+    let out = flag_value(args, "--out")?.unwrap_or(DEFAULT_TABLE);
+    let words = shipped_words(&r, s.max_words);
+    let bytes = encode_table(&r, &words).map_err(CliError::Io)?;
+    std::fs::write(out, &bytes).map_err(|e| CliError::Io(format!("cannot write '{out}': {e}")))?;
+    eprintln!("wrote {out}: {} words, {} bytes", words.len(), bytes.len());
     Ok(())
 }

@@ -14,12 +14,15 @@
 //! - [`eval`]: entity-level scores, conlleval style;
 //! - [`cli`]: the `train-ner` and `eval-ner` commands.
 
+pub mod brown;
+pub mod clusters;
 pub mod cli;
 pub mod conll;
 pub mod crf;
 pub mod eval;
 pub mod perceptron;
 pub mod train;
+pub mod unlabeled;
 pub mod wikifane;
 
 /// The vendored ANERcorp training file, relative to the project's root: what `train-ner`

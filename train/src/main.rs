@@ -1,7 +1,7 @@
 //! The `kashif-train` command: training and evaluation of Kashif's entity tagger (see
 //! [`kashif_train::cli`]). Exit codes: 0 success, 1 I/O error, 2 bad usage.
 
-use kashif_train::cli::{cli_eval, cli_train, CliError};
+use kashif_train::cli::{cli_clusters, cli_eval, cli_train, CliError};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -39,6 +39,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("train-ner") => cli_train(&args[1..]),
         Some("eval-ner") => cli_eval(&args[1..]),
+        Some("clusters") => cli_clusters(&args[1..]),
         Some("version" | "--version" | "-V") => {
             println!("kashif-train {} (feature templates version {})", env!("CARGO_PKG_VERSION"), kashif::entities::tagger::FEATURES_VERSION);
             Ok(())
