@@ -9,6 +9,8 @@ SOURCE_DIR defaults to data/sources (../shared/data has the same layout). Writes
                       minus organisations and non-places, plus data/places_extra.txt
   data/rules.txt      CLDR Gregorian and Islamic month names, weekdays and currency units
                       (Unicode License v3) merged with data/rules_extra.txt
+  data/ner_wikicats.txt  the words of the ArWikiCats names (people, cities, clubs, places; MIT),
+                      by list and position in the name
   data/ner_first_names.txt, data/ner_last_names.txt
                       the given (male, then female) and family names of AKhateeb/arabic-names
                       (MIT), unchanged, under a header
@@ -144,3 +146,34 @@ def write_names(out, title, files):
 write_names("ner_first_names.txt", "Arabic given names (male and female)", ["male-first-names-ar.txt", "female-first-names-ar.txt"])
 write_names("ner_last_names.txt", "Arabic family names", ["last-names-ar.txt"])
 print("names: given and family names copied")
+
+
+# --- ArWikiCats name words ------------------------------------------------------------------
+# The words of the Arabic names in the ArWikiCats lists (people, cities, clubs, places; MIT as
+# declared by the project; the names are Wikipedia titles, CC BY-SA), the parenthesized
+# disambiguations stripped («آربيرغ (سويسرا)» → «آربيرغ»). Each word is listed under the set of
+# (list, position) classes it has: P people, C cities, K clubs and teams, L other places; 1 the
+# name's first word, 2 a later word. The tagger reads them as per-word facts (src/entities/features.rs).
+import re
+
+WIKICATS = [("people.tsv", "P"), ("cities.tsv", "C"), ("clubs.tsv", "K"), ("places.tsv", "L")]
+classes = {}
+for name, c in WIKICATS:
+    lines = open(os.path.join(src, "gazetteers", "arwikicats", name), encoding="utf-8").read().splitlines()[1:]
+    for line in lines:
+        ar = re.sub(r"\s*\([^)]*\)", "", line.split("\t")[1]).strip()
+        for i, w in enumerate(ar.split()):
+            if any("\u0621" <= ch <= "\u064a" for ch in w):
+                classes.setdefault(w, set()).add(c + ("1" if i == 0 else "2"))
+sections = {}
+for w, cs in classes.items():
+    sections.setdefault(" ".join(sorted(cs)), []).append(w)
+with open(os.path.join(root, "data", "ner_wikicats.txt"), "w", encoding="utf-8") as f:
+    f.write("# Words of the Arabic names of the ArWikiCats lists (people, cities, clubs, places): MIT as declared\n")
+    f.write("# by the project; the names are Wikipedia titles (CC BY-SA). Under each '@' line, the words that have\n")
+    f.write("# exactly those classes: P people, C cities, K clubs, L places; 1 first word of a name, 2 a later word.\n")
+    f.write("# Rebuilt by: python3 tools/build_data.py\n")
+    for k in sorted(sections):
+        f.write(f"@ {k}\n")
+        for w in sorted(sections[k]):
+            f.write(w + "\n")

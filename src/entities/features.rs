@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 /// flag, or a list these features read: `ner_triggers.txt`, the name lists, stopwords,
 /// places), then retrain (`cargo run --release -p kashif-train -- train-ner`): a model of
 /// another version then fails to load with a message that says so, instead of tagging badly.
-pub const FEATURES_VERSION: u32 = 1;
+pub const FEATURES_VERSION: u32 = 2;
 
 // Flag bits of a word.
 pub const F_PLACE: u32 = 1; // some reading is a place (first word of a gazetteer name)
@@ -48,7 +48,45 @@ pub const F_LIST_PER_I: u32 = F_ORG << 6;
 /// The flags that depend on where a token stands (gazetteer and multi-word list matches in the
 /// text), not on its form alone.
 pub const POSITION_FLAGS: u32 = F_GAZ_B | F_GAZ_I | F_LIST_ORG_B | F_LIST_ORG_I | F_LIST_MISC_B | F_LIST_MISC_I | F_LIST_PER_B | F_LIST_PER_I;
-const N_FLAGS: u32 = 6 + CLASSES.len() as u32 + 1 + 6;
+/// Some reading is a word of a name of the ArWikiCats lists (`data/ner_wikicats.txt`): of a
+/// person, a city, a club or team, another place; its first word (`1`) or a later one (`2`).
+pub const F_WK_PER1: u32 = F_ORG << 7;
+pub const F_WK_PER2: u32 = F_ORG << 8;
+pub const F_WK_CITY1: u32 = F_ORG << 9;
+pub const F_WK_CITY2: u32 = F_ORG << 10;
+pub const F_WK_CLUB1: u32 = F_ORG << 11;
+pub const F_WK_CLUB2: u32 = F_ORG << 12;
+pub const F_WK_PLACE1: u32 = F_ORG << 13;
+pub const F_WK_PLACE2: u32 = F_ORG << 14;
+const N_FLAGS: u32 = 6 + CLASSES.len() as u32 + 1 + 6 + 8;
+
+/// The flag of an ArWikiCats class of `data/ner_wikicats.txt` (`P1`, `C2`, …).
+fn wikicats_flag(class: &str) -> u32 {
+    match class {
+        "P1" => F_WK_PER1,
+        "P2" => F_WK_PER2,
+        "C1" => F_WK_CITY1,
+        "C2" => F_WK_CITY2,
+        "K1" => F_WK_CLUB1,
+        "K2" => F_WK_CLUB2,
+        "L1" => F_WK_PLACE1,
+        "L2" => F_WK_PLACE2,
+        _ => 0,
+    }
+}
+
+/// The words of `data/ner_wikicats.txt` with their flags: under each `@ CLASSES` line, the
+/// words that have those classes.
+fn wikicats_words(mut add: impl FnMut(String, u32)) {
+    let mut flags = 0;
+    for line in include_str!("../../data/ner_wikicats.txt").lines() {
+        if let Some(classes) = line.strip_prefix("@ ") {
+            flags = classes.split_whitespace().map(wikicats_flag).fold(0, |a, b| a | b);
+        } else if !line.starts_with('#') && !line.trim().is_empty() {
+            add(lexicon::key(line.trim()), flags);
+        }
+    }
+}
 
 struct Lists {
     triggers: HashMap<String, u32, Fast>,
@@ -128,7 +166,7 @@ pub fn is_name_like(key: &str) -> bool {
 }
 
 fn is_name(s: &str) -> u32 {
-    // The four lists as one table: one lookup instead of four.
+    // The four lists and the ArWikiCats words as one table: one lookup instead of five.
     static NAMES: OnceLock<HashMap<String, u32, Fast>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
         let (l, people) = (lists(), lexicon::person_names());
@@ -140,6 +178,7 @@ fn is_name(s: &str) -> u32 {
                 *m.entry(w.clone()).or_default() |= flag;
             }
         }
+        wikicats_words(|w, flag| *m.entry(w).or_default() |= flag);
         m
     });
     names.get(s).copied().unwrap_or(0)
@@ -210,6 +249,9 @@ pub struct Word<'a> {
     pub nchars: u8,
     pub key_suf: [u8; 2],
     pub safe_pre: [u8; 2],
+    /// Prefixes of the word's Brown cluster path ([`crate::lexicon::clusters`]) of
+    /// [`CLUSTER_PREFIXES`] bits, 0 for a word the table does not know.
+    pub cl: [u64; 3],
     /// The token's lexeme id when it has a valid one: everything above but the position flags
     /// (gazetteer and multi-word list matches, `quoted`, `sport`) is the same for every token
     /// of that lexeme.
@@ -239,7 +281,12 @@ struct Facts {
     pro: String,
     enc: String,
     clitics: u64,
+    cl: [u64; 3],
 }
+
+/// The lengths of the cluster-path prefixes the features read: a coarse class, a finer one,
+/// and the whole path (clusters hold at most 20 bits).
+pub const CLUSTER_PREFIXES: [usize; 3] = [4, 8, 64];
 
 /// What depends on a bare word alone: its zipf, the zipf of its form with the article, and its
 /// productivity ([`productivity`]).
@@ -311,9 +358,10 @@ impl Word<'_> {
         (self.h[0], self.h[3], self.clitics, self.kind as u8)
     }
 
-    /// Everything [`neighbour_part`] reads: key (hence its readings, shape and memory),
-    /// stem, flags and kind.
+    /// Everything [`neighbour_part`] reads: key (hence its readings, shape, memory and
+    /// cluster), stem, flags and kind.
     pub fn neighbour_key(&self) -> (u64, u64, u32, u8) {
+        // (the cluster prefixes follow from the key, as the memory does)
         (self.h[0], self.h[3], self.flags, self.kind as u8)
     }
 
@@ -329,7 +377,7 @@ impl Word<'_> {
 
     pub fn pad() -> &'static Word<'static> {
         static PAD: OnceLock<Word<'static>> = OnceLock::new();
-        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: "", enc: "", quoted: 0, sport: 0, prod: [0; 4], h: [hash_str(""); 4], clitics: clitics_hash("", ""), nchars: 0, key_suf: [0; 2], safe_pre: [0; 2], lex: None })
+        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: "", enc: "", quoted: 0, sport: 0, prod: [0; 4], h: [hash_str(""); 4], clitics: clitics_hash("", ""), nchars: 0, key_suf: [0; 2], safe_pre: [0; 2], cl: [0; 3], lex: None })
     }
 }
 
@@ -408,6 +456,7 @@ pub fn words_of<'a>(tokens: &'a [Token], places: &[crate::analysis::Entity], sto
                 nchars: f.nchars,
                 key_suf: f.key_suf,
                 safe_pre: f.safe_pre,
+                cl: f.cl,
                 lex: w.ok(),
             }
         })
@@ -535,7 +584,8 @@ fn facts(t: &Token, mem: &Memory, by_bare: &mut HashMap<String, BareFacts, Fast>
         }
     }
     let clitics = clitics_hash(&pro, &enc);
-    Facts { text: t.text.clone(), safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h, nchars, key_suf, safe_pre, names, pro, enc, clitics }
+    let cl = crate::doc::facts(t).cluster.map_or([0; 3], |p| CLUSTER_PREFIXES.map(|n| p.prefix(n)));
+    Facts { text: t.text.clone(), safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h, nchars, key_suf, safe_pre, names, pro, enc, clitics, cl }
 }
 
 fn zbucket(z: Option<f32>) -> u8 {
@@ -677,6 +727,7 @@ enum Group {
     Flags,
     Mem,
     Stem,
+    Cluster,
 }
 
 /// One feature per flag bit that is set, for template `tpl`.
@@ -703,6 +754,13 @@ fn neighbour(c: &Word, d: isize, g: Group, f: &mut impl FnMut(H)) {
         Group::Stem if d == -1 => f(H::new(117).h(c.h[3])),
         Group::Stem if d == 1 => f(H::new(118).h(c.h[3])),
         Group::Stem => {}
+        // the cluster prefixes of the words next to this one
+        Group::Cluster if d == -1 || d == 1 => {
+            for (j, &c) in c.cl.iter().enumerate() {
+                f(H::new(if d < 0 { 180 } else { 183 } + j as u8).h(c));
+            }
+        }
+        Group::Cluster => {}
     }
 }
 
@@ -711,7 +769,7 @@ fn neighbour(c: &Word, d: isize, g: Group, f: &mut impl FnMut(H)) {
 /// their weights once per distinct word and offset. `Context` + `Own` + these four = `All`.
 pub fn neighbour_part(c: &Word, d: isize, mask: u32, out: &mut Vec<u32>) {
     let mut f = |h: H| out.push(h.bucket(mask));
-    for g in [Group::Words, Group::Flags, Group::Mem, Group::Stem] {
+    for g in [Group::Words, Group::Flags, Group::Mem, Group::Stem, Group::Cluster] {
         neighbour(c, d, g, &mut f);
     }
 }
@@ -855,6 +913,14 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
     if all {
         neighbour(p, -1, Group::Stem, &mut f);
         neighbour(n, 1, Group::Stem, &mut f);
+        neighbour(p, -1, Group::Cluster, &mut f);
+        neighbour(n, 1, Group::Cluster, &mut f);
+    }
+    // the word's own cluster prefixes
+    if own {
+        for (j, &c) in w.cl.iter().enumerate() {
+            f(H::new(170 + j as u8).h(c));
+        }
     }
     if ctx {
         // context pairs
@@ -965,6 +1031,21 @@ mod tests {
         assert_ne!(flags("بوش") & F_LAST, 0);
         assert_ne!(flags("مايكروسوفت") & F_ORG, 0);
         assert_eq!(flags("التقى") & (F_FIRST | F_LAST | F_ORG), 0);
+    }
+
+    /// The ArWikiCats words flag a word behind its clitics: «وبيونغ» is the first word of a
+    /// city's name, «يانغ» a later one; «قلقا» («worry») is in no list.
+    #[test]
+    fn wikicats_words_flag_words_behind_clitics() {
+        let text = "وعلى بيونغ يانغ ومانشستر قلقا";
+        let tokens = crate::pipeline::tokens(text, &Default::default());
+        let mut store = Store::default();
+        let ws = words(&tokens, &Memory::default(), &[], &mut store);
+        let flags = |w: &str| ws.iter().find(|x| x.key == lexicon::key(w)).map(|x| x.flags).unwrap_or(0);
+        assert_ne!(flags("بيونغ") & F_WK_CITY1, 0);
+        assert_ne!(flags("يانغ") & F_WK_CITY2, 0);
+        assert_ne!(flags("ومانشستر") & (F_WK_CITY1 | F_WK_CLUB2), 0);
+        assert_eq!(flags("قلقا") & (F_WK_PER1 | F_WK_PER2 | F_WK_CITY1 | F_WK_CITY2 | F_WK_PLACE1 | F_WK_PLACE2), 0);
     }
 
     #[test]

@@ -65,7 +65,7 @@ impl std::fmt::Display for ModelError {
             ),
             ModelError::Damaged(what) => write!(f, "damaged NER model file ({what})"),
         }?;
-        write!(f, "; retrain it with `{RETRAIN}` from the project's root (it rebuilds data/ner.model from data/sources/anercorp-train.conll)")
+        write!(f, "; retrain it with `{RETRAIN}` from the project's root (it rebuilds data/ner.model from data/sources/anercorp-train.conll and data/sources/wikifane-gold.conll.gz)")
     }
 }
 

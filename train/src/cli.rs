@@ -307,6 +307,13 @@ fn cli_eval_splits(args: &[String]) -> Result<(), CliError> {
     let splits = [("ANERcorp dev (last 10%)", aner_dev), ("WikiFANE dev (every 10th block of 50 sentences)", &wiki_dev[..])];
     for (name, part) in splits {
         let sents: Vec<Sentence> = part.iter().map(prepare).collect();
+        if args.iter().any(|a| a == "--errors") {
+            if !write_line(&mut out, &format!("# {name}"))? {
+                break;
+            }
+            print_errors(&sents, 1, model, Merge::Model)?;
+            continue;
+        }
         let (sc, conf) = evaluate_confusion(&sents, |t, k| find_with(t, k, model, Merge::Model));
         if !write_line(&mut out, &format!("{name}, {} sentences, tagger alone:\n{}\n{}", sents.len(), sc.report(), conf.report()))? {
             break;

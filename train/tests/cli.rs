@@ -134,3 +134,17 @@ fn a_closed_pipe_ends_the_report_quietly() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
+
+/// `eval-ner --splits` scores the built-in model on both dev splits of the vendored corpora,
+/// each with the micro F1 without MISC and the confusion table between types.
+#[test]
+fn eval_splits_reports_both_dev_splits_with_confusion() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let out = run_in(&root, &["eval-ner", "--splits"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("ANERcorp dev (last 10%), 399 sentences"), "{report}");
+    assert!(report.contains("WikiFANE dev (every 10th block of 50 sentences), 1550 sentences"), "{report}");
+    assert_eq!(report.matches("\nno-MISC ").count(), 2, "{report}");
+    assert_eq!(report.matches("gold\\tagged").count(), 2, "{report}");
+}
