@@ -157,7 +157,7 @@ fn parse(args: &[String]) -> Result<Args, Failure> {
             }
             "--options" => {
                 let v = value("--options")?;
-                a.options = serde_json::from_str(&v)
+                a.options = kashif::Options::from_json(&v)
                     .map_err(|e| Failure::Usage(format!("--options: {e}")))?;
             }
             "-" => a.input = Some("-".into()),

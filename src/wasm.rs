@@ -68,7 +68,7 @@ fn options_argument(options: JsValue, call: &str) -> Result<Options, JsError> {
             .ok()
             .and_then(|s| s.as_string())
             .ok_or_else(|| JsError::new(&format!("{call}: options cannot be converted to JSON")))?;
-        serde_json::from_str(&json).map_err(|e| JsError::new(&format!("{call}: bad options: {e}")))
+        Options::from_json(&json).map_err(|e| JsError::new(&format!("{call}: bad options: {e}")))
     }
 }
 
