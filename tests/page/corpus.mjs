@@ -150,6 +150,22 @@ export async function run({ check }) {
       await analyzed(page, 5);
     });
 
+    await check('one CSV file: the text and title columns are guessed, and can be chosen and read again', async () => {
+      await page.click('#mode-corpus');
+      await page.$eval('#corpus-paste', (t) => (t.value = ''));
+      const q = (s) => `"${s.replace(/"/g, '""')}"`;
+      const csv = ['id,headline,body', `1,${q('لقاء "القمة"')},${q(A)}`, `2,${q('حوار, وزيارة')},${q(B)}`].join('\r\n');
+      await page.setInputFiles('#corpus-files', { name: 'news.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await analyzed(page, 2);
+      const titles = await page.$$eval('#corpus-docs tbody tr td:nth-child(2)', (tds) => tds.map((t) => t.textContent));
+      assertEqual(titles.join('|'), 'لقاء "القمة"|حوار, وزيارة', 'titles from the headline column');
+      const selects = await page.$$('.corpus-columns select');
+      assertEqual(selects.length, 2, 'text and title column choices');
+      await selects[1].selectOption('-1');
+      await page.click('.corpus-columns button');
+      await page.waitForFunction(() => document.querySelector('#corpus-docs tbody tr td:nth-child(2)')?.textContent.startsWith('التقى'));
+    });
+
     await check('no errors on the console', async () => {
       assertEqual(log.pageErrors.join('\n'), '', 'page errors');
       assertEqual(log.consoleErrors.join('\n'), '', 'console errors');
