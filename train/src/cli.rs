@@ -1,5 +1,5 @@
-//! The `train-ner` and `eval-ner` commands: argument parsing and reports. Errors say what to
-//! do; an I/O error exits 1 and bad usage 2 (see [`CliError`]).
+//! The `train-ner`, `eval-ner` and `clusters` commands: argument parsing and reports. Errors
+//! say what to do; an I/O error exits 1 and bad usage 2 (see [`CliError`]).
 
 use crate::conll::{prepare, read_conll, split_dev, write_conll, Conll, Sentence};
 use crate::eval::{doc_entities, evaluate, evaluate_docs, predicted, Scores};

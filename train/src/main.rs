@@ -14,6 +14,8 @@ USAGE:
                            --eta --l2 --cost --mix-crf, see train/src/train.rs)
     kashif-train eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split]
                           [--docs K] [--errors]
+    kashif-train clusters [--text FILE]... [--out FILE] [--tsv FILE] [--window N]
+                          [--min-count N] [--max-words N]
     kashif-train version
     kashif-train help
 
@@ -26,6 +28,13 @@ eval-ner prints per-type precision, recall and F1 (exact entity match, conlleval
 model built into kashif, or of FILE; MODE is model, gazetteer, model-first, gazetteer-first or
 all (default). --dev-split scores only the last 10% of DEV.conll; --docs K reads K sentences at
 a time as one document; --errors lists every wrong or missed entity instead.
+
+clusters computes Brown word clusters of the unlabeled text (default: the vendored
+data/sources/ant-content.txt.gz and data/sources/anercorp-train.conll; .jsonl reads the content
+field, .conll the tokens, anything else one document a line, .gz is decompressed) and writes
+the table FILE (default data/clusters.bin): with the defaults (--window 256 --min-count 3
+--max-words 23000) it rebuilds the shipped table byte for byte. --tsv also writes every
+clustered word as path, word, count.
 
 Exit codes: 0 success, 1 I/O error, 2 bad usage.
 ";
