@@ -17,8 +17,10 @@ pub struct Options {
     pub top_n: usize,
     /// A keyword must occur at least this often (phrases at least twice in any case).
     pub min_count: usize,
-    /// How keywords are ordered: `keyness` (how much more often than in general Arabic,
-    /// log-likelihood against wordfreq; the default) or `frequency` (raw count).
+    /// How keywords are ordered: `blend` (the default: where a keyword first appears, how
+    /// often and how widely, whether it is part of a name or phrase, how unusual it is in
+    /// general Arabic; see `keywords::blend`), `keyness` (how much more often than in general
+    /// Arabic, log-likelihood against wordfreq) or `frequency` (raw count).
     pub ranking: Ranking,
     /// Longest multi-word keyword, in words (2–4; 0 or 1 = single words only).
     pub max_ngram: usize,
@@ -31,10 +33,13 @@ pub struct Options {
     /// Return the token list. Turn off when only keywords, entities and statistics are needed:
     /// for long texts the tokens are most of the result (use the compact token path instead).
     pub tokens: bool,
-    /// Find entities.
+    /// Find entities. (The `blend` ranking uses the names found: without entities, names count
+    /// for nothing in it and a name's keywords are not merged.)
     pub entities: bool,
     /// Rank keywords.
     pub keywords: bool,
+    /// Give each keyword the parts of its score (`Keyword::explain`).
+    pub explain: bool,
 }
 
 impl Default for Options {
@@ -42,7 +47,7 @@ impl Default for Options {
         Options {
             top_n: 50,
             min_count: 1,
-            ranking: Ranking::Keyness,
+            ranking: Ranking::Blend,
             max_ngram: 4,
             stopwords_add: Vec::new(),
             stopwords_remove: Vec::new(),
@@ -50,16 +55,90 @@ impl Default for Options {
             tokens: true,
             entities: true,
             keywords: true,
+            explain: false,
         }
     }
 }
+
+impl Options {
+    /// Reads options from a JSON object: the one reader behind the CLI's `--options`, the JS
+    /// API's `options` argument and Python's keyword arguments, so all three accept and refuse
+    /// the same things with the same words.
+    ///
+    /// serde's own message for a wrong value («invalid type: string "x", expected usize») does
+    /// not say which field it is about; in an object of several fields the user has to guess.
+    /// So when the whole object is refused, each field is tried alone and the first one that is
+    /// refused is named in the error.
+    ///
+    /// Only an object is accepted: serde would also read a JSON array as the fields in order
+    /// (`[1]` as `top_n: 1`), which nobody means.
+    pub fn from_json(json: &str) -> Result<Options, OptionsError> {
+        let not_object = |kind: &str| OptionsError {
+            field: None,
+            message: format!("options must be a JSON object like {{\"top_n\": 20}}, not {kind}"),
+            wrong_type: true,
+        };
+        match serde_json::from_str::<serde_json::Value>(json) {
+            Ok(serde_json::Value::Object(_)) | Err(_) => {}
+            Ok(serde_json::Value::Array(_)) => return Err(not_object("an array")),
+            Ok(serde_json::Value::String(_)) => return Err(not_object("a string")),
+            Ok(serde_json::Value::Number(_)) => return Err(not_object("a number")),
+            Ok(serde_json::Value::Bool(_)) => return Err(not_object("a boolean")),
+            Ok(serde_json::Value::Null) => return Err(not_object("null")),
+        }
+        serde_json::from_str(json).map_err(|whole| OptionsError::of(json, whole))
+    }
+}
+
+/// Why [`Options::from_json`] refused its input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionsError {
+    /// The top-level field at fault, when one field alone is refused.
+    pub field: Option<String>,
+    /// serde's message (without a line and column when a field is named).
+    pub message: String,
+    /// The value has the wrong JSON type (Python raises `TypeError` for these, `ValueError` for the rest).
+    pub wrong_type: bool,
+}
+
+impl OptionsError {
+    fn of(json: &str, whole: serde_json::Error) -> OptionsError {
+        let wrong_type = |m: &str| m.starts_with("invalid type");
+        if let Ok(serde_json::Value::Object(fields)) = serde_json::from_str::<serde_json::Value>(json) {
+            for (name, value) in fields {
+                let alone = serde_json::Value::Object([(name.clone(), value)].into_iter().collect());
+                if let Err(e) = serde_json::from_value::<Options>(alone) {
+                    let message = e.to_string();
+                    return OptionsError { field: Some(name), wrong_type: wrong_type(&message), message };
+                }
+            }
+        }
+        let message = whole.to_string();
+        OptionsError { field: None, wrong_type: wrong_type(&message), message }
+    }
+}
+
+impl std::fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.field {
+            // serde's unknown-field message names a top-level field already.
+            Some(field) if self.message.starts_with(&format!("unknown field `{field}`")) => f.write_str(&self.message),
+            Some(field) => write!(f, "field `{field}`: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for OptionsError {}
 
 /// How keywords are ordered (see [`Options::ranking`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Ranking {
-    /// By log-likelihood keyness against general Arabic.
+    /// By a blend of position, count, spread, name and rarity (`keywords::blend`).
     #[default]
+    Blend,
+    /// By log-likelihood keyness against general Arabic.
     Keyness,
     /// By count.
     Frequency,
@@ -142,7 +221,7 @@ pub struct Keyword {
     pub count: u32,
     /// count / number of words in the text.
     pub share: f64,
-    /// The ranking score (higher first): `keyness` or `count`, per `Options::ranking`.
+    /// The ranking score (higher first): the blend, `keyness` or `count`, per `Options::ranking`.
     pub score: f64,
     /// Log-likelihood G² of the count against general Arabic (wordfreq); negative when the
     /// keyword is rarer here than in general Arabic.
@@ -152,6 +231,45 @@ pub struct Keyword {
     /// Where the keyword occurs: a word's base (without clitics); a phrase from its first
     /// word's base to its last word's end.
     pub occurrences: Vec<Span>,
+    /// The parts of the blended score, with `Options::explain` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explain>,
+}
+
+/// What a keyword's blended score is made of (`keywords::blend`): the facts it was measured
+/// on, and each fact's weighted part (the parts add up to the blended score, whatever ranking
+/// ordered the list).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Explain {
+    /// The sentence (0 = the first) where the keyword first appears.
+    pub first_sentence: u32,
+    /// How many sentences it appears in, of `of_sentences`.
+    pub sentences: u32,
+    pub of_sentences: u32,
+    /// How many of its occurrences are inside a found name (entity).
+    pub in_names: u32,
+    /// Its Zipf frequency in general Arabic (log10 of occurrences per billion words; a word
+    /// group's keys summed, a phrase's rarest word; 2 when general Arabic does not list it).
+    pub zipf: f64,
+    /// The weighted parts: their sum is the blended score.
+    pub parts: ScoreParts,
+}
+
+/// The weighted parts of a blended score (see [`Explain`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScoreParts {
+    /// From the count.
+    pub count: f64,
+    /// From where it first appears (early is better).
+    pub position: f64,
+    /// From the share of sentences it appears in.
+    pub spread: f64,
+    /// From the share of its occurrences inside names.
+    pub name: f64,
+    /// From its rarity in general Arabic.
+    pub rarity: f64,
+    /// For being a phrase.
+    pub phrase: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -215,4 +333,41 @@ pub struct Analysis {
     /// Distinct names: mentions grouped across variants, clitic forms and short forms.
     pub entity_groups: Vec<EntityGroup>,
     pub stats: Stats,
+}
+
+#[cfg(test)]
+mod options_tests {
+    use super::*;
+
+    #[test]
+    fn from_json_reads_what_serde_reads() {
+        let o = Options::from_json(r#"{"top_n": 7, "ranking": "frequency"}"#).unwrap();
+        assert_eq!((o.top_n, o.ranking), (7, Ranking::Frequency));
+        assert_eq!(Options::from_json("{}").unwrap(), Options::default());
+    }
+
+    #[test]
+    fn a_refused_field_is_named() {
+        let e = Options::from_json(r#"{"top_n": 5, "min_count": -1}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("min_count"));
+        assert!(e.to_string().starts_with("field `min_count`: invalid value: integer `-1`"), "{e}");
+        assert!(!e.wrong_type);
+        let e = Options::from_json(r#"{"tokens": "yes"}"#).unwrap_err();
+        assert!(e.wrong_type && e.to_string().starts_with("field `tokens`: invalid type"), "{e}");
+        let e = Options::from_json(r#"{"ranking": "alphabetical"}"#).unwrap_err();
+        assert!(e.to_string().starts_with("field `ranking`: unknown variant `alphabetical`"), "{e}");
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_json_keep_serdes_words() {
+        let e = Options::from_json(r#"{"top": 3}"#).unwrap_err();
+        assert!(e.to_string().starts_with("unknown field `top`, expected one of"), "{e}");
+        let e = Options::from_json("{\"top_n\": ").unwrap_err();
+        assert_eq!(e.field, None);
+        assert!(e.to_string().contains("line 1"), "{e}");
+        // serde alone would take an array as the fields in order.
+        let e = Options::from_json("[1]").unwrap_err();
+        assert!(e.to_string().contains("must be a JSON object") && e.to_string().ends_with("not an array"), "{e}");
+        assert!(Options::from_json("null").is_err());
+    }
 }

@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod compact;
+pub mod corpus;
 pub mod doc;
 pub mod entities;
 pub mod keywords;
@@ -23,7 +24,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analysis::{Analysis, Entity, EntityGroup, Keyword, Options, Ranking, Segment, Span, Stats, Token};
+pub use analysis::{Analysis, Entity, EntityGroup, Keyword, Options, OptionsError, Ranking, Segment, Span, Stats, Token};
 pub use stream::{PieceResult, Stream};
 pub use text::tokenize::Kind;
 
@@ -34,8 +35,8 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let doc = pipeline::doc(text, &options.normalize);
     let entities = if options.entities { entities::find(&doc) } else { Vec::new() };
-    let keywords = if options.keywords { keywords::extract(&doc, options) } else { Vec::new() };
     let entity_groups = entities::group::group(&entities);
+    let keywords = if options.keywords { keywords::extract(&doc, &keywords::names(&entities, &entity_groups), options) } else { Vec::new() };
     let sentences = doc.sentence_spans();
     let stats = pipeline::stats(text, &doc.tokens, sentences.len());
     let tokens = doc.tokens;

@@ -55,6 +55,27 @@ fn text_summary() {
 }
 
 #[test]
+fn explain_shows_the_parts_of_each_score() {
+    let text = "زار الوزير الميناء. ثم زار المطار. وعاد إلى الميناء.";
+    let (code, out, err) = kashif(&["analyze", "--explain"], text.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("first in sentence 1 of 3, in 2 sentences"), "{out}");
+    assert!(out.contains("blend ") && out.contains("+ position "), "{out}");
+    // JSON: an explain object per keyword with --explain, none without (the contract only grows)
+    for (args, has) in [(&["analyze", "--lines", "--format", "jsonl", "--explain"][..], true), (&["analyze", "--lines", "--format", "jsonl"][..], false)] {
+        let (code, out, _) = kashif(args, text.as_bytes());
+        assert_eq!(code, 0);
+        let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        let k = &v["keywords"][0];
+        assert_eq!(k.get("explain").is_some(), has, "{k}");
+        if has {
+            assert_eq!(k["explain"]["first_sentence"], 0);
+            assert!(k["explain"]["parts"]["position"].as_f64().unwrap() > 0.0);
+        }
+    }
+}
+
+#[test]
 fn invalid_utf8_is_a_clear_error_with_the_offset() {
     let mut input = "روسيا ".as_bytes().to_vec();
     input.extend_from_slice(&[0xC8, 0x20, 0xFF]); // CP1256-style bytes
@@ -76,6 +97,13 @@ fn usage_errors_and_missing_files() {
     let (code, _, err) = kashif(&["analyze", "--options", "{\"bogus\":1}"], b"");
     assert_eq!(code, 2);
     assert!(err.contains("unknown field `bogus`"), "{err}");
+    // A wrong value among several fields names its field.
+    let (code, _, err) = kashif(&["analyze", "--options", "{\"top_n\":5,\"min_count\":\"x\"}"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("field `min_count`: invalid type: string \"x\""), "{err}");
+    let (code, _, err) = kashif(&["analyze", "--options", "{\"normalize\":{\"tatweel\":1}}"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("field `normalize`"), "{err}");
     let (code, _, err) = kashif(&["frobnicate"], b"");
     assert_eq!(code, 2);
     assert!(err.contains("unknown command"), "{err}");

@@ -106,7 +106,7 @@ fn phrase_occurrence_starts_after_the_proclitic() {
 fn keyness_prefers_rare_words_frequency_prefers_counts() {
     // الرئيس is common in general Arabic, بيسكوف is not; الرئيس occurs more often here.
     let text = "الرئيس الرئيس الرئيس بيسكوف بيسكوف";
-    let ks = keywords(text, &Options::default());
+    let ks = keywords(text, &Options { ranking: Ranking::Keyness, ..Options::default() });
     assert_eq!(ks[0].text, "بيسكوف");
     assert!(ks[0].score > ks[1].score);
     let ks = keywords(text, &Options { ranking: Ranking::Frequency, ..Options::default() });
@@ -115,9 +115,38 @@ fn keyness_prefers_rare_words_frequency_prefers_counts() {
 }
 
 #[test]
+fn the_blend_prefers_what_comes_first() {
+    // «الميناء» and «المطار» occur twice each, equally rare; the first sentence has الميناء only.
+    // Keyness cannot tell them apart (it lists the first seen first on a tie): the blend puts
+    // الميناء first by its position part, whatever the order of the later mentions.
+    let text = "افتتح الوزير الميناء. ثم زار المطار. وتحدث عن المطار. وعاد إلى الميناء.";
+    let o = Options { explain: true, ..Options::default() };
+    let ks = keywords(text, &o);
+    let (port, airport) = (find(&ks, "الميناء").expect("الميناء"), find(&ks, "المطار").expect("المطار"));
+    assert!(port.score > airport.score, "{} {}", port.score, airport.score);
+    let (ep, ea) = (port.explain.as_ref().unwrap(), airport.explain.as_ref().unwrap());
+    assert_eq!((ep.first_sentence, ea.first_sentence, ep.of_sentences), (0, 1, 4));
+    assert_eq!((ep.sentences, ea.sentences), (2, 2));
+    assert!(ep.parts.position > ea.parts.position);
+    // the parts add up to the score
+    for k in &ks {
+        let p = &k.explain.as_ref().unwrap().parts;
+        let sum = p.count + p.position + p.spread + p.name + p.rarity + p.phrase;
+        assert!((sum - k.score).abs() < 1e-9, "{}: {sum} vs {}", k.text, k.score);
+    }
+    // without the option, no explanation (the JSON has no "explain" field)
+    assert!(keywords(text, &Options::default()).iter().all(|k| k.explain.is_none()));
+}
+
+#[test]
 fn ranking_option_parses() {
     let o: Options = serde_json::from_str(r#"{"ranking":"frequency","max_ngram":3,"top_n":5,"min_count":2}"#).unwrap();
     assert_eq!(o.ranking, Ranking::Frequency);
+    assert_eq!(Options::default().ranking, Ranking::Blend);
+    for (name, r) in [("blend", Ranking::Blend), ("keyness", Ranking::Keyness)] {
+        let o: Options = serde_json::from_str(&format!(r#"{{"ranking":"{name}"}}"#)).unwrap();
+        assert_eq!(o.ranking, r);
+    }
     assert_eq!(o.max_ngram, 3);
     assert!(serde_json::from_str::<Options>(r#"{"ranking":"other"}"#).is_err());
     assert!(serde_json::from_str::<Options>(r#"{"rank":"frequency"}"#).is_err());
@@ -150,9 +179,23 @@ fn seed_article_by_keyness() {
 }
 
 #[test]
+fn a_name_takes_one_place() {
+    // «فلاديمير بوتين» (twice) and «بوتين» (six times, the two included) are one entity group:
+    // the blend lists بوتين once; keyness, which knows no names, lists both. (The names are
+    // the entities': without them the blend cannot tell.)
+    let all = Options { top_n: 0, ..Options::default() };
+    let ks = analyze(SEED, &all).keywords;
+    assert!(find(&ks, "بوتين").is_some());
+    assert!(find(&ks, "فلاديمير بوتين").is_none());
+    assert!(find(&keywords(SEED, &all), "فلاديمير بوتين").is_some(), "entities off");
+    let ks = analyze(SEED, &Options { ranking: Ranking::Keyness, ..all }).keywords;
+    assert!(find(&ks, "بوتين").is_some() && find(&ks, "فلاديمير بوتين").is_some());
+}
+
+#[test]
 fn seed_article_has_no_stopword_in_top_20() {
     let stop = kashif::keywords::stopword_keys(&Options::default());
-    for ranking in [Ranking::Keyness, Ranking::Frequency] {
+    for ranking in [Ranking::Blend, Ranking::Keyness, Ranking::Frequency] {
         let ks = keywords(SEED, &Options { ranking, ..Options::default() });
         for k in ks.iter().take(20) {
             for w in k.text.split(' ') {

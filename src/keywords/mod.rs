@@ -7,11 +7,13 @@
 //!    to show and lists the variants.
 //! 4. [`phrases`]: multi-word keywords from strongly associated n-grams; a word found almost
 //!    only inside accepted phrases is not listed again on its own.
-//! 5. [`keyness`]: every keyword is scored against general Arabic; `ranking` chooses whether
-//!    that score or the raw count orders the list.
+//! 5. [`keyness`]: every keyword is scored against general Arabic; [`blend`] weighs that
+//!    rarity with where the keyword first appears, its count and spread and whether names hold
+//!    it. `ranking` chooses the blend (the default), keyness alone or the raw count.
 //!
 //! Offsets are bytes here; [`crate::offsets`] converts them with the rest of the result.
 
+pub mod blend;
 pub mod forms;
 mod hash;
 pub mod keyness;
@@ -34,6 +36,12 @@ pub fn stopword_keys(options: &Options) -> HashSet<String> {
 
 struct Group {
     count: u32,
+    /// The sentence of the last occurrence so far, and how many sentences have one.
+    last_sentence: u32,
+    sentences: u32,
+    /// Occurrences inside a name.
+    in_names: u32,
+    name: NameVote,
     /// The group's distinct clean keys (for its background probability), as a chain through
     /// `next_key`, in order of first appearance: first, last, how many.
     keys: (u32, u32, u32),
@@ -105,11 +113,142 @@ pub fn stopwords(options: &Options) -> Stopwords {
     Stopwords::new(&options.stopwords_add, &options.stopwords_remove)
 }
 
-/// Ranked keywords of a [`Doc`]. Byte offsets.
-pub fn extract(doc: &Doc, options: &Options) -> Vec<Keyword> {
+/// How many candidates the blend ranks for each keyword it lists (some give way: see
+/// [`one_per_subject`]).
+const OVERFETCH: usize = 2;
+
+/// The blend's list from its ranked candidates (best first: whether each is a phrase, its words'
+/// stems and its name group): one keyword per subject, as the candidates shown, in order. A
+/// candidate whose name (entity group) an earlier one has is one keyword with it: the one that
+/// counts more mentions is shown in the earlier place («بوتين», six mentions, for «فلاديمير
+/// بوتين», two); a word that an earlier phrase holds gives way,
+/// and a phrase whose first word (its head) is an earlier word keyword takes that word's place
+/// («وزارة الصحة» for «وزارة»), keeping its own score.
+fn one_per_subject(ranked: &[(bool, (Vec<u32>, u32))], counts: &[u32]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut in_phrases: Vec<u32> = Vec::new();
+    for (i, (phrase, (stems, name))) in ranked.iter().enumerate() {
+        let same_name = (*name != NO_NAME).then(|| out.iter().position(|&s| ranked[s].1 .1 == *name)).flatten();
+        if let Some(at) = same_name {
+            if counts[i] > counts[out[at]] {
+                out[at] = i; // the name's form that counts more of its mentions
+            }
+            continue;
+        }
+        if *phrase {
+            in_phrases.extend_from_slice(stems);
+            if let Some(at) = out.iter().position(|&s| !ranked[s].0 && ranked[s].1 .0[0] == stems[0]) {
+                out[at] = i;
+                continue;
+            }
+        } else if in_phrases.contains(&stems[0]) {
+            continue;
+        }
+        out.push(i);
+    }
+    out
+}
+
+/// A found name's mention as keywords see it: its byte span and its entity group (the
+/// mentions of one name share it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Name {
+    pub start: u32,
+    pub end: u32,
+    pub group: u32,
+}
+
+/// The names of `entities` (byte offsets), grouped as `groups` say, in text order.
+pub fn names(entities: &[crate::analysis::Entity], groups: &[crate::analysis::EntityGroup]) -> Vec<Name> {
+    let mut out: Vec<Name> = Vec::with_capacity(entities.len());
+    for (g, group) in groups.iter().enumerate() {
+        for &m in &group.mentions {
+            let e = &entities[m as usize];
+            out.push(Name { start: e.start, end: e.end, group: g as u32 });
+        }
+    }
+    out.sort_by_key(|n| (n.start, n.end));
+    out
+}
+
+/// Ranked keywords of a [`Doc`], given its found names ([`names`]). Byte offsets.
+pub fn extract(doc: &Doc, names: &[Name], options: &Options) -> Vec<Keyword> {
     let view = words::words(&doc.tokens, &stopwords(options), &known_better);
     let starts = sentence_starts(doc.tokens.len(), doc.sentences.general.iter().map(|s| s.0 as usize));
-    rank(doc.text, &view, &starts, options)
+    rank(doc.text, &view, &starts, names, options)
+}
+
+/// No name holds this word (see [`places`]).
+const NO_NAME: u32 = u32::MAX;
+
+/// Where each word is: its sentence (0 = the first) and the entity group of the name that
+/// holds it ([`NO_NAME`]: none); and how many sentences the text has.
+fn places(words: &[Word], starts: &[bool], names: &[Name]) -> (Vec<u32>, Vec<u32>, u32) {
+    let (mut sentence, mut named) = (Vec::with_capacity(words.len()), Vec::with_capacity(words.len()));
+    let (mut seen, mut t, mut k) = (0u32, 0usize, 0usize);
+    for w in words {
+        while t <= w.tok as usize && t < starts.len() {
+            seen += starts[t] as u32;
+            t += 1;
+        }
+        sentence.push(seen.saturating_sub(1));
+        while k < names.len() && names[k].end <= w.start {
+            k += 1;
+        }
+        named.push(if k < names.len() && names[k].start <= w.start { names[k].group } else { NO_NAME });
+    }
+    seen += starts[t.min(starts.len())..].iter().filter(|&&b| b).count() as u32;
+    (sentence, named, seen.max(1))
+}
+
+/// The blend's facts of a phrase, from its occurrences (word-index ranges).
+fn phrase_facts(occurrences: &[(usize, usize)], sentence: &[u32], named: &[u32], of_sentences: u32) -> blend::Facts {
+    let (mut sentences, mut last, mut in_names) = (0, u32::MAX, 0);
+    let mut name = NameVote::default();
+    for &(a, _) in occurrences {
+        if sentence[a] != last {
+            sentences += 1;
+            last = sentence[a];
+        }
+        in_names += (named[a] != NO_NAME) as u32;
+        name.add(named[a]);
+    }
+    let count = occurrences.len() as u32;
+    blend::Facts { count, first_sentence: sentence[occurrences[0].0], sentences, of_sentences, in_names, phrase: true, name: name.of(count) }
+}
+
+/// Which name holds a keyword's occurrences: the first name group seen, and how many
+/// occurrences it holds.
+#[derive(Clone, Copy)]
+struct NameVote {
+    group: u32,
+    hits: u32,
+}
+
+impl Default for NameVote {
+    fn default() -> Self {
+        NameVote { group: NO_NAME, hits: 0 }
+    }
+}
+
+impl NameVote {
+    fn add(&mut self, group: u32) {
+        if group == NO_NAME {
+            return;
+        }
+        if self.group == NO_NAME {
+            self.group = group;
+        }
+        self.hits += (self.group == group) as u32;
+    }
+    /// The name group holding at least half of `count` occurrences, or [`NO_NAME`].
+    fn of(&self, count: u32) -> u32 {
+        if self.hits * 2 >= count.max(1) {
+            self.group
+        } else {
+            NO_NAME
+        }
+    }
 }
 
 /// Which of `tokens` tokens begin a sentence, from the first tokens of the sentences.
@@ -121,9 +260,9 @@ pub fn sentence_starts(tokens: usize, firsts: impl Iterator<Item = usize>) -> Ve
     starts
 }
 
-/// Ranked keywords from a text's keyword view and which of its tokens begin a sentence
-/// ([`sentence_starts`]). Byte offsets.
-pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], options: &Options) -> Vec<Keyword> {
+/// Ranked keywords from a text's keyword view, which of its tokens begin a sentence
+/// ([`sentence_starts`]) and its found names ([`names`]). Byte offsets.
+pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], names: &[Name], options: &Options) -> Vec<Keyword> {
     let words = &view.words;
     let n_words = view.word_tokens.max(1);
     let min_count = options.min_count.max(1) as u32;
@@ -139,6 +278,7 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
     let ids: Vec<u32> = words.iter().map(|w| w.id).collect();
     let parts: Vec<(u32, bool)> = view.name_parts.iter().map(|&(p, class)| (p, class == words::Part::Inner)).collect();
     let found = phrases::find(&ids, view.keyword_tokens, &runs, options.max_ngram, min_count, &parts);
+    let (sentence, named, of_sentences) = places(words, starts, names);
     let mut in_phrase = vec![false; words.len()];
     for p in &found {
         for &(a, b) in &p.occurrences {
@@ -160,9 +300,15 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
         let gi = &mut stem_group[w.stem as usize];
         if *gi == u32::MAX {
             *gi = groups.len() as u32;
-            groups.push(Group { count: 0, keys: (w.id, w.id, 0), in_phrase: 0, first: j, stem: w.stem });
+            groups.push(Group { count: 0, last_sentence: u32::MAX, sentences: 0, in_names: 0, name: NameVote::default(), keys: (w.id, w.id, 0), in_phrase: 0, first: j, stem: w.stem });
         }
         let g = &mut groups[*gi as usize];
+        if g.last_sentence != sentence[j] {
+            g.last_sentence = sentence[j];
+            g.sentences += 1;
+        }
+        g.in_names += (named[j] != NO_NAME) as u32;
+        g.name.add(named[j]);
         if !key_seen[w.id as usize] {
             key_seen[w.id as usize] = true;
             if g.keys.2 > 0 {
@@ -190,11 +336,14 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
         /// appearance.
         seq: usize,
         source: Source,
+        facts: blend::Facts,
+        zipf: f64,
     }
     let score = |count: u32, keyness: f64| match options.ranking {
-        Ranking::Keyness => keyness,
+        Ranking::Keyness | Ranking::Blend => keyness,
         Ranking::Frequency => count as f64,
     };
+    let group_facts = |g: &Group| blend::Facts { count: g.count, first_sentence: sentence[g.first], sentences: g.sentences, of_sentences, in_names: g.in_names, phrase: false, name: g.name.of(g.count) };
     let by_id = &view.keys;
     let mut cands: Vec<Cand> = Vec::with_capacity(128);
     // Background probability by key id, looked up once.
@@ -244,7 +393,10 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
     let word_order = by_count(&eligible_groups);
     let phrase_counts: Vec<(u32, u32)> = found.iter().enumerate().map(|(i, p)| (i as u32, p.count)).collect();
     let phrase_order = by_count(&phrase_counts);
-    let want = options.top_n;
+    let blended = options.ranking == Ranking::Blend;
+    // The blend lists one keyword per subject (see [`one_per_subject`]): it takes more
+    // candidates than it lists.
+    let want = if blended { options.top_n * OVERFETCH } else { options.top_n };
     // The `want` best (score, keyness) pairs so far, worst first.
     let mut best: std::collections::BinaryHeap<std::cmp::Reverse<(Total, Total)>> = Default::default();
     let note = |best: &mut std::collections::BinaryHeap<std::cmp::Reverse<(Total, Total)>>, s: f64, k: f64| {
@@ -267,6 +419,44 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
     };
     let (mut at_w, mut at_p) = (0, 0);
     let (mut words_done, mut phrases_done) = (word_order.is_empty(), phrase_order.is_empty());
+    if options.ranking == Ranking::Blend {
+        // Every candidate's facts but its rarity cost nothing to know: candidates are taken by
+        // their score with the largest rarity any can have, best first, and looked up until
+        // no one left can enter the top.
+        let mut pending: Vec<(f64, usize, blend::Facts)> = Vec::with_capacity(word_order.len() + found.len());
+        for (i, p) in found.iter().enumerate() {
+            let f = phrase_facts(&p.occurrences, &sentence, &named, of_sentences);
+            pending.push((f.without_rarity() + blend::max_rarity_part(), i, f));
+        }
+        for (at, &gi) in word_order.iter().enumerate() {
+            let f = group_facts(&groups[gi as usize]);
+            pending.push((f.without_rarity() + blend::max_rarity_part(), found.len() + at, f));
+        }
+        pending.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (bound, seq, f) in pending {
+            if out_of_reach(&best, bound, f64::INFINITY) {
+                break;
+            }
+            if seq < found.len() {
+                let p = &found[seq];
+                let rarest = p.ids.iter().map(|&i| background(i)).fold(f64::INFINITY, f64::min);
+                let k = keyness::log_likelihood(p.count, n_words, rarest * keyness::PHRASE_SHARE);
+                let zipf = blend::zipf_of(rarest);
+                let s = blend::score(&f, zipf);
+                note(&mut best, s, k);
+                cands.push(Cand { first: p.occurrences[0].0, count: p.count, keyness: k, score: s, seq, source: Source::Phrase(seq), facts: f, zipf });
+            } else {
+                let g = &groups[word_order[seq - found.len()] as usize];
+                let bg = group_p(g);
+                let k = keyness::log_likelihood(g.count, n_words, bg);
+                let zipf = blend::zipf_of(bg);
+                let s = blend::score(&f, zipf);
+                note(&mut best, s, k);
+                cands.push(Cand { first: g.first, count: g.count, keyness: k, score: s, seq, source: Source::Word(g.stem), facts: f, zipf });
+            }
+        }
+        (words_done, phrases_done) = (true, true);
+    }
     while !(words_done && phrases_done) {
         // The next count level: the larger of the two streams' next counts.
         let next_p = (!phrases_done).then(|| found[phrase_order[at_p] as usize].count);
@@ -284,7 +474,8 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
                     let rarest = p.ids.iter().map(|&i| background(i)).fold(f64::INFINITY, f64::min);
                     let k = keyness::log_likelihood(p.count, n_words, rarest * keyness::PHRASE_SHARE);
                     note(&mut best, score(p.count, k), k);
-                    cands.push(Cand { first: p.occurrences[0].0, count: p.count, keyness: k, score: score(p.count, k), seq: i, source: Source::Phrase(i) });
+                    let facts = phrase_facts(&p.occurrences, &sentence, &named, of_sentences);
+                    cands.push(Cand { first: p.occurrences[0].0, count: p.count, keyness: k, score: score(p.count, k), seq: i, source: Source::Phrase(i), facts, zipf: blend::zipf_of(rarest) });
                 }
                 phrases_done = at_p == phrase_order.len();
             }
@@ -307,9 +498,10 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
                             continue;
                         }
                     }
-                    let k = keyness::log_likelihood(g.count, n_words, group_p(g));
+                    let bg = group_p(g);
+                    let k = keyness::log_likelihood(g.count, n_words, bg);
                     note(&mut best, score(g.count, k), k);
-                    cands.push(Cand { first: g.first, count: g.count, keyness: k, score: score(g.count, k), seq, source: Source::Word(g.stem) });
+                    cands.push(Cand { first: g.first, count: g.count, keyness: k, score: score(g.count, k), seq, source: Source::Word(g.stem), facts: group_facts(g), zipf: blend::zipf_of(bg) });
                 }
                 words_done = at_w == word_order.len();
             }
@@ -319,12 +511,30 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
     // (deterministic).
     let order = |a: &Cand, b: &Cand| b.score.total_cmp(&a.score).then(b.keyness.total_cmp(&a.keyness)).then(a.first.cmp(&b.first)).then(a.seq.cmp(&b.seq));
     let mut ranked = cands;
-    let n = if options.top_n == 0 { ranked.len() } else { options.top_n.min(ranked.len()) };
+    let n = if want == 0 { ranked.len() } else { want.min(ranked.len()) };
     if n < ranked.len() && n > 0 {
         ranked.select_nth_unstable_by(n - 1, order);
     }
     ranked.truncate(n);
     ranked.sort_unstable_by(order);
+    if blended {
+        let subject = |c: &Cand| -> (Vec<u32>, u32) {
+            let stems = match c.source {
+                Source::Word(stem) => vec![stem],
+                Source::Phrase(i) => {
+                    let (a, b) = found[i].occurrences[0];
+                    words[a..b].iter().map(|w| w.stem).collect()
+                }
+            };
+            (stems, c.facts.name)
+        };
+        let list = one_per_subject(&ranked.iter().map(|c| (matches!(c.source, Source::Phrase(_)), subject(c))).collect::<Vec<_>>(), &ranked.iter().map(|c| c.count).collect::<Vec<_>>());
+        let mut slots: Vec<Option<Cand>> = ranked.into_iter().map(Some).collect();
+        ranked = list.into_iter().map(|shown| slots[shown].take().expect("each candidate is shown once")).collect();
+        if options.top_n > 0 {
+            ranked.truncate(options.top_n);
+        }
+    }
     let cands = ranked;
     let mut found: Vec<Option<phrases::Phrase>> = found.into_iter().map(Some).collect();
     // The words of the listed single-word keywords, in one pass.
@@ -348,6 +558,7 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
         .into_iter()
         .map(|c| {
             let share = c.count as f64 / n_words as f64;
+            let explain = options.explain.then(|| c.facts.explain(c.zipf));
             match c.source {
                 Source::Word(stem) => {
                     let mut forms = Forms::default();
@@ -359,7 +570,7 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
                         occurrences.push(Span { start: w.start, end: w.base_end });
                     }
                     let (shown, variants) = forms.finish();
-                    Keyword { text: shown, key: view.stems[stem as usize].to_string(), kind: "word".into(), count: c.count, share, score: c.score, keyness: c.keyness, variants, occurrences }
+                    Keyword { text: shown, key: view.stems[stem as usize].to_string(), kind: "word".into(), count: c.count, share, score: c.score, keyness: c.keyness, variants, occurrences, explain }
                 }
                 Source::Phrase(i) => {
                     let p = found[i].take().expect("each phrase is listed once");
@@ -372,9 +583,26 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
                     }
                     let (shown, variants) = forms.finish();
                     let key = p.ids.iter().map(|&i| &*by_id[i as usize]).collect::<Vec<_>>().join(" ");
-                    Keyword { text: shown, key, kind: "phrase".into(), count: c.count, share, score: c.score, keyness: c.keyness, variants, occurrences }
+                    Keyword { text: shown, key, kind: "phrase".into(), count: c.count, share, score: c.score, keyness: c.keyness, variants, occurrences, explain }
                 }
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_keyword_per_subject() {
+        // a name's keywords take one place, the earlier's, shown by the one counting more
+        let name = [(true, (vec![2, 1], 7)), (false, (vec![1], 7)), (false, (vec![9], NO_NAME))];
+        assert_eq!(one_per_subject(&name, &[2, 6, 3]), vec![1, 2]);
+        assert_eq!(one_per_subject(&name, &[2, 2, 3]), vec![0, 2]);
+        // a phrase takes its head word's place
+        assert_eq!(one_per_subject(&[(false, (vec![3], NO_NAME)), (false, (vec![8], NO_NAME)), (true, (vec![3, 4], NO_NAME))], &[3, 3, 2]), vec![2, 1]);
+        // a word an earlier phrase holds gives way; an unrelated one stays
+        assert_eq!(one_per_subject(&[(true, (vec![5, 6], NO_NAME)), (false, (vec![6], NO_NAME)), (false, (vec![4], NO_NAME))], &[2, 3, 3]), vec![0, 2]);
+    }
 }

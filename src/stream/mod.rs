@@ -147,19 +147,19 @@ impl Stream {
         let tokens = self.analyze_part(&held);
         drop(held);
         self.store.shrink_to_fit();
-        // keywords first: their word view (the largest table of the end) is gone before the
-        // entities' are made
+        // entities first (keywords rank with the names found); their tables are gone before
+        // the keywords' word view (the largest table of the end) is made
+        let entities = if self.options.entities { self.entities() } else { Vec::new() };
+        let entity_groups = entities::group::group(&entities);
         let (o, store) = (&self.options, &self.store);
         let keywords = if o.keywords {
             let view = keywords::words::words_from(store.occurrences(), &keywords::stopwords(o), &keywords::known_better);
             let starts = keywords::sentence_starts(store.len(), self.sentence_firsts.iter().map(|&i| i as usize));
-            keywords::rank(store, &view, &starts, o)
+            keywords::rank(store, &view, &starts, &keywords::names(&entities, &entity_groups), o)
         } else {
             Vec::new()
         };
-        let entities = if self.options.entities { self.entities() } else { Vec::new() };
         let store = &self.store;
-        let entity_groups = entities::group::group(&entities);
         let mut a = Analysis { version: crate::VERSION.to_string(), tokens, sentences: std::mem::take(&mut self.sentences), keywords, entities, entity_groups, stats: self.stats.clone() };
         a.stats.unique_words = self.keys.len() as u32;
         for s in a.sentences.iter_mut() {

@@ -2,10 +2,11 @@
 //! say what to do; an I/O error exits 1 and bad usage 2 (see [`CliError`]).
 
 use crate::conll::{prepare, read_conll, split_dev, write_conll, Conll, Sentence};
-use crate::eval::{doc_entities, evaluate, evaluate_docs, predicted, Scores};
+use crate::eval::{doc_entities, evaluate, evaluate_confusion, evaluate_docs, predicted, Scores};
+use crate::wikifane;
 use crate::train::{train, Config};
 use crate::clusters::{encode_table, run, shipped_words, tsv, Settings, DEFAULT_TABLE, DEFAULT_TEXTS};
-use crate::{DEFAULT_DATA, DEFAULT_MODEL};
+use crate::{DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_WIKI};
 use kashif::entities::tagger::{find_with, shipped_model_status, Merge, Model, TYPES};
 
 /// Why a `train-ner` / `eval-ner` command failed: bad usage (exit 2) or an I/O error (exit 1).
@@ -186,7 +187,10 @@ fn load_model(path: &str) -> Result<Model, CliError> {
 /// `kashif-train eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split] [--docs K] [--errors]`:
 /// per-type P/R/F1.
 pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--data", "--model", "--merge", "--docs"], &["--dev-split", "--errors"])?;
+    check_flags(args, &["--data", "--model", "--merge", "--docs", "--wikifane"], &["--dev-split", "--errors", "--splits"])?;
+    if args.iter().any(|a| a == "--splits") {
+        return cli_eval_splits(args);
+    }
     let docs: usize = match flag_value(args, "--docs")? {
         Some(v) => v.parse().ok().filter(|&k| k > 0).ok_or(format!("--docs wants a whole number of sentences, not '{v}'"))?,
         None => 1,
@@ -231,6 +235,42 @@ pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
         let mb = sents.iter().map(|s| s.text.len()).sum::<usize>() as f64 / 1e6;
         let report = format!("{name} ({} sentences, {:.2} MB/s):\n{}", sents.len(), mb / t0.elapsed().as_secs_f64(), sc.report());
         if !write_line(&mut out, &report)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// WikiFANE in ANERcorp's conventions ([`wikifane::convert`]), head nouns moved out of names as
+/// ANERcorp's training part says (`anercorp`: its sentences).
+pub fn read_wikifane(path: &str, anercorp: &[Conll]) -> Result<Vec<Conll>, CliError> {
+    let raw = read_data(path)?;
+    let heads = wikifane::Heads::learn(anercorp);
+    Ok(wikifane::convert(&raw, wikifane::STRIP_HEADS.then_some(&heads)))
+}
+
+/// `eval-ner --splits [--model FILE] [--data ANERCORP] [--wikifane PATH]`: the model on both
+/// dev splits, ANERcorp's (its last 10%) and WikiFANE's ([`wikifane::split_wiki`]), per type
+/// and with the confusion between types, tagger alone (`--merge model`), one sentence a document.
+fn cli_eval_splits(args: &[String]) -> Result<(), CliError> {
+    let owned;
+    let model: &Model = match flag_value(args, "--model")? {
+        Some(p) => {
+            owned = load_model(p)?;
+            &owned
+        }
+        None => shipped_model_status().map_err(|e| CliError::Usage(format!("the model built into kashif (data/ner.model): {e}")))?,
+    };
+    let aner = read_data(flag_value(args, "--data")?.unwrap_or(DEFAULT_DATA))?;
+    let (aner_train, aner_dev) = split_dev(&aner);
+    let wiki = read_wikifane(flag_value(args, "--wikifane")?.unwrap_or(DEFAULT_WIKI), aner_train)?;
+    let (_, wiki_dev) = wikifane::split_wiki(&wiki);
+    let mut out = std::io::stdout().lock();
+    let splits = [("ANERcorp dev (last 10%)", aner_dev), ("WikiFANE dev (every 10th block of 50 sentences)", &wiki_dev[..])];
+    for (name, part) in splits {
+        let sents: Vec<Sentence> = part.iter().map(prepare).collect();
+        let (sc, conf) = evaluate_confusion(&sents, |t, k| find_with(t, k, model, Merge::Model));
+        if !write_line(&mut out, &format!("{name}, {} sentences, tagger alone:\n{}\n{}", sents.len(), sc.report(), conf.report()))? {
             break;
         }
     }

@@ -25,10 +25,15 @@ pub mod eval;
 pub mod perceptron;
 pub mod train;
 pub mod unlabeled;
+pub mod wikifane;
 
 /// The vendored ANERcorp training file, relative to the project's root: what `train-ner`
 /// reads by default and what the shipped model is trained on.
 pub const DEFAULT_DATA: &str = "data/sources/anercorp-train.conll";
+
+/// WikiFANE Gold (CC BY-SA 3.0), relative to the project's root: the second training corpus and
+/// the cross-domain dev split ([`wikifane`]).
+pub const DEFAULT_WIKI: &str = "../shared/data/wikifane/wikifane-gold.conll";
 
 /// Where `train-ner` writes the model by default, relative to the project's root.
 pub const DEFAULT_MODEL: &str = "data/ner.model";
