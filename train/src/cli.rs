@@ -350,8 +350,9 @@ fn print_errors(sents: &[Sentence], docs: usize, model: &Model, mode: Merge) -> 
 
 /// `kashif-train clusters [--text FILE]... [--wikifane FILE]... [--out FILE] [--tsv FILE]
 /// [--min-count N] [--window N] [--max-words N]`: Brown clusters of the unlabeled text
-/// (default: the vendored [`DEFAULT_TEXTS`]; `--wikifane` adds WikiFANE's sentences, clitics
-/// re-joined); with the defaults it rebuilds the shipped `data/clusters.bin`.
+/// (default: the vendored [`DEFAULT_TEXTS`] and WikiFANE, [`DEFAULT_WIKI`]; `--wikifane` reads
+/// WikiFANE's sentences, clitics re-joined); with the defaults it rebuilds the shipped
+/// `data/clusters.bin`. Given `--text` or `--wikifane`, only the files given are read.
 pub fn cli_clusters(args: &[String]) -> Result<(), CliError> {
     check_flags(args, &["--text", "--wikifane", "--out", "--tsv", "--min-count", "--window", "--max-words"], &[])?;
     let mut s = Settings::default();
@@ -365,13 +366,14 @@ pub fn cli_clusters(args: &[String]) -> Result<(), CliError> {
         s.max_words = v;
     }
     let given = |flag: &str| -> Vec<String> { args.windows(2).filter(|w| w[0] == flag).map(|w| w[1].clone()).collect() };
-    let (mut texts, wiki) = (given("--text"), given("--wikifane"));
-    if texts.is_empty() {
+    let (mut texts, mut wiki) = (given("--text"), given("--wikifane"));
+    if texts.is_empty() && wiki.is_empty() {
         texts = DEFAULT_TEXTS.iter().map(|s| s.to_string()).collect();
+        wiki = vec![DEFAULT_WIKI.to_string()];
     }
     let t0 = std::time::Instant::now();
     let r = run(&texts, &wiki, &s, |l| eprintln!("{l} ({:.1}s)", t0.elapsed().as_secs_f64())).map_err(|e| {
-        let hint = if texts.iter().any(|t| DEFAULT_TEXTS.contains(&t.as_str())) { " (run kashif-train from the project's root, where data/sources/ is, or give --text FILE)" } else { "" };
+        let hint = if texts.iter().any(|t| DEFAULT_TEXTS.contains(&t.as_str())) || wiki.iter().any(|w| w == DEFAULT_WIKI) { " (run kashif-train from the project's root, where data/sources/ is, or give --text FILE)" } else { "" };
         CliError::Io(format!("{e}{hint}"))
     })?;
     eprintln!("clustered in {:.1}s", t0.elapsed().as_secs_f64());

@@ -5,8 +5,9 @@
 use crate::brown::{brown, Clustering};
 use crate::unlabeled::{prepare, read_documents, read_wikifane_documents, units, Prepared};
 
-/// The vendored unlabeled text: the ANT news corpus's article bodies (Apache-2.0) and the
-/// text of ANERcorp's training file, relative to the project's root.
+/// The vendored unlabeled text read as plain documents: the ANT news corpus's article bodies
+/// (Apache-2.0) and the text of ANERcorp's training file, relative to the project's root.
+/// WikiFANE's text ([`crate::DEFAULT_WIKI`]) is read beside them, its clitics re-joined.
 pub const DEFAULT_TEXTS: [&str; 2] = ["data/sources/ant-content.txt.gz", "data/sources/anercorp-train.conll"];
 
 /// Where the table is written by default, relative to the project's root.
