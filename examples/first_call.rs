@@ -1,5 +1,6 @@
 //! What the first analysis in a fresh process pays: every shipped table (stopwords, names,
-//! places, the word-frequency lexicon, the rule words, the NER model) is built on first use.
+//! places, the word-frequency lexicon, the rule words, the word clusters, the NER model) is
+//! built on first use.
 //! In a browser the same first use also compiles each function when it is first called, so this
 //! native measure is the lower bound of the cold start's table cost (`./kashif bench browser`
 //! reports the browser's own figure).
@@ -24,6 +25,7 @@ fn main() {
         time("places", || lexicon::places().len());
         time("word frequencies", || lexicon::wordfreq::zipf("كتاب"));
         time("rule words", || lexicon::rule_words::rule_words().len());
+        time("word clusters", || lexicon::clusters::shipped().len());
         time("ner model", || entities::shipped_model().is_some());
     }
     time("first analyze", || analyze(text, &Options::default()).tokens.len());

@@ -60,6 +60,77 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// Reads options from a JSON object: the one reader behind the CLI's `--options`, the JS
+    /// API's `options` argument and Python's keyword arguments, so all three accept and refuse
+    /// the same things with the same words.
+    ///
+    /// serde's own message for a wrong value («invalid type: string "x", expected usize») does
+    /// not say which field it is about; in an object of several fields the user has to guess.
+    /// So when the whole object is refused, each field is tried alone and the first one that is
+    /// refused is named in the error.
+    ///
+    /// Only an object is accepted: serde would also read a JSON array as the fields in order
+    /// (`[1]` as `top_n: 1`), which nobody means.
+    pub fn from_json(json: &str) -> Result<Options, OptionsError> {
+        let not_object = |kind: &str| OptionsError {
+            field: None,
+            message: format!("options must be a JSON object like {{\"top_n\": 20}}, not {kind}"),
+            wrong_type: true,
+        };
+        match serde_json::from_str::<serde_json::Value>(json) {
+            Ok(serde_json::Value::Object(_)) | Err(_) => {}
+            Ok(serde_json::Value::Array(_)) => return Err(not_object("an array")),
+            Ok(serde_json::Value::String(_)) => return Err(not_object("a string")),
+            Ok(serde_json::Value::Number(_)) => return Err(not_object("a number")),
+            Ok(serde_json::Value::Bool(_)) => return Err(not_object("a boolean")),
+            Ok(serde_json::Value::Null) => return Err(not_object("null")),
+        }
+        serde_json::from_str(json).map_err(|whole| OptionsError::of(json, whole))
+    }
+}
+
+/// Why [`Options::from_json`] refused its input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionsError {
+    /// The top-level field at fault, when one field alone is refused.
+    pub field: Option<String>,
+    /// serde's message (without a line and column when a field is named).
+    pub message: String,
+    /// The value has the wrong JSON type (Python raises `TypeError` for these, `ValueError` for the rest).
+    pub wrong_type: bool,
+}
+
+impl OptionsError {
+    fn of(json: &str, whole: serde_json::Error) -> OptionsError {
+        let wrong_type = |m: &str| m.starts_with("invalid type");
+        if let Ok(serde_json::Value::Object(fields)) = serde_json::from_str::<serde_json::Value>(json) {
+            for (name, value) in fields {
+                let alone = serde_json::Value::Object([(name.clone(), value)].into_iter().collect());
+                if let Err(e) = serde_json::from_value::<Options>(alone) {
+                    let message = e.to_string();
+                    return OptionsError { field: Some(name), wrong_type: wrong_type(&message), message };
+                }
+            }
+        }
+        let message = whole.to_string();
+        OptionsError { field: None, wrong_type: wrong_type(&message), message }
+    }
+}
+
+impl std::fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.field {
+            // serde's unknown-field message names a top-level field already.
+            Some(field) if self.message.starts_with(&format!("unknown field `{field}`")) => f.write_str(&self.message),
+            Some(field) => write!(f, "field `{field}`: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for OptionsError {}
+
 /// How keywords are ordered (see [`Options::ranking`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -262,4 +333,41 @@ pub struct Analysis {
     /// Distinct names: mentions grouped across variants, clitic forms and short forms.
     pub entity_groups: Vec<EntityGroup>,
     pub stats: Stats,
+}
+
+#[cfg(test)]
+mod options_tests {
+    use super::*;
+
+    #[test]
+    fn from_json_reads_what_serde_reads() {
+        let o = Options::from_json(r#"{"top_n": 7, "ranking": "frequency"}"#).unwrap();
+        assert_eq!((o.top_n, o.ranking), (7, Ranking::Frequency));
+        assert_eq!(Options::from_json("{}").unwrap(), Options::default());
+    }
+
+    #[test]
+    fn a_refused_field_is_named() {
+        let e = Options::from_json(r#"{"top_n": 5, "min_count": -1}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("min_count"));
+        assert!(e.to_string().starts_with("field `min_count`: invalid value: integer `-1`"), "{e}");
+        assert!(!e.wrong_type);
+        let e = Options::from_json(r#"{"tokens": "yes"}"#).unwrap_err();
+        assert!(e.wrong_type && e.to_string().starts_with("field `tokens`: invalid type"), "{e}");
+        let e = Options::from_json(r#"{"ranking": "alphabetical"}"#).unwrap_err();
+        assert!(e.to_string().starts_with("field `ranking`: unknown variant `alphabetical`"), "{e}");
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_json_keep_serdes_words() {
+        let e = Options::from_json(r#"{"top": 3}"#).unwrap_err();
+        assert!(e.to_string().starts_with("unknown field `top`, expected one of"), "{e}");
+        let e = Options::from_json("{\"top_n\": ").unwrap_err();
+        assert_eq!(e.field, None);
+        assert!(e.to_string().contains("line 1"), "{e}");
+        // serde alone would take an array as the fields in order.
+        let e = Options::from_json("[1]").unwrap_err();
+        assert!(e.to_string().contains("must be a JSON object") && e.to_string().ends_with("not an array"), "{e}");
+        assert!(Options::from_json("null").is_err());
+    }
 }

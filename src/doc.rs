@@ -16,6 +16,7 @@
 //! reset, or from another thread, is never misread: it is looked up again.
 
 use crate::analysis::{Role, Token, NO_FORM};
+use crate::lexicon::clusters::{self, ClusterPath};
 use crate::lexicon::stopwords::Stopwords;
 use crate::text::clitics;
 use crate::lexicon::FastBuild;
@@ -56,13 +57,17 @@ pub struct Facts {
     /// Some reading of the key, as it is or without proclitics ([`clitics::name_readings`]),
     /// begins a gazetteer place name (Arabic words only): the gazetteer tries only such words.
     pub begins_place: bool,
+    /// The word's Brown cluster ([`crate::lexicon::clusters`]), looked up by its cluster key
+    /// ([`Lexeme::cluster_key`]; Arabic words only); `None` for a word the table does not
+    /// know. For the tagger's features: prefixes of the path ([`ClusterPath::prefix`]).
+    pub cluster: Option<ClusterPath>,
 }
 
 impl Facts {
     /// The facts of a form of kind `kind` written `text`, with key `key`, stem `stem` and
     /// segments `(key, role)`.
-    fn of<'s>(kind: Kind, text: &str, key: &str, stem: &str, segments: impl Iterator<Item = (&'s str, Role)> + Clone) -> Facts {
-        let base = segments.clone().find(|s| s.1 == Role::Base).map_or(key, |s| s.0);
+    fn of<'s>(kind: Kind, text: &str, key: &'s str, stem: &str, segments: impl Iterator<Item = (&'s str, Role)> + Clone) -> Facts {
+        let base = base_key(key, segments.clone());
         let enclitic = segments.clone().any(|s| s.1 == Role::Enclitic);
         let bases = segments.filter(|s| s.1 == Role::Base).map(|s| s.0);
         let arabic = kind == Kind::Arabic;
@@ -70,6 +75,7 @@ impl Facts {
             is_verb: arabic && crate::morph::verbs::is_verb(base, enclitic),
             is_stop: Stopwords::shipped().is_stop_form(text, key, stem, bases),
             begins_place: arabic && begins_place(key),
+            cluster: if arabic { clusters::path(base) } else { None },
         }
     }
 }
@@ -137,6 +143,18 @@ impl Lexeme {
         let facts = Facts::of(kind, &text, &key, &stem, segments.iter().map(|s| (s.key.as_str(), s.role)));
         Lexeme { text, kind, norm, key, stem, segments, facts }
     }
+
+    /// The key the word clusters know the form by ([`crate::lexicon::clusters`]): the
+    /// matching key of the base segment (the clitics the segmenter cuts are off, the article
+    /// stays). The training crate keys the unlabeled text with this same method.
+    pub fn cluster_key(&self) -> &str {
+        base_key(&self.key, self.segments.iter().map(|s| (s.key.as_str(), s.role)))
+    }
+}
+
+/// The key of the base segment among `segments` (key, role), or `key` when none is the base.
+fn base_key<'s>(key: &'s str, mut segments: impl Iterator<Item = (&'s str, Role)>) -> &'s str {
+    segments.find(|s| s.1 == Role::Base).map_or(key, |s| s.0)
 }
 
 fn whole(s: &str, text: &Str, key: &Str) -> LexSegment {
@@ -329,6 +347,25 @@ mod tests {
         assert!(facts(&mut v, "وروسيا").begins_place, "و + روسيا");
         assert!(facts(&mut v, "للولايات").begins_place, "ل + الولايات");
         assert!(!facts(&mut v, "يهددون").begins_place);
+    }
+
+    #[test]
+    fn lexemes_carry_their_cluster_behind_clitics() {
+        let mut v = Vocab::new();
+        v.begin(&NormOptions::display());
+        let mut path = |w: &str| {
+            let (id, _) = v.intern(w, Kind::Arabic);
+            v.lexeme(id).facts.cluster
+        };
+        let russia = path("روسيا").expect("روسيا is in the table");
+        assert_eq!(path("وروسيا"), Some(russia), "و + روسيا is clustered as روسيا");
+        assert_eq!(path("لروسيا"), Some(russia), "ل + روسيا too");
+        // countries share a long prefix; a given name and a month sit elsewhere
+        let near = |a: ClusterPath, b: Option<ClusterPath>| a.shared(b.expect("in the table"));
+        let france = near(russia, path("فرنسا"));
+        assert!(france >= 6, "روسيا {russia} فرنسا shares {france} bits");
+        assert!(near(russia, path("محمد")) < france && near(russia, path("يناير")) < france);
+        assert_eq!(path("ققققق"), None);
     }
 
     #[test]

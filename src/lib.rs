@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod compact;
+pub mod corpus;
 pub mod doc;
 pub mod entities;
 pub mod keywords;
@@ -23,7 +24,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analysis::{Analysis, Entity, EntityGroup, Keyword, Options, Ranking, Segment, Span, Stats, Token};
+pub use analysis::{Analysis, Entity, EntityGroup, Keyword, Options, OptionsError, Ranking, Segment, Span, Stats, Token};
 pub use stream::{PieceResult, Stream};
 pub use text::tokenize::Kind;
 

@@ -12,6 +12,7 @@ kashif — Arabic text analyzer
 USAGE:
     kashif analyze [FILE|-] [--format text|json|jsonl] [--lines] [--jobs N] [--top N] [--explain]
                    [--options JSON]
+    kashif corpus [FILE|DIR|-] [--format text|json] [--jobs N] [--top N] [--trend TERM]... [--kwic TERM]...
     kashif version
     kashif help
 
@@ -35,6 +36,21 @@ output unfinished (exit 2).
                       Arabic, and each one's part of the score (JSON: an \"explain\" object in
                       each keyword; same as '{\"explain\":true}' in --options)
     --options JSON    analysis options as a JSON object, e.g. '{\"min_count\":2}'
+
+corpus reads many documents as one corpus and compares them: each document's statistics, top
+keywords and distinctive keywords (against the rest of the corpus), the corpus keywords with their
+document frequency, the names across documents and which names share sentences (docs/corpus.md).
+Input: a directory (its .txt, .md and .html files), or FILE / standard input as JSON Lines (one
+object a line with \"text\" or \"content\", optionally \"id\", \"title\", \"date\") or, when the first line
+is not a JSON object, one document per line. A bad line is reported with its line number and
+skipped; the other documents are analyzed.
+
+    --format text|json  a readable summary (default) or the whole result as one JSON object
+    --jobs N          analyze on N threads (default: every core); the output is the same
+    --top N           keywords and distinctive keywords per document (default 10)
+    --trend TERM      the relative frequency of a keyword or name in each document (repeatable)
+    --kwic TERM       the contexts of a keyword across the documents (repeatable; keeps the texts)
+    --options JSON    analysis options, as for analyze
 
 Training and evaluating the entity tagger is the kashif-train command of the training crate
 (train/): cargo run --release -p kashif-train -- help
@@ -68,6 +84,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("analyze") => parse(&args[1..]).and_then(run),
+        Some("corpus") => parse_corpus(&args[1..]).and_then(run_corpus),
         Some(cmd @ ("train-ner" | "eval-ner")) => Err(Failure::Usage(format!(
             "{cmd} moved to the training crate: run `cargo run --release -p kashif-train -- {cmd} ...` \
              from the project's root (same flags)"
@@ -147,7 +164,7 @@ fn parse(args: &[String]) -> Result<Args, Failure> {
             }
             "--options" => {
                 let v = value("--options")?;
-                a.options = serde_json::from_str(&v)
+                a.options = kashif::Options::from_json(&v)
                     .map_err(|e| Failure::Usage(format!("--options: {e}")))?;
             }
             "-" => a.input = Some("-".into()),
@@ -232,6 +249,54 @@ fn run_lines(a: Args) -> Result<(), Failure> {
         cli::lines::Stop::Write(e) => io_fail(e),
     })?;
     out.flush().map_err(io_fail)
+}
+
+/// The arguments of `kashif corpus`.
+fn parse_corpus(args: &[String]) -> Result<cli::corpus::Args, Failure> {
+    let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut a = cli::corpus::Args { input: None, json: false, jobs, options: Options::default(), limits: Default::default(), trends: Vec::new(), kwic: Vec::new() };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| Failure::Usage(format!("{name} needs a value; try 'kashif help'")));
+        match arg.as_str() {
+            "--format" | "-f" => {
+                a.json = match value("--format")?.as_str() {
+                    "text" => false,
+                    "json" => true,
+                    f => return Err(Failure::Usage(format!("unknown format '{f}' for corpus: use text or json"))),
+                }
+            }
+            "--jobs" | "-j" => {
+                let v = value("--jobs")?;
+                a.jobs = v.parse().ok().filter(|&n: &usize| n >= 1).ok_or_else(|| Failure::Usage(format!("--jobs wants a whole number of threads, 1 or more, not '{v}'")))?;
+            }
+            "--top" => {
+                let v = value("--top")?;
+                let n: usize = v.parse().map_err(|_| Failure::Usage(format!("--top wants a whole number, not '{v}'")))?;
+                (a.limits.keywords, a.limits.distinctive) = (n, n);
+            }
+            "--trend" => a.trends.push(value("--trend")?),
+            "--kwic" => a.kwic.push(value("--kwic")?),
+            "--options" => {
+                let v = value("--options")?;
+                a.options = serde_json::from_str(&v).map_err(|e| Failure::Usage(format!("--options: {e}")))?;
+            }
+            "-" => a.input = Some("-".into()),
+            s if s.starts_with('-') => return Err(Failure::Usage(format!("unknown option '{s}' for corpus; try 'kashif help'"))),
+            s if a.input.is_some() => return Err(Failure::Usage(format!("give at most one input (a file, a directory or -), not also '{s}'"))),
+            s => a.input = Some(s.to_string()),
+        }
+    }
+    Ok(a)
+}
+
+fn run_corpus(a: cli::corpus::Args) -> Result<(), Failure> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    cli::corpus::run(a, &mut out).map_err(|f| match f {
+        cli::corpus::Fail::Input(m) => Failure::Input(m),
+        cli::corpus::Fail::Io(m) => Failure::Io(m),
+    })
 }
 
 fn io_fail(e: io::Error) -> Failure {

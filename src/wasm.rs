@@ -68,7 +68,7 @@ fn options_argument(options: JsValue, call: &str) -> Result<Options, JsError> {
             .ok()
             .and_then(|s| s.as_string())
             .ok_or_else(|| JsError::new(&format!("{call}: options cannot be converted to JSON")))?;
-        serde_json::from_str(&json).map_err(|e| JsError::new(&format!("{call}: bad options: {e}")))
+        Options::from_json(&json).map_err(|e| JsError::new(&format!("{call}: bad options: {e}")))
     }
 }
 
@@ -232,4 +232,78 @@ fn type_name(v: &JsValue) -> String {
     } else {
         v.js_typeof().as_string().unwrap_or_else(|| "unknown".into())
     }
+}
+
+/// A corpus ([`crate::corpus::Corpus`]): `new KashifCorpus(options)`, `add(doc)` for each
+/// document (`{text, id?, title?, date?}`; returns its index), then `resultJson(limits)`,
+/// `trendJson(query)`, `kwicJson(query, width, limit)` and `text(index)` at any time. The JS API
+/// wraps it as `kashif.corpus(options)` (www/kashif-api.js); the results' shapes are declared
+/// in `src/corpus.d.ts`.
+#[wasm_bindgen]
+pub struct KashifCorpus {
+    corpus: crate::corpus::Corpus,
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CORPUS: &'static str = include_str!("corpus.d.ts");
+
+#[wasm_bindgen]
+impl KashifCorpus {
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "CorpusOptions | undefined")] options: JsValue) -> Result<KashifCorpus, JsError> {
+        let options: crate::corpus::CorpusOptions = object_argument(options, "corpus(options)")?;
+        Ok(KashifCorpus { corpus: crate::corpus::Corpus::new(options) })
+    }
+
+    /// Analyzes and adds one document; returns its index.
+    pub fn add(&mut self, #[wasm_bindgen(unchecked_param_type = "CorpusDocument")] doc: JsValue) -> Result<u32, JsError> {
+        if !doc.is_object() {
+            return Err(JsError::new(&format!("corpus.add(doc): doc must be an object {{text, id?, title?, date?}}, got {}", type_name(&doc))));
+        }
+        let doc: crate::corpus::Document = serde_wasm_bindgen::from_value(doc).map_err(|e| JsError::new(&format!("corpus.add(doc): {e}; doc is {{text: string, id?: string, title?: string, date?: string}}")))?;
+        Ok(self.corpus.add(doc))
+    }
+
+    /// Documents added so far.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> u32 {
+        self.corpus.len() as u32
+    }
+
+    /// The views of the documents added so far (`CorpusResult`), as JSON text.
+    #[wasm_bindgen(js_name = resultJson)]
+    pub fn result_json(&self, #[wasm_bindgen(unchecked_param_type = "CorpusLimits | undefined")] limits: JsValue) -> Result<String, JsError> {
+        let limits: crate::corpus::Limits = object_argument(limits, "corpus.result(limits)")?;
+        to_json(&self.corpus.result(&limits), "result")
+    }
+
+    /// A keyword's or a name's trend (`Trend`, or null when nothing matches), as JSON text.
+    #[wasm_bindgen(js_name = trendJson)]
+    pub fn trend_json(&self, query: &str) -> Result<String, JsError> {
+        to_json(&self.corpus.trend(query), "trend")
+    }
+
+    /// A keyword's contexts across the documents (`Context[]`), as JSON text.
+    #[wasm_bindgen(js_name = kwicJson)]
+    pub fn kwic_json(&self, query: &str, width: u32, limit: u32) -> Result<String, JsError> {
+        to_json(&self.corpus.kwic(query, width as usize, limit as usize), "kwic")
+    }
+
+    /// The text of document `index` (undefined when out of range or contexts are off).
+    pub fn text(&self, index: u32) -> Option<String> {
+        self.corpus.text(index as usize).map(str::to_string)
+    }
+}
+
+/// An optional options-like object argument of `call`, deserialized through JSON (unknown fields
+/// reported, as for `Options`).
+fn object_argument<T: serde::de::DeserializeOwned + Default>(value: JsValue, call: &str) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(JsError::new(&format!("{call}: must be an object, got {}", type_name(&value))));
+    }
+    let json = js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()).ok_or_else(|| JsError::new(&format!("{call}: cannot be converted to JSON")))?;
+    serde_json::from_str(&json).map_err(|e| JsError::new(&format!("{call}: {e}")))
 }

@@ -97,6 +97,13 @@ fn usage_errors_and_missing_files() {
     let (code, _, err) = kashif(&["analyze", "--options", "{\"bogus\":1}"], b"");
     assert_eq!(code, 2);
     assert!(err.contains("unknown field `bogus`"), "{err}");
+    // A wrong value among several fields names its field.
+    let (code, _, err) = kashif(&["analyze", "--options", "{\"top_n\":5,\"min_count\":\"x\"}"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("field `min_count`: invalid type: string \"x\""), "{err}");
+    let (code, _, err) = kashif(&["analyze", "--options", "{\"normalize\":{\"tatweel\":1}}"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("field `normalize`"), "{err}");
     let (code, _, err) = kashif(&["frobnicate"], b"");
     assert_eq!(code, 2);
     assert!(err.contains("unknown command"), "{err}");

@@ -47,7 +47,7 @@ const walk = (dir, keep) =>
         .filter((f) => statSync(path.join(WWW, f)).isFile() && keep.test(f))
         .sort()
     : [];
-files.push(...walk("samples", /\.txt$/), ...walk("icons", /\.(svg|png)$/), ...walk("fonts", /\.(woff2?|ttf|otf)$/));
+files.push(...walk("corpus", /\.(js|css)$/), ...walk("samples", /\.txt$/), ...walk("icons", /\.(svg|png)$/), ...walk("fonts", /\.(woff2?|ttf|otf)$/));
 files.push("pkg/kashif.js", "pkg/kashif_bg.wasm");
 const hash = createHash("sha256");
 for (const f of files) {
@@ -78,9 +78,19 @@ copy("www/kashif-element.js", "kashif-element.js");
 copy("www/kashif-element-worker.js", "kashif-element-worker.js");
 copy("www/pkg/kashif.js", "pkg/kashif.js");
 copy("www/pkg/kashif_bg.wasm", "pkg/kashif_bg.wasm");
-copy("src/analysis.d.ts", "analysis.d.ts");
+// The result types and the corpus's, in one declarations file (the glue has them both too).
+writeFileSync(path.join(OUT, "analysis.d.ts"), readFileSync(path.join(ROOT, "src/analysis.d.ts"), "utf8") + "\n" + readFileSync(path.join(ROOT, "src/corpus.d.ts"), "utf8"));
 copy("data/LICENSES", "LICENSES");
 writeFileSync(path.join(OUT, "LICENSES", "kashif.LICENSE"), "Kashif is licensed under the MIT license (see Cargo.toml).\n");
+// The wasm embeds the lexicon, the model and the lists, some under CC BY-SA: their attribution
+// travels with the package, not only with the repository.
+writeFileSync(
+  path.join(OUT, "NOTICE.md"),
+  "<!-- Copied from the Kashif repository's data/NOTICE.md by tools/build-embed.mjs. The data it describes is " +
+    "embedded in pkg/kashif_bg.wasm; paths such as sources/ refer to the repository's data/ folder, and the " +
+    "license texts are in LICENSES/ here. -->\n\n" +
+    readFileSync(path.join(ROOT, "data", "NOTICE.md"), "utf8"),
+);
 
 // Every file the package lists must exist.
 for (const f of template.files) {

@@ -620,8 +620,21 @@ function initTheme() {
   });
 }
 
+// Corpus mode (www/corpus/): its code is loaded the first time it is opened, so this page does not grow.
+let corpus = null;
+async function showMode(many) {
+  $('mode-single').setAttribute('aria-pressed', String(!many));
+  $('mode-corpus').setAttribute('aria-pressed', String(many));
+  document.querySelector('.input-panel').hidden = many;
+  $('results').hidden = many;
+  $('corpus').hidden = !many;
+  corpus ??= many ? import('./corpus/corpus-ui.js').then((m) => m.start($('corpus'), { open: (text) => showMode(false).then(() => setSource(text)) })) : null;
+  await corpus;
+}
+
 function switchLang(code) {
   setLang(code);
+  corpus?.then((c) => c.relabel());
   $('lang-switch').lang = code === 'en' ? 'ar' : 'en';
   localStorage.setItem('kashif.lang', code);
   renderStopwords();
@@ -645,6 +658,8 @@ async function main() {
   const savedLang = localStorage.getItem('kashif.lang');
   if (savedLang === 'en') switchLang('en');
   $('lang-switch').addEventListener('click', () => switchLang(lang() === 'en' ? 'ar' : 'en'));
+  $('mode-single').addEventListener('click', () => showMode(false));
+  $('mode-corpus').addEventListener('click', () => showMode(true));
 
   ui.input.addEventListener('input', () => {
     showSize();

@@ -123,6 +123,29 @@ export class Kashif {
     };
   }
 
+  /**
+   * A corpus: `add({text, id?, title?, date?})` each document (returns its index), then `result(limits)`,
+   * `trend(query)`, `kwic(query, width, limit)`, `text(index)` at any time; `free()` when done.
+   * Lost (its calls throw) if the engine restarts after an internal failure.
+   */
+  corpus(options) {
+    const inner = this.#call(() => new this.#glue.KashifCorpus(options));
+    const generation = this.#generation;
+    const call = (f) => {
+      if (generation !== this.#generation) throw new Error('Kashif: this corpus is lost (the engine restarted after an internal error); start a new one');
+      return this.#call(f);
+    };
+    return {
+      add: (doc) => call(() => inner.add(doc)),
+      get length() { return call(() => inner.length); },
+      result: (limits) => JSON.parse(call(() => inner.resultJson(limits))),
+      trend: (query) => JSON.parse(call(() => inner.trendJson(query))),
+      kwic: (query, width = 40, limit = 200) => JSON.parse(call(() => inner.kwicJson(query, width, limit))),
+      text: (index) => call(() => inner.text(index)),
+      free: () => generation === this.#generation && inner.free(),
+    };
+  }
+
   /** True while a fresh instance is being created after a failure. */
   get recovering() {
     return this.#pending !== null;

@@ -118,21 +118,22 @@ fn jobs_of(jobs: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
 }
 
 /// The keyword arguments as [`Options`], read by the CLI's `--options` deserializer from their
-/// JSON (`json.dumps`): a wrong type is a `TypeError`, an unknown field or a bad value a
-/// `ValueError`, each with serde's message as the CLI prints it (less the line and column of
+/// JSON (`json.dumps`) by [`Options::from_json`]: a wrong type is a `TypeError`, an unknown
+/// field or a bad value a `ValueError`, each with the CLI's message (less the line and column of
 /// the JSON made here, which the caller never wrote).
 fn parse_options(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
     let Some(options) = options.filter(|o| !o.is_empty()) else {
         return Ok(Options::default());
     };
     let json: String = py.import("json")?.getattr("dumps")?.call1((options,))?.extract()?;
-    serde_json::from_str(&json).map_err(|e| {
+    Options::from_json(&json).map_err(|e| {
+        // The line and column point into the JSON made here, which the caller never wrote.
         let message = e.to_string();
         let message = match message.rfind(" at line ") {
             Some(i) => message[..i].to_string(),
             None => message,
         };
-        if message.starts_with("invalid type") {
+        if e.wrong_type {
             PyTypeError::new_err(message)
         } else {
             PyValueError::new_err(message)

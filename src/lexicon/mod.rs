@@ -4,6 +4,7 @@
 //! Every entry is stored under its matching key (see [`crate::text::normalize::NormOptions::key`]),
 //! so lookups are insensitive to diacritics, alef forms, Persian letters and the like.
 
+pub mod clusters;
 pub mod rule_words;
 pub mod stopwords;
 pub mod wordfreq;

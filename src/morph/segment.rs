@@ -474,14 +474,11 @@ fn clitic_before_digits(word: &str) -> Cuts {
             }
             _ if is_digit(c) && letters > 0 => {
                 if word[i..].chars().all(|d| is_digit(d) || matches!(d, '.' | ',' | '\u{066B}' | '\u{066C}')) {
-                    let mut prev = 0;
                     for (j, ch) in word[..end].char_indices() {
                         if j > 0 && ch != '\u{0640}' {
                             cuts.push(j);
                         }
-                        prev = j;
                     }
-                    let _ = prev;
                     cuts.push(end);
                     cuts.set_base_here();
                 }

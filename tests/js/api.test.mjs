@@ -44,7 +44,7 @@ test("bad arguments throw a clear Error", () => {
   assert.throws(() => kashif.analyze("نص", "x"), /options must be an object, got string/);
   assert.throws(() => kashif.analyze("نص", [1]), /options must be an object, got an array/);
   assert.throws(() => kashif.analyze("نص", { top: 3 }), /bad options: .*unknown field `top`/);
-  assert.throws(() => kashif.analyze("نص", { top_n: "x" }), /bad options/);
+  assert.throws(() => kashif.analyze("نص", { top_n: "x" }), /bad options: field `top_n`: invalid type: string "x", expected usize/);
   // The engine is still fine after argument errors.
   assert.equal(kashif.analyze("روسيا").entities[0].text, "روسيا");
 });
@@ -190,4 +190,28 @@ test("stream: a stream begun before an internal failure is lost; a new one works
   after.push("روسيا.\n");
   after.push("موسكو");
   assert.equal(JSON.stringify(after.finish().entities), JSON.stringify(kashif.analyze("روسيا.\nموسكو").entities));
+});
+
+test("corpus: the JS corpus gives the CLI's result, and its trends and contexts", () => {
+  const docs = [
+    { id: "a", title: "لقاء", text: "التقى الرئيس فلاديمير بوتين الرئيس رجب طيب أردوغان في موسكو. وبحث الرئيسان الأزمة السورية." },
+    { text: "قال بوتين إن روسيا تدعم الحوار. وزار أردوغان أنقرة بعد اللقاء." },
+    { text: "ارتفعت أسعار النفط في الأسواق العالمية. وقالت أوبك إن إنتاج النفط سيرتفع مع أسعار النفط." },
+  ];
+  const c = kashif.corpus();
+  docs.forEach((d, i) => assert.equal(c.add(d), i));
+  assert.equal(c.length, 3);
+  const input = docs.map((d) => JSON.stringify(d)).join("\n");
+  const fromCli = JSON.parse(execFileSync(cli, ["corpus", "-", "--format", "json", "--trend", "النفط", "--kwic", "النفط"], { input }).toString());
+  const js = c.result();
+  for (const k of ["version", "totals", "documents", "keywords", "names", "pairs"]) assert.deepStrictEqual(js[k], fromCli[k], k);
+  assert.deepStrictEqual(c.trend("النفط"), fromCli.trends[0]);
+  assert.deepStrictEqual(c.kwic("النفط", 40, 100), fromCli.contexts[0].contexts);
+  assert.equal(c.trend("لا-يوجد"), null);
+  assert.equal(c.text(2), docs[2].text);
+  assert.equal(c.text(3), undefined);
+  assert.throws(() => c.add("نص"), /doc must be an object/);
+  assert.throws(() => c.add({ id: "x" }), /text/);
+  assert.throws(() => kashif.corpus({ contexts: 1 }), /corpus\(options\)/);
+  c.free();
 });

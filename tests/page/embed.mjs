@@ -205,6 +205,9 @@ export async function run({ check }) {
     assertEqual(pkg.type, 'module', 'type');
     assertEqual(pkg.types, './kashif.d.ts', 'types');
     for (const f of pkg.files) assert(existsSync(path.join(dir, f)), `dist/embed/${f} is listed in "files" but missing`);
+    // The embedded data's attribution (CC BY-SA for the lexicon and the model) ships with the package.
+    const notice = readFileSync(path.join(dir, 'NOTICE.md'), 'utf8');
+    assert(pkg.files.includes('NOTICE.md') && /ANERcorp/.test(notice) && /CC BY-SA 4\.0/.test(notice), 'the package lacks the data notice NOTICE.md');
     for (const [key, target] of Object.entries(pkg.exports)) {
       for (const f of typeof target === 'string' ? [target] : Object.values(target)) {
         assert(existsSync(path.join(dir, f)), `exports["${key}"] points to a missing ${f}`);

@@ -1,10 +1,12 @@
-//! The `train-ner` and `eval-ner` commands: argument parsing and reports. Errors say what to
-//! do; an I/O error exits 1 and bad usage 2 (see [`CliError`]).
+//! The `train-ner`, `eval-ner` and `clusters` commands: argument parsing and reports. Errors
+//! say what to do; an I/O error exits 1 and bad usage 2 (see [`CliError`]).
 
 use crate::conll::{prepare, read_conll, split_dev, write_conll, Conll, Sentence};
-use crate::eval::{doc_entities, evaluate, evaluate_docs, predicted, Scores};
+use crate::eval::{doc_entities, evaluate, evaluate_confusion, evaluate_docs, predicted, Scores};
+use crate::wikifane;
 use crate::train::{train, Config};
-use crate::{DEFAULT_DATA, DEFAULT_MODEL};
+use crate::clusters::{encode_table, run, shipped_words, tsv, Settings, DEFAULT_TABLE, DEFAULT_TEXTS};
+use crate::{DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_WIKI};
 use kashif::entities::tagger::{find_with, shipped_model_status, Merge, Model, TYPES};
 
 /// Why a `train-ner` / `eval-ner` command failed: bad usage (exit 2) or an I/O error (exit 1).
@@ -185,7 +187,10 @@ fn load_model(path: &str) -> Result<Model, CliError> {
 /// `kashif-train eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split] [--docs K] [--errors]`:
 /// per-type P/R/F1.
 pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--data", "--model", "--merge", "--docs"], &["--dev-split", "--errors"])?;
+    check_flags(args, &["--data", "--model", "--merge", "--docs", "--wikifane"], &["--dev-split", "--errors", "--splits"])?;
+    if args.iter().any(|a| a == "--splits") {
+        return cli_eval_splits(args);
+    }
     let docs: usize = match flag_value(args, "--docs")? {
         Some(v) => v.parse().ok().filter(|&k| k > 0).ok_or(format!("--docs wants a whole number of sentences, not '{v}'"))?,
         None => 1,
@@ -236,6 +241,42 @@ pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
     Ok(())
 }
 
+/// WikiFANE in ANERcorp's conventions ([`wikifane::convert`]), head nouns moved out of names as
+/// ANERcorp's training part says (`anercorp`: its sentences).
+pub fn read_wikifane(path: &str, anercorp: &[Conll]) -> Result<Vec<Conll>, CliError> {
+    let raw = read_data(path)?;
+    let heads = wikifane::Heads::learn(anercorp);
+    Ok(wikifane::convert(&raw, wikifane::STRIP_HEADS.then_some(&heads)))
+}
+
+/// `eval-ner --splits [--model FILE] [--data ANERCORP] [--wikifane PATH]`: the model on both
+/// dev splits, ANERcorp's (its last 10%) and WikiFANE's ([`wikifane::split_wiki`]), per type
+/// and with the confusion between types, tagger alone (`--merge model`), one sentence a document.
+fn cli_eval_splits(args: &[String]) -> Result<(), CliError> {
+    let owned;
+    let model: &Model = match flag_value(args, "--model")? {
+        Some(p) => {
+            owned = load_model(p)?;
+            &owned
+        }
+        None => shipped_model_status().map_err(|e| CliError::Usage(format!("the model built into kashif (data/ner.model): {e}")))?,
+    };
+    let aner = read_data(flag_value(args, "--data")?.unwrap_or(DEFAULT_DATA))?;
+    let (aner_train, aner_dev) = split_dev(&aner);
+    let wiki = read_wikifane(flag_value(args, "--wikifane")?.unwrap_or(DEFAULT_WIKI), aner_train)?;
+    let (_, wiki_dev) = wikifane::split_wiki(&wiki);
+    let mut out = std::io::stdout().lock();
+    let splits = [("ANERcorp dev (last 10%)", aner_dev), ("WikiFANE dev (every 10th block of 50 sentences)", &wiki_dev[..])];
+    for (name, part) in splits {
+        let sents: Vec<Sentence> = part.iter().map(prepare).collect();
+        let (sc, conf) = evaluate_confusion(&sents, |t, k| find_with(t, k, model, Merge::Model));
+        if !write_line(&mut out, &format!("{name}, {} sentences, tagger alone:\n{}\n{}", sents.len(), sc.report(), conf.report()))? {
+            break;
+        }
+    }
+    Ok(())
+}
+
 /// Writes one line of a report to standard output. `Ok(false)` when the reader has gone (a
 /// closed pipe, as in `eval-ner --errors | head`): the report stops there, quietly, as Unix
 /// tools do; any other write error is an I/O error (exit 1).
@@ -266,5 +307,41 @@ fn print_errors(sents: &[Sentence], docs: usize, model: &Model, mode: Merge) -> 
             break;
         }
     }
+    Ok(())
+}
+
+/// `kashif-train clusters [--text FILE]... [--out FILE] [--tsv FILE] [--min-count N]
+/// [--window N] [--max-words N]`: Brown clusters of the unlabeled text (default: the vendored
+/// [`DEFAULT_TEXTS`]); with the defaults it rebuilds the shipped `data/clusters.bin`.
+pub fn cli_clusters(args: &[String]) -> Result<(), CliError> {
+    check_flags(args, &["--text", "--out", "--tsv", "--min-count", "--window", "--max-words"], &[])?;
+    let mut s = Settings::default();
+    if let Some(v) = parsed_flag(args, "--min-count", "a whole number")? {
+        s.min_count = v;
+    }
+    if let Some(v) = flag_value(args, "--window")? {
+        s.window = v.parse().ok().filter(|&w| (2..=4096).contains(&w)).ok_or(format!("--window wants 2..4096 clusters, not '{v}'"))?;
+    }
+    if let Some(v) = parsed_flag(args, "--max-words", "a whole number")? {
+        s.max_words = v;
+    }
+    let mut texts: Vec<String> = args.windows(2).filter(|w| w[0] == "--text").map(|w| w[1].clone()).collect();
+    if texts.is_empty() {
+        texts = DEFAULT_TEXTS.iter().map(|s| s.to_string()).collect();
+    }
+    let t0 = std::time::Instant::now();
+    let r = run(&texts, &s, |l| eprintln!("{l} ({:.1}s)", t0.elapsed().as_secs_f64())).map_err(|e| {
+        let hint = if texts.iter().any(|t| DEFAULT_TEXTS.contains(&t.as_str())) { " (run kashif-train from the project's root, where data/sources/ is, or give --text FILE)" } else { "" };
+        CliError::Io(format!("{e}{hint}"))
+    })?;
+    eprintln!("clustered in {:.1}s", t0.elapsed().as_secs_f64());
+    if let Some(p) = flag_value(args, "--tsv")? {
+        std::fs::write(p, tsv(&r)).map_err(|e| CliError::Io(format!("cannot write '{p}': {e}")))?;
+    }
+    let out = flag_value(args, "--out")?.unwrap_or(DEFAULT_TABLE);
+    let words = shipped_words(&r, s.max_words);
+    let bytes = encode_table(&r, &words).map_err(CliError::Io)?;
+    std::fs::write(out, &bytes).map_err(|e| CliError::Io(format!("cannot write '{out}': {e}")))?;
+    eprintln!("wrote {out}: {} words, {} bytes", words.len(), bytes.len());
     Ok(())
 }

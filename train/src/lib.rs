@@ -12,18 +12,28 @@
 //! - [`train`]: the training run (bags of perceptrons mixed with a CRF, quantization, the
 //!   training-word memory), with [`perceptron`] and [`crf`] the two objectives;
 //! - [`eval`]: entity-level scores, conlleval style;
-//! - [`cli`]: the `train-ner` and `eval-ner` commands.
+//! - [`brown`], [`unlabeled`], [`clusters`]: Brown word clusters of unlabeled text (the
+//!   algorithm, reading and keying the text, the table `data/clusters.bin`);
+//! - [`cli`]: the `train-ner`, `eval-ner` and `clusters` commands.
 
+pub mod brown;
+pub mod clusters;
 pub mod cli;
 pub mod conll;
 pub mod crf;
 pub mod eval;
 pub mod perceptron;
 pub mod train;
+pub mod unlabeled;
+pub mod wikifane;
 
 /// The vendored ANERcorp training file, relative to the project's root: what `train-ner`
 /// reads by default and what the shipped model is trained on.
 pub const DEFAULT_DATA: &str = "data/sources/anercorp-train.conll";
+
+/// WikiFANE Gold (CC BY-SA 3.0), relative to the project's root: the second training corpus and
+/// the cross-domain dev split ([`wikifane`]).
+pub const DEFAULT_WIKI: &str = "../shared/data/wikifane/wikifane-gold.conll";
 
 /// Where `train-ner` writes the model by default, relative to the project's root.
 pub const DEFAULT_MODEL: &str = "data/ner.model";

@@ -1,7 +1,7 @@
 //! The `kashif-train` command: training and evaluation of Kashif's entity tagger (see
 //! [`kashif_train::cli`]). Exit codes: 0 success, 1 I/O error, 2 bad usage.
 
-use kashif_train::cli::{cli_eval, cli_train, CliError};
+use kashif_train::cli::{cli_clusters, cli_eval, cli_train, CliError};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -14,6 +14,9 @@ USAGE:
                            --eta --l2 --cost --mix-crf, see train/src/train.rs)
     kashif-train eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split]
                           [--docs K] [--errors]
+    kashif-train eval-ner --splits [--model FILE] [--data ANERCORP] [--wikifane PATH]
+    kashif-train clusters [--text FILE]... [--out FILE] [--tsv FILE] [--window N]
+                          [--min-count N] [--max-words N]
     kashif-train version
     kashif-train help
 
@@ -25,7 +28,17 @@ for byte. --holdout trains on all but the last 10% of the sentences and scores t
 eval-ner prints per-type precision, recall and F1 (exact entity match, conlleval style) of the
 model built into kashif, or of FILE; MODE is model, gazetteer, model-first, gazetteer-first or
 all (default). --dev-split scores only the last 10% of DEV.conll; --docs K reads K sentences at
-a time as one document; --errors lists every wrong or missed entity instead.
+a time as one document; --errors lists every wrong or missed entity instead. --splits scores
+the tagger on both dev splits, ANERcorp's last 10% and WikiFANE's every 10th block of 50
+sentences (converted to ANERcorp's conventions, train/src/wikifane.rs), per type, with the
+micro F1 without MISC and a confusion table between types.
+
+clusters computes Brown word clusters of the unlabeled text (default: the vendored
+data/sources/ant-content.txt.gz and data/sources/anercorp-train.conll; .jsonl reads the content
+field, .conll the tokens, anything else one document a line, .gz is decompressed) and writes
+the table FILE (default data/clusters.bin): with the defaults (--window 256 --min-count 3
+--max-words 23000) it rebuilds the shipped table byte for byte. --tsv also writes every
+clustered word as path, word, count.
 
 Exit codes: 0 success, 1 I/O error, 2 bad usage.
 ";
@@ -35,6 +48,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("train-ner") => cli_train(&args[1..]),
         Some("eval-ner") => cli_eval(&args[1..]),
+        Some("clusters") => cli_clusters(&args[1..]),
         Some("version" | "--version" | "-V") => {
             println!("kashif-train {} (feature templates version {})", env!("CARGO_PKG_VERSION"), kashif::entities::tagger::FEATURES_VERSION);
             Ok(())

@@ -1,6 +1,6 @@
 // Types of the `kashif` package. The result types come from the engine's own declarations
 // (src/analysis.d.ts, copied as analysis.d.ts by the build).
-import type { Analysis, CompactTokens, Options, PieceResult } from "./analysis.js";
+import type { Analysis, CompactTokens, Context, CorpusDocument, CorpusLimits, CorpusOptions, CorpusResult, Options, PieceResult, Trend } from "./analysis.js";
 export type * from "./analysis.js";
 export { KashifHighlight, defineKashifHighlight } from "./kashif-element.js";
 
@@ -37,6 +37,11 @@ export declare class Kashif {
    * bad options.
    */
   stream(options?: Options): AnalysisStream;
+  /**
+   * A corpus of many documents: add them one by one, read the views at any time (docs/corpus.md).
+   * Throws like `analyze` for bad options.
+   */
+  corpus(options?: CorpusOptions): Corpus;
   /** The engine's linear memory in bytes (it grows as needed and never shrinks). */
   memoryBytes(): number;
   /** True while a fresh instance is being created after an internal failure. */
@@ -59,5 +64,23 @@ export interface AnalysisStream {
    */
   finish(): Analysis;
   /** Drops the stream without finishing it (frees its memory in the engine). */
+  free(): void;
+}
+
+/** Many documents read together (`Kashif.corpus`). */
+export interface Corpus {
+  /** Analyzes and adds a document; returns its index. Throws when `doc.text` is not a string. */
+  add(doc: CorpusDocument): number;
+  /** Documents added so far. */
+  readonly length: number;
+  /** Per-document summaries, corpus keywords, names and co-occurring pairs of the documents so far. */
+  result(limits?: CorpusLimits): CorpusResult;
+  /** A keyword's or a name's frequency per document, in corpus order; null when nothing matches. */
+  trend(query: string): Trend | null;
+  /** A keyword's contexts across the documents (`width` characters each side, at most `limit`). */
+  kwic(query: string, width?: number, limit?: number): Context[];
+  /** A document's text (undefined when out of range, or with `contexts: false`). */
+  text(index: number): string | undefined;
+  /** Frees the corpus in the engine. */
   free(): void;
 }
