@@ -7,6 +7,7 @@ Python's own indices differ: `text.encode("utf-16-le")[2*start:2*end].decode("ut
 """
 
 from typing import Iterable, List, Literal, Optional, TypedDict
+from typing_extensions import NotRequired
 
 __version__: str
 
@@ -49,11 +50,31 @@ class Keyword(TypedDict):
     share: float
     """count / words in the text."""
     score: float
-    """The ranking score, higher first: keyness or count, per the `ranking` option."""
+    """The ranking score, higher first: the blend, keyness or count, per the `ranking` option."""
     keyness: float
     """Log-likelihood G² against general Arabic (wordfreq); negative when rarer here."""
     variants: List[Variant]
     occurrences: List[Span]
+    explain: NotRequired[Explain]
+    """The parts of the blended score; only with explain=True."""
+
+class ScoreParts(TypedDict):
+    count: float
+    position: float
+    spread: float
+    name: float
+    rarity: float
+    phrase: float
+
+class Explain(TypedDict):
+    """What a keyword's blended score is made of: the facts, and each one's weighted part."""
+    first_sentence: int
+    sentences: int
+    of_sentences: int
+    in_names: int
+    zipf: float
+    parts: ScoreParts
+    """Their sum is the blended score."""
 
 class Entity(TypedDict):
     start: int
@@ -106,7 +127,7 @@ def analyze(
     *,
     top_n: int = 50,
     min_count: int = 1,
-    ranking: Literal["keyness", "frequency"] = "keyness",
+    ranking: Literal["blend", "keyness", "frequency"] = "blend",
     max_ngram: int = 4,
     stopwords_add: List[str] = ...,
     stopwords_remove: List[str] = ...,
@@ -114,6 +135,7 @@ def analyze(
     tokens: bool = True,
     entities: bool = True,
     keywords: bool = True,
+    explain: bool = False,
 ) -> Analysis:
     """Analyzes one text. The interpreter is released while it runs.
 
@@ -129,7 +151,7 @@ def analyze_many(
     *,
     top_n: int = 50,
     min_count: int = 1,
-    ranking: Literal["keyness", "frequency"] = "keyness",
+    ranking: Literal["blend", "keyness", "frequency"] = "blend",
     max_ngram: int = 4,
     stopwords_add: List[str] = ...,
     stopwords_remove: List[str] = ...,
@@ -137,6 +159,7 @@ def analyze_many(
     tokens: bool = True,
     entities: bool = True,
     keywords: bool = True,
+    explain: bool = False,
 ) -> List[Analysis]:
     """Analyzes every text of an iterable on `jobs` threads (None: one per core), results in
     input order, each equal to `analyze(text, **options)`.

@@ -48,12 +48,30 @@ export interface Keyword {
   count: number;
   /** count / words in the text */
   share: number;
-  /** Ranking score, higher first: `keyness` or `count`, per `Options.ranking`. */
+  /** Ranking score, higher first: the blend, `keyness` or `count`, per `Options.ranking`. */
   score: number;
   /** Log-likelihood G² against general Arabic (wordfreq); negative when rarer here. */
   keyness: number;
   variants: Variant[];
   occurrences: Span[];
+  /** The parts of the blended score; only with `Options.explain`. */
+  explain?: Explain;
+  [extra: string]: unknown;
+}
+
+/** What a keyword's blended score is made of: the facts, and each one's weighted part. */
+export interface Explain {
+  /** The sentence where it first appears (0 = the first). */
+  first_sentence: number;
+  /** How many sentences it appears in, of `of_sentences`. */
+  sentences: number;
+  of_sentences: number;
+  /** How many of its occurrences are inside a found name. */
+  in_names: number;
+  /** Zipf frequency in general Arabic (log10 per billion words; 2 when unlisted). */
+  zipf: number;
+  /** The weighted parts; their sum is the blended score. */
+  parts: { count: number; position: number; spread: number; name: number; rarity: number; phrase: number; [extra: string]: number };
   [extra: string]: unknown;
 }
 
@@ -117,8 +135,11 @@ export interface Options {
   top_n?: number;
   /** Minimum count of a keyword. Default 1 (phrases need 2 in any case). */
   min_count?: number;
-  /** Order keywords by keyness against general Arabic (default) or by raw count. */
-  ranking?: "keyness" | "frequency";
+  /**
+   * Order keywords by the blend (default: where a keyword first appears, its count and spread,
+   * names, rarity in general Arabic), by keyness against general Arabic, or by raw count.
+   */
+  ranking?: "blend" | "keyness" | "frequency";
   /** Longest multi-word keyword, in words (2–4; 0 or 1 = single words only). Default 4. */
   max_ngram?: number;
   stopwords_add?: string[];
@@ -131,6 +152,8 @@ export interface Options {
   entities?: boolean;
   /** Rank keywords (default true). */
   keywords?: boolean;
+  /** Give each keyword the parts of its score, `Keyword.explain` (default false). */
+  explain?: boolean;
   [extra: string]: unknown;
 }
 

@@ -10,7 +10,8 @@ const USAGE: &str = "\
 kashif — Arabic text analyzer
 
 USAGE:
-    kashif analyze [FILE|-] [--format text|json|jsonl] [--lines] [--jobs N] [--top N] [--options JSON]
+    kashif analyze [FILE|-] [--format text|json|jsonl] [--lines] [--jobs N] [--top N] [--explain]
+                   [--options JSON]
     kashif corpus [FILE|DIR|-] [--format text|json] [--jobs N] [--top N] [--trend TERM]... [--kwic TERM]...
     kashif version
     kashif help
@@ -30,6 +31,10 @@ output unfinished (exit 2).
     --jobs N          with --lines: analyze on N threads (N >= 1; default: every core). The output
                       is the same bytes whatever N is
     --top N           how many keywords to report (0 = all; default 50)
+    --explain         show what each keyword's score is made of: where it first appears, how
+                      widely it is spread, how much of it is names, how rare it is in general
+                      Arabic, and each one's part of the score (JSON: an \"explain\" object in
+                      each keyword; same as '{\"explain\":true}' in --options)
     --options JSON    analysis options as a JSON object, e.g. '{\"min_count\":2}'
 
 corpus reads many documents as one corpus and compares them: each document's statistics, top
@@ -122,6 +127,7 @@ fn parse(args: &[String]) -> Result<Args, Failure> {
         options: Options::default(),
     };
     let mut top: Option<usize> = None;
+    let mut explain = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let mut value = |name: &str| {
@@ -143,6 +149,7 @@ fn parse(args: &[String]) -> Result<Args, Failure> {
                 }
             }
             "--lines" => a.lines = true,
+            "--explain" => explain = true,
             "--jobs" | "-j" => {
                 let v = value("--jobs")?;
                 a.jobs = Some(v.parse().ok().filter(|&n: &usize| n >= 1).ok_or_else(|| {
@@ -177,6 +184,7 @@ fn parse(args: &[String]) -> Result<Args, Failure> {
     if let Some(n) = top {
         a.options.top_n = n;
     }
+    a.options.explain |= explain;
     Ok(a)
 }
 
@@ -299,6 +307,27 @@ fn io_fail(e: io::Error) -> Failure {
     }
 }
 
+/// A keyword's explanation as one indented line: the facts, then the parts of the score.
+fn explained(e: &kashif::analysis::Explain) -> String {
+    let p = &e.parts;
+    format!(
+        "       first in sentence {} of {}, in {} sentences, {} in names, Zipf {:.1} in general Arabic\n       \
+         blend {:.2} = count {:.2} + position {:.2} + spread {:.2} + name {:.2} + rarity {:.2} + phrase {:.2}",
+        e.first_sentence + 1,
+        e.of_sentences,
+        e.sentences,
+        e.in_names,
+        e.zipf,
+        p.count + p.position + p.spread + p.name + p.rarity + p.phrase,
+        p.count,
+        p.position,
+        p.spread,
+        p.name,
+        p.rarity,
+        p.phrase
+    )
+}
+
 fn summary(r: &Analysis) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
@@ -319,6 +348,9 @@ fn summary(r: &Analysis) -> String {
                 k.count,
                 k.share * 100.0
             );
+            if let Some(e) = &k.explain {
+                let _ = writeln!(s, "{}", explained(e));
+            }
         }
     }
     if !r.entities.is_empty() {

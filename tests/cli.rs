@@ -55,6 +55,27 @@ fn text_summary() {
 }
 
 #[test]
+fn explain_shows_the_parts_of_each_score() {
+    let text = "زار الوزير الميناء. ثم زار المطار. وعاد إلى الميناء.";
+    let (code, out, err) = kashif(&["analyze", "--explain"], text.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("first in sentence 1 of 3, in 2 sentences"), "{out}");
+    assert!(out.contains("blend ") && out.contains("+ position "), "{out}");
+    // JSON: an explain object per keyword with --explain, none without (the contract only grows)
+    for (args, has) in [(&["analyze", "--lines", "--format", "jsonl", "--explain"][..], true), (&["analyze", "--lines", "--format", "jsonl"][..], false)] {
+        let (code, out, _) = kashif(args, text.as_bytes());
+        assert_eq!(code, 0);
+        let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        let k = &v["keywords"][0];
+        assert_eq!(k.get("explain").is_some(), has, "{k}");
+        if has {
+            assert_eq!(k["explain"]["first_sentence"], 0);
+            assert!(k["explain"]["parts"]["position"].as_f64().unwrap() > 0.0);
+        }
+    }
+}
+
+#[test]
 fn invalid_utf8_is_a_clear_error_with_the_offset() {
     let mut input = "روسيا ".as_bytes().to_vec();
     input.extend_from_slice(&[0xC8, 0x20, 0xFF]); // CP1256-style bytes

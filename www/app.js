@@ -123,7 +123,7 @@ const expanded = new Set();
 const hiddenTypes = new Set();
 const showAllTypes = new Set();
 let stopwords = loadStopwords();
-let ranking = 'keyness';
+let ranking = 'blend';
 const cursors = new Map();
 const textView = new TextView(ui.highlighted);
 const tokensView = new TokensView({
@@ -175,7 +175,7 @@ function scheduleAnalysis() {
 }
 
 function analysisOptions() {
-  return { top_n: 50, ranking, stopwords_add: stopwords.add, stopwords_remove: stopwords.remove };
+  return { top_n: 50, ranking, explain: true, stopwords_add: stopwords.add, stopwords_remove: stopwords.remove };
 }
 
 function busy(on) {

@@ -12,7 +12,9 @@
 //! - [`train`]: the training run (bags of perceptrons mixed with a CRF, quantization, the
 //!   training-word memory), with [`perceptron`] and [`crf`] the two objectives;
 //! - [`eval`]: entity-level scores, conlleval style;
-//! - [`cli`]: the `train-ner` and `eval-ner` commands.
+//! - [`brown`], [`unlabeled`], [`clusters`]: Brown word clusters of unlabeled text (the
+//!   algorithm, reading and keying the text, the table `data/clusters.bin`);
+//! - [`cli`]: the `train-ner`, `eval-ner` and `clusters` commands.
 
 pub mod brown;
 pub mod clusters;
@@ -31,7 +33,7 @@ pub const DEFAULT_DATA: &str = "data/sources/anercorp-train.conll";
 
 /// WikiFANE Gold (CC BY-SA 3.0), relative to the project's root: the second training corpus and
 /// the cross-domain dev split ([`wikifane`]).
-pub const DEFAULT_WIKI: &str = "../shared/data/wikifane/wikifane-gold.conll";
+pub const DEFAULT_WIKI: &str = "data/sources/wikifane-gold.conll.gz";
 
 /// Where `train-ner` writes the model by default, relative to the project's root.
 pub const DEFAULT_MODEL: &str = "data/ner.model";
