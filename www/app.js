@@ -625,7 +625,7 @@ let corpus = null;
 async function showMode(many) {
   $('mode-single').setAttribute('aria-pressed', String(!many));
   $('mode-corpus').setAttribute('aria-pressed', String(many));
-  document.querySelector('.input-panel').hidden = many;
+  document.querySelector('main > .input-panel').hidden = many;
   $('results').hidden = many;
   $('corpus').hidden = !many;
   corpus ??= many ? import('./corpus/corpus-ui.js').then((m) => m.start($('corpus'), { open: (text) => showMode(false).then(() => setSource(text)) })) : null;

@@ -1,7 +1,7 @@
 //! The `train-ner`, `eval-ner` and `clusters` commands: argument parsing and reports. Errors
 //! say what to do; an I/O error exits 1 and bad usage 2 (see [`CliError`]).
 
-use crate::conll::{prepare, read_conll, split_dev, write_conll, Conll, Sentence};
+use crate::conll::{prepare, prepare_all, read_conll, split_dev, write_conll, Conll, Sentence, WIKI};
 use crate::eval::{doc_entities, evaluate, evaluate_confusion, evaluate_docs, predicted, Scores};
 use crate::wikifane;
 use crate::train::{train, Config};
@@ -81,6 +81,15 @@ fn config(args: &[String]) -> Result<Config, String> {
     if let Some(v) = parsed_flag(args, "--min-abs", "0..127")? {
         cfg.min_abs = v;
     }
+    if let Some(v) = parsed_flag(args, "--news-share", "a number in 0..1")? {
+        cfg.news_share = v;
+    }
+    if let Some(v) = parsed_flag(args, "--step", "1..127")? {
+        cfg.step = v;
+    }
+    if let Some(v) = parsed_flag(args, "--max-rows", whole)? {
+        cfg.max_rows = v;
+    }
     if let Some(v) = parsed_flag(args, "--margin", number)? {
         cfg.margin = v;
         cfg.margin_o = v;
@@ -96,6 +105,7 @@ fn config(args: &[String]) -> Result<Config, String> {
         cfg.margin_o = v;
     }
     cfg.crf = args.iter().any(|a| a == "--crf");
+    cfg.double = !args.iter().any(|a| a == "--no-double");
     if let Some(v) = parsed_flag(args, "--eta", number)? {
         cfg.crf_eta = v;
     }
@@ -123,7 +133,7 @@ fn config(args: &[String]) -> Result<Config, String> {
 /// [`DEFAULT_DATA`]; how the shipped model is built); with it, on all but the dev split (the
 /// last 10%), and reports the dev score. `--cv N` cross-validates over the train part instead.
 pub fn cli_train(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--margin-o", "--margin-b", "--pa", "--seed", "--bags", "--eta", "--l2", "--cost", "--mix-crf"], &["--holdout", "--crf"])?;
+    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--margin-o", "--margin-b", "--pa", "--seed", "--bags", "--eta", "--l2", "--cost", "--mix-crf", "--wikifane", "--step", "--max-rows", "--news-share", "--shares"], &["--holdout", "--crf", "--no-wiki", "--no-double", "--keep-heads"])?;
     let data = flag_value(args, "--data")?.unwrap_or(DEFAULT_DATA);
     let out = flag_value(args, "--out")?.unwrap_or(DEFAULT_MODEL);
     let cfg = config(args)?;
@@ -134,17 +144,37 @@ pub fn cli_train(args: &[String]) -> Result<(), CliError> {
     let holdout = args.iter().any(|a| a == "--holdout");
     let all = read_data(data)?;
     let (train_part, dev_part) = split_dev(&all);
+    // WikiFANE beside ANERcorp (all of it, or its train split with --holdout and --cv)
+    let wiki = if args.iter().any(|a| a == "--no-wiki") {
+        Vec::new()
+    } else {
+        read_wikifane(flag_value(args, "--wikifane")?.unwrap_or(DEFAULT_WIKI), train_part, !args.iter().any(|a| a == "--keep-heads"))?
+    };
+    let (wiki_train, wiki_dev) = wikifane::split_wiki(&wiki);
+    let wiki_used = if holdout || cv.is_some() { &wiki_train } else { &wiki };
     if let Some(p) = flag_value(args, "--write-dev")? {
         std::fs::write(p, write_conll(dev_part)).map_err(|e| CliError::Io(format!("cannot write '{p}': {e}")))?;
     }
     if let Some(k) = cv {
-        cross_validate(train_part, k, &cfg);
+        cross_validate(train_part, &prepare_all(wiki_used, WIKI), k, &cfg);
         return Ok(());
     }
     let used = if holdout { train_part } else { &all[..] };
     let t0 = std::time::Instant::now();
-    let sents: Vec<Sentence> = used.iter().map(prepare).collect();
+    let mut sents: Vec<Sentence> = used.iter().map(prepare).collect();
+    sents.extend(prepare_all(wiki_used, WIKI));
     eprintln!("{} sentences prepared in {:.1}s", sents.len(), t0.elapsed().as_secs_f64());
+    if let Some(list) = flag_value(args, "--shares")? {
+        // experiment: one model per share of the news copy, OUT.SHARE, each scored on both dev splits
+        let shares: Vec<f64> = list.split(',').map(|v| v.parse().map_err(|_| format!("--shares wants numbers separated by commas, not '{list}'"))).collect::<Result<_, _>>()?;
+        let models = crate::train::train_shares(&sents, &cfg, &shares, |l| eprintln!("{l} ({:.1}s)", t0.elapsed().as_secs_f64()));
+        for (share, model) in shares.iter().zip(&models) {
+            let path = format!("{out}.{share}");
+            std::fs::write(&path, model.to_bytes()).map_err(|e| CliError::Io(format!("cannot write '{path}': {e}")))?;
+            eprintln!("wrote {path}");
+        }
+        return Ok(());
+    }
     let model = train(&sents, &cfg, |l| eprintln!("{l} ({:.1}s)", t0.elapsed().as_secs_f64()));
     let bytes = model.to_bytes();
     std::fs::write(out, &bytes).map_err(|e| CliError::Io(format!("cannot write '{out}': {e}")))?;
@@ -153,13 +183,20 @@ pub fn cli_train(args: &[String]) -> Result<(), CliError> {
         let dev: Vec<Sentence> = dev_part.iter().map(prepare).collect();
         let sc = evaluate(&dev, |t, k| find_with(t, k, &model, Merge::Model));
         eprintln!("dev (last 10%, {} sentences), model only:\n{}", dev.len(), sc.report());
+        if !wiki_dev.is_empty() {
+            let dev = prepare_all(&wiki_dev, WIKI);
+            let sc = evaluate(&dev, |t, k| find_with(t, k, &model, Merge::Model));
+            eprintln!("WikiFANE dev ({} sentences), model only:\n{}", dev.len(), sc.report());
+        }
     }
     Ok(())
 }
 
-/// `k`-fold cross-validation over the train part (dev excluded), for choosing settings:
-/// contiguous folds, each scored by a model trained on the others; the report sums them.
-fn cross_validate(train_part: &[Conll], k: usize, cfg: &Config) {
+
+/// `k`-fold cross-validation over ANERcorp's train part (dev excluded), for choosing settings:
+/// contiguous folds, each scored by a model trained on the others and on `extra` (WikiFANE's
+/// train split, or nothing); the report sums them.
+fn cross_validate(train_part: &[Conll], extra: &[Sentence], k: usize, cfg: &Config) {
     let sents: Vec<Sentence> = train_part.iter().map(prepare).collect();
     let mut total = Scores::default();
     for f in 0..k {
@@ -169,6 +206,7 @@ fn cross_validate(train_part: &[Conll], k: usize, cfg: &Config) {
             let part = if fold(i) == f { &mut test } else { &mut rest };
             part.push(s.clone());
         }
+        rest.extend(extra.iter().cloned());
         let m = train(&rest, cfg, |_| {});
         let sc = evaluate(&test, |t, x| find_with(t, x, &m, Merge::Model));
         eprintln!("fold {f}: micro F1 {:.3}", sc.micro().2);
@@ -241,12 +279,12 @@ pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
     Ok(())
 }
 
-/// WikiFANE in ANERcorp's conventions ([`wikifane::convert`]), head nouns moved out of names as
-/// ANERcorp's training part says (`anercorp`: its sentences).
-pub fn read_wikifane(path: &str, anercorp: &[Conll]) -> Result<Vec<Conll>, CliError> {
-    let raw = read_data(path)?;
-    let heads = wikifane::Heads::learn(anercorp);
-    Ok(wikifane::convert(&raw, wikifane::STRIP_HEADS.then_some(&heads)))
+/// WikiFANE in ANERcorp's conventions ([`wikifane::read`]); `anercorp`: ANERcorp's training part.
+pub fn read_wikifane(path: &str, anercorp: &[Conll], strip_heads: bool) -> Result<Vec<Conll>, CliError> {
+    wikifane::read(path, anercorp, strip_heads).map_err(|e| {
+        let hint = if path == DEFAULT_WIKI { " (run kashif-train from the project's root, where data/sources/ is, give --wikifane PATH, or --no-wiki)" } else { "" };
+        CliError::Io(format!("cannot read '{path}': {e}{hint}"))
+    })
 }
 
 /// `eval-ner --splits [--model FILE] [--data ANERCORP] [--wikifane PATH]`: the model on both
@@ -263,7 +301,7 @@ fn cli_eval_splits(args: &[String]) -> Result<(), CliError> {
     };
     let aner = read_data(flag_value(args, "--data")?.unwrap_or(DEFAULT_DATA))?;
     let (aner_train, aner_dev) = split_dev(&aner);
-    let wiki = read_wikifane(flag_value(args, "--wikifane")?.unwrap_or(DEFAULT_WIKI), aner_train)?;
+    let wiki = read_wikifane(flag_value(args, "--wikifane")?.unwrap_or(DEFAULT_WIKI), aner_train, true)?;
     let (_, wiki_dev) = wikifane::split_wiki(&wiki);
     let mut out = std::io::stdout().lock();
     let splits = [("ANERcorp dev (last 10%)", aner_dev), ("WikiFANE dev (every 10th block of 50 sentences)", &wiki_dev[..])];
@@ -310,11 +348,13 @@ fn print_errors(sents: &[Sentence], docs: usize, model: &Model, mode: Merge) -> 
     Ok(())
 }
 
-/// `kashif-train clusters [--text FILE]... [--out FILE] [--tsv FILE] [--min-count N]
-/// [--window N] [--max-words N]`: Brown clusters of the unlabeled text (default: the vendored
-/// [`DEFAULT_TEXTS`]); with the defaults it rebuilds the shipped `data/clusters.bin`.
+/// `kashif-train clusters [--text FILE]... [--wikifane FILE]... [--out FILE] [--tsv FILE]
+/// [--min-count N] [--window N] [--max-words N]`: Brown clusters of the unlabeled text
+/// (default: the vendored [`DEFAULT_TEXTS`] and WikiFANE, [`DEFAULT_WIKI`]; `--wikifane` reads
+/// WikiFANE's sentences, clitics re-joined); with the defaults it rebuilds the shipped
+/// `data/clusters.bin`. Given `--text` or `--wikifane`, only the files given are read.
 pub fn cli_clusters(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--text", "--out", "--tsv", "--min-count", "--window", "--max-words"], &[])?;
+    check_flags(args, &["--text", "--wikifane", "--out", "--tsv", "--min-count", "--window", "--max-words"], &[])?;
     let mut s = Settings::default();
     if let Some(v) = parsed_flag(args, "--min-count", "a whole number")? {
         s.min_count = v;
@@ -325,13 +365,15 @@ pub fn cli_clusters(args: &[String]) -> Result<(), CliError> {
     if let Some(v) = parsed_flag(args, "--max-words", "a whole number")? {
         s.max_words = v;
     }
-    let mut texts: Vec<String> = args.windows(2).filter(|w| w[0] == "--text").map(|w| w[1].clone()).collect();
-    if texts.is_empty() {
+    let given = |flag: &str| -> Vec<String> { args.windows(2).filter(|w| w[0] == flag).map(|w| w[1].clone()).collect() };
+    let (mut texts, mut wiki) = (given("--text"), given("--wikifane"));
+    if texts.is_empty() && wiki.is_empty() {
         texts = DEFAULT_TEXTS.iter().map(|s| s.to_string()).collect();
+        wiki = vec![DEFAULT_WIKI.to_string()];
     }
     let t0 = std::time::Instant::now();
-    let r = run(&texts, &s, |l| eprintln!("{l} ({:.1}s)", t0.elapsed().as_secs_f64())).map_err(|e| {
-        let hint = if texts.iter().any(|t| DEFAULT_TEXTS.contains(&t.as_str())) { " (run kashif-train from the project's root, where data/sources/ is, or give --text FILE)" } else { "" };
+    let r = run(&texts, &wiki, &s, |l| eprintln!("{l} ({:.1}s)", t0.elapsed().as_secs_f64())).map_err(|e| {
+        let hint = if texts.iter().any(|t| DEFAULT_TEXTS.contains(&t.as_str())) || wiki.iter().any(|w| w == DEFAULT_WIKI) { " (run kashif-train from the project's root, where data/sources/ is, or give --text FILE)" } else { "" };
         CliError::Io(format!("{e}{hint}"))
     })?;
     eprintln!("clustered in {:.1}s", t0.elapsed().as_secs_f64());

@@ -10,8 +10,16 @@ use kashif::{pipeline, Kind, Token};
 /// One `token TAG` sentence.
 pub type Conll = Vec<(String, String)>;
 
+/// The sentences of a CoNLL file, gzipped when its name ends in `.gz`.
 pub fn read_conll(path: &str) -> std::io::Result<Vec<Conll>> {
-    let src = std::fs::read_to_string(path)?;
+    let src = if path.ends_with(".gz") {
+        use std::io::Read;
+        let mut s = String::new();
+        flate2::read::GzDecoder::new(std::fs::File::open(path)?).read_to_string(&mut s)?;
+        s
+    } else {
+        std::fs::read_to_string(path)?
+    };
     Ok(parse_conll(&src))
 }
 
@@ -94,8 +102,21 @@ pub struct Sentence {
     pub gold: Vec<(usize, usize, usize)>,
     /// Gold tag of each pipeline token.
     pub tags: Vec<usize>,
+    /// Which corpus it comes from: [`NEWS`] (ANERcorp) or [`WIKI`] (WikiFANE).
+    pub domain: u8,
 }
 
+/// The corpus of a [`Sentence`]: ANERcorp's news, and the domain the shipped model tags as.
+pub const NEWS: u8 = 0;
+/// WikiFANE's Wikipedia articles.
+pub const WIKI: u8 = 1;
+
+/// Sentences of corpus `domain` ([`NEWS`] or [`WIKI`]), prepared.
+pub fn prepare_all(sents: &[Conll], domain: u8) -> Vec<Sentence> {
+    sents.iter().map(|c| Sentence { domain, ..prepare(c) }).collect()
+}
+
+/// A sentence of ANERcorp ([`NEWS`]) ready for training or evaluation.
 pub fn prepare(sent: &Conll) -> Sentence {
     let mut text = String::new();
     let mut spans = Vec::with_capacity(sent.len());
@@ -124,7 +145,7 @@ pub fn prepare(sent: &Conll) -> Sentence {
             }
         }
     }
-    Sentence { text, tokens, spans, gold, tags }
+    Sentence { text, tokens, spans, gold, tags, domain: NEWS }
 }
 
 #[cfg(test)]

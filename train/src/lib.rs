@@ -33,7 +33,7 @@ pub const DEFAULT_DATA: &str = "data/sources/anercorp-train.conll";
 
 /// WikiFANE Gold (CC BY-SA 3.0), relative to the project's root: the second training corpus and
 /// the cross-domain dev split ([`wikifane`]).
-pub const DEFAULT_WIKI: &str = "../shared/data/wikifane/wikifane-gold.conll";
+pub const DEFAULT_WIKI: &str = "data/sources/wikifane-gold.conll.gz";
 
 /// Where `train-ner` writes the model by default, relative to the project's root.
 pub const DEFAULT_MODEL: &str = "data/ner.model";

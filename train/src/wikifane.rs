@@ -174,8 +174,14 @@ pub fn convert(sents: &[Conll], heads: Option<&Heads>) -> Vec<Conll> {
         .collect()
 }
 
-/// Whether [`convert`] moves head nouns out of names (see [`strip_heads`]).
-pub const STRIP_HEADS: bool = true;
+/// WikiFANE read from `path` (gzipped or not) in ANERcorp's conventions ([`convert`]), with
+/// (`strip_heads`) the head nouns that `anercorp` (ANERcorp's training part) leaves outside
+/// moved out: what training and the dev split use.
+pub fn read(path: &str, anercorp: &[Conll], strip_heads: bool) -> std::io::Result<Vec<Conll>> {
+    let raw = crate::conll::read_conll(path)?;
+    let heads = Heads::learn(anercorp);
+    Ok(convert(&raw, strip_heads.then_some(&heads)))
+}
 
 /// Sentences per block of the WikiFANE dev split.
 pub const BLOCK: usize = 50;

@@ -98,7 +98,7 @@ fn trains_evaluates_and_cross_validates_a_small_model() {
     std::fs::write(&data, &small).expect("write");
     let model = dir.join("small.model");
     let (data, model_s) = (data.to_str().unwrap(), model.to_str().unwrap());
-    let quick = ["--bits", "12", "--epochs", "2", "--bags", "2"];
+    let quick = ["--bits", "12", "--epochs", "2", "--bags", "2", "--no-wiki"];
 
     let out = run(&[&["train-ner", "--data", data, "--out", model_s, "--holdout"][..], &quick].concat());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

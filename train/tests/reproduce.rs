@@ -1,12 +1,14 @@
 //! The committed `data/ner.model` is exactly what `kashif-train train-ner` builds from the
-//! vendored ANERcorp (`data/sources/anercorp-train.conll`), byte for byte. The file is in the
+//! vendored ANERcorp (`data/sources/anercorp-train.conll`) and WikiFANE
+//! (`data/sources/wikifane-gold.conll.gz`), byte for byte. The file is in the
 //! repository: when it is missing this test fails, it never skips.
 
 use kashif::entities::tagger::{Model, FEATURES_VERSION};
-use kashif_train::conll::{prepare, read_conll, Sentence};
+use kashif_train::conll::{prepare, prepare_all, read_conll, split_dev, Sentence, WIKI};
 use kashif_train::train::{train, Config};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/sources/anercorp-train.conll");
+const WIKI_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/sources/wikifane-gold.conll.gz");
 const COMMITTED: &[u8] = include_bytes!("../../data/ner.model");
 
 fn sentences() -> Vec<Sentence> {
@@ -15,10 +17,16 @@ fn sentences() -> Vec<Sentence> {
     });
     let tokens: usize = all.iter().map(Vec::len).sum();
     assert_eq!((all.len(), tokens), (3_999, 125_087), "{DATA} is not the vendored ANERcorp (sentences, tokens): restore it with `git checkout -- data/sources/`");
-    all.iter().map(prepare).collect()
+    let wiki = kashif_train::wikifane::read(WIKI_DATA, split_dev(&all).0, true).unwrap_or_else(|e| {
+        panic!("{WIKI_DATA} is needed to check the NER model ({e}); it is vendored in the repository: restore it with `git checkout -- data/sources/`")
+    });
+    assert_eq!(wiki.len(), 15_723, "{WIKI_DATA} is not the vendored WikiFANE Gold: restore it with `git checkout -- data/sources/`");
+    let mut sents: Vec<Sentence> = all.iter().map(prepare).collect();
+    sents.extend(prepare_all(&wiki, WIKI));
+    sents
 }
 
-/// Full retraining on all of ANERcorp with the default settings (the command `cargo run
+/// Full retraining on all of ANERcorp and WikiFANE with the default settings (the command `cargo run
 /// --release -p kashif-train -- train-ner`) gives the committed model file.
 #[test]
 fn committed_model_reproduces() {
