@@ -5,7 +5,9 @@
 //! (`./kashif bench`) swing by ±30% on such a machine; this does not.
 //!
 //! Two measures, both asked to stay under 30%:
-//! - stage to stage: `keywords::extract` on a ready token list against `pipeline::tokens`;
+//! - stage to stage: `keywords::extract` on a ready token list against `pipeline::tokens`
+//!   (the default ranking, the blend, given the names the entities find; keyness alone beside
+//!   it);
 //! - end to end: the same `analyze` call (tokens, sentences, stats, UTF-16 offsets; entities
 //!   off) with and without keywords.
 //!
@@ -66,15 +68,20 @@ fn main() {
     let core = Options { entities: false, keywords: false, ..Options::default() };
     let with_keywords = Options { keywords: true, ..core.clone() };
     // warm up: the lexicon and the stopword tables are built on first use
-    black_box(keywords::extract(&doc, &[], &opts));
+    // the blend (the default ranking) with the names the entities find, and keyness alone
+    let found = kashif::entities::find(&doc);
+    let names = keywords::names(&found, &kashif::entities::group::group(&found));
+    let keyness = Options { ranking: kashif::Ranking::Keyness, ..opts.clone() };
+    black_box(keywords::extract(&doc, &names, &opts));
     black_box(analyze(&text, &with_keywords));
-    let mut t = [Duration::MAX; 4];
+    let mut t = [Duration::MAX; 5];
     for _ in 0..rounds {
         let d = [
             time(|| pipeline::tokens(&text, &opts.normalize).len()),
-            time(|| keywords::extract(&doc, &[], &opts).len()),
+            time(|| keywords::extract(&doc, &names, &opts).len()),
             time(|| analyze(&text, &core).tokens.len()),
             time(|| analyze(&text, &with_keywords).tokens.len()),
+            time(|| keywords::extract(&doc, &names, &keyness).len()),
         ];
         for (m, x) in t.iter_mut().zip(d) {
             *m = (*m).min(x);
@@ -83,7 +90,8 @@ fn main() {
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!("1 MB of news ({} bytes), fastest of {rounds} interleaved rounds:", text.len());
     println!("  text core (pipeline::tokens)          {:8.2} ms", ms(t[0]));
-    println!("  keywords::extract                      {:8.2} ms   stage to stage: {:5.1}%", ms(t[1]), 100.0 * ms(t[1]) / ms(t[0]));
+    println!("  keywords::extract (blend, with names)  {:8.2} ms   stage to stage: {:5.1}%", ms(t[1]), 100.0 * ms(t[1]) / ms(t[0]));
+    println!("  keywords::extract (keyness alone)      {:8.2} ms   stage to stage: {:5.1}%", ms(t[4]), 100.0 * ms(t[4]) / ms(t[0]));
     println!("  analyze, keywords and entities off     {:8.2} ms", ms(t[2]));
     println!("  analyze, keywords on, entities off     {:8.2} ms   end to end:     {:5.1}%", ms(t[3]), 100.0 * (ms(t[3]) - ms(t[2])) / ms(t[2]));
 }

@@ -123,7 +123,7 @@ const expanded = new Set();
 const hiddenTypes = new Set();
 const showAllTypes = new Set();
 let stopwords = loadStopwords();
-let ranking = 'keyness';
+let ranking = 'blend';
 const cursors = new Map();
 const textView = new TextView(ui.highlighted);
 const tokensView = new TokensView({
@@ -175,7 +175,7 @@ function scheduleAnalysis() {
 }
 
 function analysisOptions() {
-  return { top_n: 50, ranking, stopwords_add: stopwords.add, stopwords_remove: stopwords.remove };
+  return { top_n: 50, ranking, explain: true, stopwords_add: stopwords.add, stopwords_remove: stopwords.remove };
 }
 
 function busy(on) {
@@ -625,7 +625,7 @@ let corpus = null;
 async function showMode(many) {
   $('mode-single').setAttribute('aria-pressed', String(!many));
   $('mode-corpus').setAttribute('aria-pressed', String(many));
-  document.querySelector('.input-panel').hidden = many;
+  document.querySelector('main > .input-panel').hidden = many;
   $('results').hidden = many;
   $('corpus').hidden = !many;
   corpus ??= many ? import('./corpus/corpus-ui.js').then((m) => m.start($('corpus'), { open: (text) => showMode(false).then(() => setSource(text)) })) : null;

@@ -31,6 +31,7 @@ const EN = {
   progressLabel: 'Analysis progress',
   optionsTitle: 'Options',
   rankingLegend: 'Rank keywords by',
+  rankBlend: 'Importance',
   rankKeyness: 'Keyness',
   rankFrequency: 'Frequency',
   stopTitle: 'Stopwords',
@@ -107,6 +108,10 @@ const STR = {
   bigFile: ['ملف كبير ({0}): يُعرض أوله فقط هنا ولا يمكن تحريره. امسح النص للكتابة.', 'Large file ({0}): only its beginning is shown here and it cannot be edited. Clear the text to type.'],
   noText: ['لا يوجد نص.', 'No text.'],
   phrase: ['عبارة', 'phrase'],
+  scoreTip: [
+    'درجة الأهمية {0} = التكرار {1} + أول ظهور (الجملة {2}) {3} + الانتشار ({4} من {5} جملة) {6} + الأسماء ({7} موضع) {8} + الندرة في العربية العامة (زيبف {9}) {10} + العبارة {11}',
+    'Importance {0} = count {1} + first seen (sentence {2}) {3} + spread ({4} of {5} sentences) {6} + names ({7} mentions) {8} + rarity in general Arabic (Zipf {9}) {10} + phrase {11}',
+  ],
   variants: ['{0} صيغ', '{0} forms'],
   variantsOf: ['صيغ «{0}»', 'Forms of “{0}”'],
   variantsOfHidden: [' من «{0}»', ' of “{0}”'],
@@ -138,7 +143,7 @@ export function lang() {
 /** The string `key` in the current language, `{0}`… replaced by `args`. */
 export function t(key, ...args) {
   const s = STR[key]?.[current === 'en' ? 1 : 0] ?? key;
-  return s.replace(/\{(\d)\}/g, (_, i) => String(args[i] ?? ''));
+  return s.replace(/\{(\d+)\}/g, (_, i) => String(args[i] ?? ''));
 }
 
 const ATTRS = [

@@ -32,6 +32,7 @@ function lazyFormat(options) {
 export const numberFormat = lazyFormat({});
 export const percentFormat = lazyFormat({ style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 export const msFormat = lazyFormat({ maximumFractionDigits: 1 });
+const partFormat = lazyFormat({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Makes the number formats now, each in an idle moment of its own (while the engine loads). */
 export function warmFormats() {
@@ -244,6 +245,20 @@ export function legendItems(entities, hidden = new Set(), counts = null) {
 export const KW_COLUMNS = ['rank', 'text', 'count', 'share', 'keyness'];
 
 /**
+ * The tooltip of a keyword: what its blended score is made of (`explain`, computed in Rust), or
+ * '' when the result has none. Plain text for the `title` property.
+ */
+export function scoreTip(e) {
+  const p = e?.parts;
+  if (!p) return '';
+  const f = (x) => partFormat.format(Number(x) || 0);
+  const sum = p.count + p.position + p.spread + p.name + p.rarity + p.phrase;
+  return tx('scoreTip', f(sum), f(p.count), numberFormat.format(e.first_sentence + 1), f(p.position),
+    numberFormat.format(e.sentences), numberFormat.format(e.of_sentences), f(p.spread),
+    numberFormat.format(e.in_names), f(p.name), msFormat.format(Number(e.zipf) || 0), f(p.rarity), f(p.phrase));
+}
+
+/**
  * The rows of the keyword table, in the order of `keywords` (each with its original `rank`).
  * `expanded`: the keys whose variants are shown in a row below theirs. `top`: the count of a full
  * bar (by default the largest count in `keywords`; given when the rows are drawn in parts).
@@ -266,6 +281,8 @@ export function keywordRows(keywords, words, selectedKey, expanded = new Set(), 
     button.type = 'button';
     button.setAttribute('aria-pressed', String(selected));
     button.append(textEl('span', 'kw-text', k.text));
+    const tip = scoreTip(k.explain);
+    if (tip) button.title = tip;
     word.append(button);
     if (k.kind === 'phrase') word.append(el('span', 'kw-kind', tx('phrase')));
     const variants = Array.isArray(k.variants) ? k.variants : [];

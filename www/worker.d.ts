@@ -1,7 +1,7 @@
 // The messages between the page (app.js) and its analysis worker (worker.js), both ways, and the
 // result shape the page draws. tests/page/worker.mjs type-checks real messages against these
 // declarations with the TypeScript compiler. Offsets are UTF-16 code units, end exclusive.
-import type { Analysis, Entity, Keyword, Options, Stats, Token, Variant } from "../src/analysis";
+import type { Analysis, Entity, Explain, Keyword, Options, Stats, Token, Variant } from "../src/analysis";
 
 // --- page → worker ---------------------------------------------------------------------------
 
@@ -115,6 +115,8 @@ export interface PageKeyword {
   keyness: number;
   score: number;
   variants: Variant[];
+  /** The parts of the blended score (the page asks for them: `Options.explain`). */
+  explain?: Explain;
   occ: Uint32Array;
 }
 

@@ -169,6 +169,7 @@ function pageResult(text, chunked, { analysis, pieces, wordChars }) {
       keyness: k.keyness,
       score: k.score,
       variants: k.variants,
+      explain: k.explain,
       occ: spanPairs(k.occurrences),
     })),
     entities: pageEntities(analysis.entities, analysis.entity_groups),

@@ -201,8 +201,8 @@ struct Kept {
     title: String,
     date: Option<String>,
     stats: Stats,
-    /// Top keywords as the single-text view ranks them: (term, count, keyness).
-    top: Vec<(u32, u32, f64)>,
+    /// Top keywords as the single-text view ranks and shows them: (term, count, keyness, text).
+    top: Vec<(u32, u32, f64, String)>,
     /// Every keyword group's count, by term id (ascending).
     terms: Vec<(u32, u32)>,
     names: names::DocNames,
@@ -239,7 +239,7 @@ impl Corpus {
         let index = self.docs.len() as u32;
         let terms = self.terms.add(&a.keywords);
         let by_key = |k: &str| self.terms.id(k).expect("added above");
-        let top = a.keywords.iter().take(KEPT_TOP).map(|k| (by_key(&k.key), k.count, k.keyness)).collect();
+        let top = a.keywords.iter().take(KEPT_TOP).map(|k| (by_key(&k.key), k.count, k.keyness, k.text.clone())).collect();
         let names = self.names.add(a);
         let contexts = self.options.contexts.then(|| views::DocContexts::new(&doc.text, &a.keywords, &by_key));
         let title = doc.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| first_words(&doc.text));
@@ -291,12 +291,13 @@ impl Corpus {
     }
 
     fn summary(&self, index: usize, d: &Kept, total_words: u64, limits: &Limits) -> DocumentSummary {
-        let keyword = |&(t, count, keyness): &(u32, u32, f64)| {
-            let (text, key) = self.terms.show(t);
-            DocKeyword { text: text.to_string(), key: key.to_string(), count, keyness }
+        let keyword = |t: u32, count: u32, keyness: f64, text: Option<&str>| {
+            let (shown, key) = self.terms.show(t);
+            DocKeyword { text: text.unwrap_or(shown).to_string(), key: key.to_string(), count, keyness }
         };
-        let keywords = d.top.iter().take(limits.keywords).map(keyword).collect();
-        let distinctive = self.terms.distinctive(&d.terms, d.stats.words as u64, total_words, limits.distinctive).iter().map(keyword).collect();
+        // A top keyword as this document writes it; a distinctive one as the corpus mostly does.
+        let keywords = d.top.iter().take(limits.keywords).map(|(t, c, k, text)| keyword(*t, *c, *k, Some(text))).collect();
+        let distinctive = self.terms.distinctive(&d.terms, d.stats.words as u64, total_words, limits.distinctive).into_iter().map(|(t, c, k)| keyword(t, c, k, None)).collect();
         DocumentSummary {
             index: index as u32,
             id: d.id.clone(),

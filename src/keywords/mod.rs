@@ -432,6 +432,15 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
             let f = group_facts(&groups[gi as usize]);
             pending.push((f.without_rarity() + blend::max_rarity_part(), found.len() + at, f));
         }
+        // Every score is at least its part without rarity: the `want`-th best of those bounds
+        // the list's last score from below, and a candidate whose best cannot reach it is
+        // dropped before the sort (most of a long text's).
+        if want > 0 && pending.len() > want {
+            let mut floor: Vec<f64> = pending.iter().map(|p| p.0 - blend::max_rarity_part()).collect();
+            let (_, &mut at_least, _) = floor.select_nth_unstable_by(want - 1, |a, b| b.total_cmp(a));
+            let margin = 1e-9 * (1.0 + at_least.abs());
+            pending.retain(|p| p.0 + margin >= at_least);
+        }
         pending.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         for (bound, seq, f) in pending {
             if out_of_reach(&best, bound, f64::INFINITY) {

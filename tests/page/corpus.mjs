@@ -131,6 +131,41 @@ export async function run({ check }) {
       assertEqual(await page.getAttribute('#mode-single', 'aria-pressed'), 'true', 'single mode pressed');
     });
 
+    await check('progress is shown while a corpus is analyzed, and Cancel stops it; the next run works', async () => {
+      await page.click('#mode-corpus');
+      const many = Array.from({ length: 4000 }, (_, i) => `${i % 2 ? A : B} ${'كلمة '.repeat(i % 7)}`).join('\n---\n');
+      await page.$eval('#corpus-paste', (t, v) => (t.value = v), many);
+      await page.evaluate(() => {
+        window.__seen = [];
+        new MutationObserver(() => window.__seen.push(document.querySelector('#corpus-status').textContent)).observe(document.querySelector('#corpus-status'), { childList: true, characterData: true, subtree: true });
+      });
+      await page.click('#corpus-analyze');
+      await page.waitForFunction(() => window.__seen.some((s) => /حُلّل \S+ من \S+ نصًّا/.test(s)));
+      assert(await page.isVisible('#corpus-progress'), 'the progress bar is shown');
+      await page.click('#corpus-cancel');
+      await page.waitForFunction(() => document.querySelector('#corpus-status').textContent === 'أُلغي التحليل.');
+      assert(await page.isHidden('#corpus-cancel'), 'Cancel is hidden again');
+      await page.fill('#corpus-paste', `${A}\n---\n${B}`);
+      await page.click('#corpus-analyze');
+      await analyzed(page, 5);
+    });
+
+    await check('one CSV file: the text and title columns are guessed, and can be chosen and read again', async () => {
+      await page.click('#mode-corpus');
+      await page.$eval('#corpus-paste', (t) => (t.value = ''));
+      const q = (s) => `"${s.replace(/"/g, '""')}"`;
+      const csv = ['id,headline,body', `1,${q('لقاء "القمة"')},${q(A)}`, `2,${q('حوار, وزيارة')},${q(B)}`].join('\r\n');
+      await page.setInputFiles('#corpus-files', { name: 'news.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await analyzed(page, 2);
+      const titles = await page.$$eval('#corpus-docs tbody tr td:nth-child(2)', (tds) => tds.map((t) => t.textContent));
+      assertEqual(titles.join('|'), 'لقاء "القمة"|حوار, وزيارة', 'titles from the headline column');
+      const selects = await page.$$('.corpus-columns select');
+      assertEqual(selects.length, 2, 'text and title column choices');
+      await selects[1].selectOption('-1');
+      await page.click('.corpus-columns button');
+      await page.waitForFunction(() => document.querySelector('#corpus-docs tbody tr td:nth-child(2)')?.textContent.startsWith('التقى'));
+    });
+
     await check('no errors on the console', async () => {
       assertEqual(log.pageErrors.join('\n'), '', 'page errors');
       assertEqual(log.consoleErrors.join('\n'), '', 'console errors');

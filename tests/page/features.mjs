@@ -51,7 +51,17 @@ export async function featureChecks(h) {
     assertEqual(JSON.stringify(r.map((x) => x.rank)), JSON.stringify(initial.map((x) => x.rank)), 'back in rank order');
   });
 
-  await check('keyword ranking switches between keyness and frequency (passed to analyze)', async () => {
+  await check('the tooltip of a keyword gives the parts of its score', async () => {
+    const tip = await page.getAttribute('.keyword-row .kw-button', 'title');
+    assert(tip && /\d/.test(tip), `no score tooltip: ${tip}`);
+    // the parts the tooltip names add up to the score it opens with (two decimals each)
+    const nums = [...tip.matchAll(/(\d+\.\d\d)/g)].map((m) => Number(m[1]));
+    assertEqual(nums.length, 7, `score and six parts in: ${tip}`);
+    assert(Math.abs(nums[0] - nums.slice(1).reduce((a, b) => a + b, 0)) < 0.04, `parts do not add up: ${tip}`);
+    assert(await page.isChecked('input[name="ranking"][value="blend"]'), 'the blend is the default ranking');
+  });
+
+  await check('keyword ranking switches between the blend, keyness and frequency (passed to analyze)', async () => {
     await page.click('.options summary');
     const before = await runsOf(page);
     await page.check('input[name="ranking"][value="frequency"]');
@@ -61,6 +71,9 @@ export async function featureChecks(h) {
     const b2 = await runsOf(page);
     await page.check('input[name="ranking"][value="keyness"]');
     await waitForRun(page, b2);
+    const b3 = await runsOf(page);
+    await page.check('input[name="ranking"][value="blend"]');
+    await waitForRun(page, b3);
   });
 
   await check('a keyword with several forms shows them on demand', async () => {

@@ -51,9 +51,14 @@ fn c_ln_c_table() -> Vec<f64> {
 ///
 /// The gain of merging s and t splits into a part that is linear in the counts and a part
 /// that is not. With `g(c) = c ln c`, the term of a third cluster u is
-/// `T_u(s, t) = nl(c(s,u), c(t,u)) + nl(c(u,s), c(u,t)) + (c(s,u) + c(u,s)) (ln c1(s) − ln c1(m))
-///  + (c(t,u) + c(u,t)) (ln c1(t) − ln c1(m))`, where `nl(x, y) = g(x + y) − g(x) − g(y)` is 0
-/// unless u is linked with both s and t, and m is s ∪ t (u's own count cancels). So the
+///
+/// ```text
+/// T_u(s, t) = nl(c(s,u), c(t,u)) + nl(c(u,s), c(u,t))
+///           + (c(s,u) + c(u,s)) (ln c1(s) − ln c1(m)) + (c(t,u) + c(u,t)) (ln c1(t) − ln c1(m))
+/// ```
+///
+/// where `nl(x, y) = g(x + y) − g(x) − g(y)` is 0 unless u is linked with both s and t, and m
+/// is s ∪ t (u's own count cancels). So the
 /// linear parts sum to each slot's total of links ([`State::cnt`]) and only the common
 /// neighbours of s and t need a loop; and when a and b merge, the linear parts of every other
 /// pair are unchanged: only pairs both linked with the merged cluster change.
@@ -327,11 +332,14 @@ impl State {
     }
 }
 
+/// Per word: (earlier word, count of the word followed by it, count of it followed by the word).
+type EarlierLinks = Vec<Vec<(u32, u64, u64)>>;
+
 /// Bigram links of each word with the words before it in frequency order: for word w, the
 /// entries (earlier word v, count of w followed by v, count of v followed by w), and the count
 /// of w followed by itself. A bigram is counted when its later word joins the window.
-fn earlier_links(n: usize, bigrams: &[(u32, u32, u64)]) -> (Vec<Vec<(u32, u64, u64)>>, Vec<u64>) {
-    let mut links: Vec<Vec<(u32, u64, u64)>> = vec![Vec::new(); n];
+fn earlier_links(n: usize, bigrams: &[(u32, u32, u64)]) -> (EarlierLinks, Vec<u64>) {
+    let mut links: EarlierLinks = vec![Vec::new(); n];
     let mut selfs = vec![0u64; n];
     for &(x, y, c) in bigrams {
         let (x, y) = (x as usize, y as usize);
@@ -426,8 +434,10 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
+    type Bigrams = Vec<(u32, u32, u64)>;
+
     /// Word ids in decreasing count order and the bigram list of a toy corpus of sentences.
-    fn corpus(sents: &[&str]) -> (Vec<String>, Vec<u64>, Vec<(u32, u32, u64)>) {
+    fn corpus(sents: &[&str]) -> (Vec<String>, Vec<u64>, Bigrams) {
         let mut count: HashMap<&str, u64> = HashMap::new();
         for s in sents {
             for w in s.split_whitespace() {

@@ -1,5 +1,5 @@
-//! The `train-ner` and `eval-ner` commands: argument parsing and reports. Errors say what to
-//! do; an I/O error exits 1 and bad usage 2 (see [`CliError`]).
+//! The `train-ner`, `eval-ner` and `clusters` commands: argument parsing and reports. Errors
+//! say what to do; an I/O error exits 1 and bad usage 2 (see [`CliError`]).
 
 use crate::conll::{prepare, prepare_all, read_conll, split_dev, write_conll, Conll, Sentence, WIKI};
 use crate::eval::{doc_entities, evaluate, evaluate_confusion, evaluate_docs, predicted, Scores};
@@ -355,11 +355,13 @@ fn print_errors(sents: &[Sentence], docs: usize, model: &Model, mode: Merge) -> 
     Ok(())
 }
 
-/// `kashif-train clusters [--text FILE]... [--out FILE] [--tsv FILE] [--min-count N]
-/// [--window N] [--max-words N]`: Brown clusters of the unlabeled text (default: the vendored
-/// [`DEFAULT_TEXTS`]); with the defaults it rebuilds the shipped `data/clusters.bin`.
+/// `kashif-train clusters [--text FILE]... [--wikifane FILE]... [--out FILE] [--tsv FILE]
+/// [--min-count N] [--window N] [--max-words N]`: Brown clusters of the unlabeled text
+/// (default: the vendored [`DEFAULT_TEXTS`] and WikiFANE, [`DEFAULT_WIKI`]; `--wikifane` reads
+/// WikiFANE's sentences, clitics re-joined); with the defaults it rebuilds the shipped
+/// `data/clusters.bin`. Given `--text` or `--wikifane`, only the files given are read.
 pub fn cli_clusters(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--text", "--out", "--tsv", "--min-count", "--window", "--max-words"], &[])?;
+    check_flags(args, &["--text", "--wikifane", "--out", "--tsv", "--min-count", "--window", "--max-words"], &[])?;
     let mut s = Settings::default();
     if let Some(v) = parsed_flag(args, "--min-count", "a whole number")? {
         s.min_count = v;
@@ -370,13 +372,15 @@ pub fn cli_clusters(args: &[String]) -> Result<(), CliError> {
     if let Some(v) = parsed_flag(args, "--max-words", "a whole number")? {
         s.max_words = v;
     }
-    let mut texts: Vec<String> = args.windows(2).filter(|w| w[0] == "--text").map(|w| w[1].clone()).collect();
-    if texts.is_empty() {
+    let given = |flag: &str| -> Vec<String> { args.windows(2).filter(|w| w[0] == flag).map(|w| w[1].clone()).collect() };
+    let (mut texts, mut wiki) = (given("--text"), given("--wikifane"));
+    if texts.is_empty() && wiki.is_empty() {
         texts = DEFAULT_TEXTS.iter().map(|s| s.to_string()).collect();
+        wiki = vec![DEFAULT_WIKI.to_string()];
     }
     let t0 = std::time::Instant::now();
-    let r = run(&texts, &s, |l| eprintln!("{l} ({:.1}s)", t0.elapsed().as_secs_f64())).map_err(|e| {
-        let hint = if texts.iter().any(|t| DEFAULT_TEXTS.contains(&t.as_str())) { " (run kashif-train from the project's root, where data/sources/ is, or give --text FILE)" } else { "" };
+    let r = run(&texts, &wiki, &s, |l| eprintln!("{l} ({:.1}s)", t0.elapsed().as_secs_f64())).map_err(|e| {
+        let hint = if texts.iter().any(|t| DEFAULT_TEXTS.contains(&t.as_str())) || wiki.iter().any(|w| w == DEFAULT_WIKI) { " (run kashif-train from the project's root, where data/sources/ is, or give --text FILE)" } else { "" };
         CliError::Io(format!("{e}{hint}"))
     })?;
     eprintln!("clustered in {:.1}s", t0.elapsed().as_secs_f64());

@@ -3,10 +3,11 @@
 //! clustered word with its path and count as TSV, for reading.
 
 use crate::brown::{brown, Clustering};
-use crate::unlabeled::{prepare, read_documents, units, Prepared};
+use crate::unlabeled::{prepare, read_documents, read_wikifane_documents, units, Prepared};
 
-/// The vendored unlabeled text: the ANT news corpus's article bodies (Apache-2.0) and the
-/// text of ANERcorp's training file, relative to the project's root.
+/// The vendored unlabeled text read as plain documents: the ANT news corpus's article bodies
+/// (Apache-2.0) and the text of ANERcorp's training file, relative to the project's root.
+/// WikiFANE's text ([`crate::DEFAULT_WIKI`]) is read beside them, its clitics re-joined.
 pub const DEFAULT_TEXTS: [&str; 2] = ["data/sources/ant-content.txt.gz", "data/sources/anercorp-train.conll"];
 
 /// Where the table is written by default, relative to the project's root.
@@ -35,13 +36,20 @@ pub struct Run {
     pub clustering: Clustering,
 }
 
-/// Reads `texts`, keys them and clusters the words; `log` gets progress lines.
-pub fn run(texts: &[String], s: &Settings, mut log: impl FnMut(String)) -> std::io::Result<Run> {
+/// How a kind of corpus file is read into documents.
+type Reader = fn(&str) -> std::io::Result<Vec<String>>;
+
+/// Reads `texts` (and WikiFANE's sentences, `wiki`: see [`read_wikifane_documents`]), keys
+/// them and clusters the words; `log` gets progress lines.
+pub fn run(texts: &[String], wiki: &[String], s: &Settings, mut log: impl FnMut(String)) -> std::io::Result<Run> {
     let mut docs = Vec::new();
-    for p in texts {
-        let d = read_documents(p).map_err(|e| std::io::Error::new(e.kind(), format!("cannot read '{p}': {e}")))?;
-        log(format!("{p}: {} documents", d.len()));
-        docs.extend(d);
+    let readers: [(&[String], Reader); 2] = [(texts, read_documents), (wiki, read_wikifane_documents)];
+    for (paths, read) in readers {
+        for p in paths {
+            let d = read(p).map_err(|e| std::io::Error::new(e.kind(), format!("cannot read '{p}': {e}")))?;
+            log(format!("{p}: {} documents", d.len()));
+            docs.extend(d);
+        }
     }
     Ok(run_documents(&docs, s, log))
 }

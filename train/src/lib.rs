@@ -12,7 +12,9 @@
 //! - [`train`]: the training run (bags of perceptrons mixed with a CRF, quantization, the
 //!   training-word memory), with [`perceptron`] and [`crf`] the two objectives;
 //! - [`eval`]: entity-level scores, conlleval style;
-//! - [`cli`]: the `train-ner` and `eval-ner` commands.
+//! - [`brown`], [`unlabeled`], [`clusters`]: Brown word clusters of unlabeled text (the
+//!   algorithm, reading and keying the text, the table `data/clusters.bin`);
+//! - [`cli`]: the `train-ner`, `eval-ner` and `clusters` commands.
 
 pub mod brown;
 pub mod clusters;

@@ -15,6 +15,8 @@ USAGE:
     kashif-train eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split]
                           [--docs K] [--errors]
     kashif-train eval-ner --splits [--model FILE] [--data ANERCORP] [--wikifane PATH]
+    kashif-train clusters [--text FILE]... [--wikifane FILE] [--out FILE] [--tsv FILE]
+                          [--window N] [--min-count N] [--max-words N]
     kashif-train version
     kashif-train help
 
@@ -30,6 +32,15 @@ a time as one document; --errors lists every wrong or missed entity instead. --s
 the tagger on both dev splits, ANERcorp's last 10% and WikiFANE's every 10th block of 50
 sentences (converted to ANERcorp's conventions, train/src/wikifane.rs), per type, with the
 micro F1 without MISC and a confusion table between types.
+
+clusters computes Brown word clusters of the unlabeled text (default: the vendored
+data/sources/ant-content.txt.gz, data/sources/anercorp-train.conll and, with its clitics
+re-joined, data/sources/wikifane-gold.conll.gz; --text: .jsonl reads the content field, .conll
+the tokens, anything else one document a line, .gz is decompressed; --wikifane FILE: WikiFANE's
+CoNLL) and writes
+the table FILE (default data/clusters.bin): with the defaults (--window 256 --min-count 3
+--max-words 23000) it rebuilds the shipped table byte for byte. --tsv also writes every
+clustered word as path, word, count.
 
 Exit codes: 0 success, 1 I/O error, 2 bad usage.
 ";

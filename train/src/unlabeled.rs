@@ -19,6 +19,31 @@ use std::io::Read;
 /// (one sentence of `token TAG` lines is a document), anything else one document a line; a
 /// name ending in `.gz` is decompressed first.
 pub fn read_documents(path: &str) -> std::io::Result<Vec<String>> {
+    let (name, text) = read_text(path)?;
+    if name.ends_with(".jsonl") {
+        return jsonl_contents(&text);
+    }
+    if name.ends_with(".conll") {
+        return Ok(crate::conll::parse_conll(&text).iter().map(sentence_text).collect());
+    }
+    Ok(text.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect())
+}
+
+/// The sentences of WikiFANE (CoNLL, `.gz` or not) as Arabic is written: its clitic tokens
+/// joined back onto their words ([`crate::wikifane::join_clitics`]; «و روسيا» → «وروسيا»),
+/// one sentence a document. Clustered as it is, the split text would teach the bigrams of the
+/// split («و» before every other word), not those the analyzer sees.
+pub fn read_wikifane_documents(path: &str) -> std::io::Result<Vec<String>> {
+    let (_, text) = read_text(path)?;
+    Ok(crate::conll::parse_conll(&text).iter().map(|s| sentence_text(&crate::wikifane::join_clitics(s))).collect())
+}
+
+fn sentence_text(s: &crate::conll::Conll) -> String {
+    s.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// The text of a file, decompressed when its name ends in `.gz`, and its name without `.gz`.
+fn read_text(path: &str) -> std::io::Result<(&str, String)> {
     let raw = std::fs::read(path)?;
     let (name, bytes) = match path.strip_suffix(".gz") {
         Some(n) => {
@@ -29,13 +54,7 @@ pub fn read_documents(path: &str) -> std::io::Result<Vec<String>> {
         None => (path, raw),
     };
     let text = String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8: {e}")))?;
-    if name.ends_with(".jsonl") {
-        return jsonl_contents(&text);
-    }
-    if name.ends_with(".conll") {
-        return Ok(crate::conll::parse_conll(&text).into_iter().map(|s| s.into_iter().map(|(t, _)| t).collect::<Vec<_>>().join(" ")).collect());
-    }
-    Ok(text.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect())
+    Ok((name, text))
 }
 
 fn jsonl_contents(text: &str) -> std::io::Result<Vec<String>> {
@@ -145,5 +164,31 @@ pub fn prepare(u: &Units, min_count: u64) -> Prepared {
         counts: order.iter().map(|&i| u.counts[i as usize]).collect(),
         bigrams,
         tokens: u.counts.iter().sum(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wikifane_sentences_are_read_as_written() {
+        let path = std::env::temp_dir().join(format!("kashif-unlabeled-{}.conll", std::process::id()));
+        std::fs::write(&path, "زار O\nو O\nروسيا B-Nation\nمع O\nعاصمة O\nها O\n\n").expect("writes");
+        let p = path.to_str().expect("utf-8 path");
+        assert_eq!(read_wikifane_documents(p).expect("reads"), ["زار وروسيا مع عاصمتها"]);
+        assert_eq!(read_documents(p).expect("reads"), ["زار و روسيا مع عاصمة ها"], "a plain CoNLL file is read token by token");
+        std::fs::remove_file(path).ok();
+    }
+
+    #[test]
+    fn words_are_cluster_keys_and_classes() {
+        let u = units(["قال وروسيا 2019 ، Putin روسيا"]);
+        let words: Vec<&str> = u.docs[0].iter().map(|&i| u.words[i as usize].as_str()).collect();
+        assert_eq!(words, ["قال", "روسيا", "<num>", "،", "<lat>", "روسيا"]);
+        assert_eq!(u.counts[u.docs[0][1] as usize], 2, "و + روسيا and روسيا are one word");
+        let p = prepare(&u, 2);
+        assert_eq!(p.words, ["روسيا"]);
+        assert!(p.bigrams.is_empty(), "rarer words break the chain");
     }
 }

@@ -148,3 +148,28 @@ fn eval_splits_reports_both_dev_splits_with_confusion() {
     assert_eq!(report.matches("\nno-MISC ").count(), 2, "{report}");
     assert_eq!(report.matches("gold\\tagged").count(), 2, "{report}");
 }
+
+/// `clusters`: a missing text is an I/O error that names it (and, for the default texts, where
+/// to run); a bad window is a usage error; a small text is clustered into a table that parses.
+#[test]
+fn clusters_command() {
+    let missing = run(&["clusters", "--text", "/nonexistent/text.txt", "--out", "/nonexistent/c.bin"]);
+    assert_eq!(missing.status.code(), Some(1), "{}", stderr(&missing));
+    assert!(stderr(&missing).contains("cannot read '/nonexistent/text.txt'"), "{}", stderr(&missing));
+    let window = run(&["clusters", "--window", "1"]);
+    assert_eq!(window.status.code(), Some(2));
+    assert!(stderr(&window).contains("--window wants 2..4096 clusters, not '1'"), "{}", stderr(&window));
+    let dir = temp_dir("clusters");
+    let elsewhere = run_in(&dir, &["clusters"]);
+    assert_eq!(elsewhere.status.code(), Some(1));
+    assert!(stderr(&elsewhere).contains("run kashif-train from the project's root"), "{}", stderr(&elsewhere));
+    let text = dir.join("text.txt");
+    let lines: Vec<&str> = (0..20).map(|i| ["زار الرئيس روسيا أمس", "زار الوزير فرنسا اليوم", "التقى الرئيس الوزير في روسيا", "قال الوزير إن فرنسا"][i % 4]).collect();
+    std::fs::write(&text, lines.join("\n")).expect("writes");
+    let (t, out) = (text.to_str().expect("utf-8 path"), dir.join("c.bin"));
+    let ok = run(&["clusters", "--text", t, "--window", "3", "--out", out.to_str().expect("utf-8 path")]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let table = kashif::lexicon::clusters::Table::parse(&std::fs::read(&out).expect("written")).expect("parses");
+    assert!(table.get("روسيا").is_some() && table.paths().len() <= 3, "{} words", table.len());
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -1,13 +1,14 @@
 //! The word-cluster table is rebuilt from the vendored text alone, and the same text gives the
 //! same table: a small sample of it (the first articles of `data/sources/ant-content.txt.gz`
-//! and the first sentences of ANERcorp) is clustered twice, and the table written from it
-//! parses back to the clusters it was made from. (The full rebuild of `data/clusters.bin`
+//! and the first sentences of ANERcorp and of WikiFANE) is clustered twice, and the table
+//! written from it parses back to the clusters it was made from. (The full rebuild of `data/clusters.bin`
 //! takes a few minutes: `cargo run --release -p kashif-train -- clusters`, then `git diff
 //! --stat data/clusters.bin` shows it unchanged.)
 
 use kashif::lexicon::clusters::{ClusterPath, Table};
 use kashif_train::clusters::{encode_table, run_documents, shipped_words, Settings, DEFAULT_TEXTS};
-use kashif_train::unlabeled::read_documents;
+use kashif_train::unlabeled::{read_documents, read_wikifane_documents};
+use kashif_train::DEFAULT_WIKI;
 
 fn sample() -> Vec<String> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../");
@@ -17,6 +18,9 @@ fn sample() -> Vec<String> {
             .unwrap_or_else(|e| panic!("{path} is vendored in the repository ({e}): restore it with `git checkout -- data/sources/`"));
         docs.extend(all.into_iter().take(n));
     }
+    let wiki = read_wikifane_documents(&format!("{root}{DEFAULT_WIKI}"))
+        .unwrap_or_else(|e| panic!("{DEFAULT_WIKI} is vendored in the repository ({e}): restore it with `git checkout -- data/sources/`"));
+    docs.extend(wiki.into_iter().take(400));
     docs
 }
 

@@ -120,9 +120,6 @@ export function trendChart(box, trends, titles, { label, axis }) {
   const y = (v) => h - m + 10 - (v / top) * (h - 2 * m);
   const root = svg('svg', { viewBox: `0 0 ${w} ${h}`, class: 'trends', role: 'img', 'aria-label': label });
   root.append(svg('line', { x1: m, y1: y(0), x2: w - m, y2: y(0), class: 'axis' }));
-  const cap = svg('text', { x: m, y: m - 20, class: 'axis-label' });
-  cap.textContent = axis(top);
-  root.append(cap);
   trends.forEach((t, s) => {
     const points = t.per_thousand.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     root.append(svg('polyline', { points, class: `series s${s % 6}` }));
@@ -136,5 +133,9 @@ export function trendChart(box, trends, titles, { label, axis }) {
       });
     }
   });
-  box.append(root);
+  // (the scale as a paragraph, not SVG text: it follows the page's direction)
+  const cap = document.createElement('p');
+  cap.className = 'panel-note';
+  cap.textContent = axis(top);
+  box.append(cap, root);
 }
