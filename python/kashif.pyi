@@ -98,6 +98,9 @@ class Stats(TypedDict):
     words: int
     sentences: int
     unique_words: int
+    word_characters: int
+    letters: int
+    arabic_letters: int
 
 class Analysis(TypedDict):
     version: str

@@ -103,6 +103,12 @@ export interface Stats {
   words: number;
   sentences: number;
   unique_words: number;
+  /** Characters in the word tokens: `word_characters / words` is the average word length. */
+  word_characters: number;
+  /** Letters in the word tokens, of any script (marks and digits are not letters). */
+  letters: number;
+  /** Arabic-script letters among `letters`. */
+  arabic_letters: number;
 }
 
 export interface Analysis {

@@ -319,6 +319,17 @@ pub struct Stats {
     pub sentences: u32,
     /// Distinct matching keys among the word tokens.
     pub unique_words: u32,
+    /// Unicode scalar values in the word tokens: `word_characters / words` is the average word
+    /// length.
+    #[serde(default)]
+    pub word_characters: u32,
+    /// Letters in the word tokens (of any script; marks and digits are not letters), and how
+    /// many of them are Arabic-script letters: `arabic_letters / letters` is the share of
+    /// Arabic in the text.
+    #[serde(default)]
+    pub letters: u32,
+    #[serde(default)]
+    pub arabic_letters: u32,
 }
 
 /// The result of [`crate::analyze`].

@@ -94,14 +94,14 @@ fn token(l: &doc::Lexeme, start: u32, form: u32, lex: u32) -> Token {
     }
 }
 
+/// The statistics of a text: its characters, its word tokens' counts ([`word_counts`]), its
+/// sentences and its distinct word keys.
 pub fn stats(text: &str, tokens: &[Token], sentences: usize) -> Stats {
     // Distinct keys of the word tokens: each distinct form is looked at once (tokens of one
     // form share its key).
     let mut seen_form: Vec<bool> = Vec::new();
     let mut unique: HashSet<&str, BuildHasherDefault<crate::lexicon::wordfreq::Fnv>> = HashSet::default();
-    let mut words = 0u32;
     for t in tokens.iter().filter(|t| t.kind.is_word()) {
-        words += 1;
         if t.form != crate::analysis::NO_FORM {
             let f = t.form as usize;
             if f >= seen_form.len() {
@@ -113,5 +113,33 @@ pub fn stats(text: &str, tokens: &[Token], sentences: usize) -> Stats {
         }
         unique.insert(&t.key);
     }
-    Stats { characters: text.chars().count() as u32, words, sentences: sentences as u32, unique_words: unique.len() as u32 }
+    let mut st = Stats { characters: text.chars().count() as u32, sentences: sentences as u32, unique_words: unique.len() as u32, ..Stats::default() };
+    word_counts(tokens, &mut st);
+    st
+}
+
+/// Adds the counts of the word tokens of `tokens` to `st`: words, their characters, their
+/// letters and Arabic letters. Additive, so a text analyzed in pieces sums its pieces'.
+pub fn word_counts(tokens: &[Token], st: &mut Stats) {
+    // per form: (characters, letters, Arabic letters), counted once
+    let mut by_form: Vec<Option<(u32, u32, u32)>> = Vec::new();
+    let count = |t: &Token| {
+        let (letters, arabic) = crate::text::chars::letter_counts(&t.text);
+        (t.text.chars().count() as u32, letters, arabic)
+    };
+    for t in tokens.iter().filter(|t| t.kind.is_word()) {
+        let (chars, letters, arabic) = if t.form == crate::analysis::NO_FORM {
+            count(t)
+        } else {
+            let f = t.form as usize;
+            if f >= by_form.len() {
+                by_form.resize(f + 1, None);
+            }
+            *by_form[f].get_or_insert_with(|| count(t))
+        };
+        st.words += 1;
+        st.word_characters += chars;
+        st.letters += letters;
+        st.arabic_letters += arabic;
+    }
 }

@@ -172,3 +172,16 @@ fn seed_article_edge_cases() {
     assert!(a.tokens.iter().any(|t| t.text == "7th" && t.kind == Kind::Number));
     assert!(a.tokens.iter().any(|t| t.text == "GMT" && t.kind == Kind::Latin));
 }
+
+/// The statistics the page's figures are made of: word characters (average word length) and
+/// the letters of the words, Arabic and all.
+#[test]
+fn stats_count_word_characters_and_letters() {
+    let a = analyze("كتب الطالبُ إلى Ali، في ٢٠٢٤.", &Options::default());
+    let s = &a.stats;
+    assert_eq!(s.words, 6, "{s:?}");
+    // كتب 3 + الطالبُ 7 (the damma is a character) + إلى 3 + Ali 3 + في 2 + ٢٠٢٤ 4
+    assert_eq!(s.word_characters, 22, "{s:?}");
+    // the damma and the digits are not letters
+    assert_eq!((s.letters, s.arabic_letters), (17, 14), "{s:?}");
+}

@@ -141,13 +141,13 @@ export interface PageEntityGroup {
   count: number;
 }
 
-/** The engine's statistics and the figures the page adds for display. */
+/** The engine's statistics and the display figures the worker makes of its counts. */
 export interface PageStats extends Stats {
-  /** UTF-16 code units per word token. */
+  /** `word_characters / words`: characters per word token. */
   avg_word_length: number;
   /** Words / 200. */
   reading_minutes: number;
-  /** Arabic-script letters among all letters, 0–1. */
+  /** `arabic_letters / letters`: Arabic-script letters among the words' letters, 0–1. */
   arabic_share: number;
 }
 

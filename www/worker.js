@@ -9,15 +9,14 @@
 // The analysis is the engine's: a text is analyzed by one `analyze` call, or, past CHUNK_AT
 // characters, by the engine's stream over pieces (`analyzeLong`), with the same result. The worker
 // adds no analysis of its own: `pageResult` only reshapes the engine's result for drawing (and
-// adds display figures: average word length, reading time, share of Arabic letters). The page never
+// turns the engine's counts into display figures: average word length, reading time, share of
+// Arabic letters). The page never
 // receives the token list in one piece (millions of objects would freeze it while they are
 // copied): it asks for the rows it shows. Entities and keyword occurrences travel as typed arrays.
 import { Kashif } from './kashif-api.js';
 
 const CHUNK_AT = 400_000; // characters
 const CHUNK = 250_000;
-const WORD = new Set(['arabic', 'latin', 'mixed', 'number']);
-
 let kashif = null;
 /**
  * The last successful analysis: { text, options, chunked, analysis, pieces: [{start, end, tokens}],
@@ -59,34 +58,28 @@ export function chunkText(text, size = CHUNK) {
 /** A text analyzed by one engine call, its token list kept for the token pages and the export. */
 function analyzeWhole(text, options) {
   const analysis = kashif.analyze(text, { ...options, tokens: true });
-  let wordChars = 0;
-  for (const t of analysis.tokens) if (WORD.has(t.kind)) wordChars += t.end - t.start;
-  return { analysis, pieces: [{ start: 0, end: text.length, tokens: analysis.tokens.length }], wordChars };
+  return { analysis, pieces: [{ start: 0, end: text.length, tokens: analysis.tokens.length }] };
 }
 
 /**
  * A text too long for one engine call (its token objects alone would not fit): pushed piece by
  * piece through the engine's stream (`kashif.stream`), which gives the result of one `analyze`
  * over the whole text. Returns { analysis: that `Analysis`, without its token list, pieces:
- * [{start, end, tokens}] (for the token pages), wordChars (UTF-16 units in word tokens) }.
+ * [{start, end, tokens}] (for the token pages) }.
  * `onProgress(done, total)` after each piece, in characters.
  */
 export function analyzeLong(text, options, onProgress) {
   const pieces = chunkText(text);
-  let wordChars = 0;
   const stream = kashif.stream({ ...options, tokens: false });
   try {
     for (const p of pieces) {
       const piece = text.slice(p.start, p.end);
       stream.push(piece);
-      // The compact tokens (typed arrays, no object per token): the token pages' counts, word lengths.
-      const compact = kashif.tokensCompact(piece);
-      p.tokens = compact.starts.length;
-      const wordKind = compact.kinds_table.map((k) => WORD.has(k));
-      for (let i = 0; i < p.tokens; i++) if (wordKind[compact.kinds[i]]) wordChars += compact.ends[i] - compact.starts[i];
+      // The compact tokens (typed arrays, no object per token): the token pages' counts.
+      p.tokens = kashif.tokensCompact(piece).starts.length;
       onProgress(p.end, text.length);
     }
-    return { analysis: stream.finish(), pieces, wordChars };
+    return { analysis: stream.finish(), pieces };
   } finally {
     stream.free(); // (nothing left to free once finished)
   }
@@ -94,18 +87,6 @@ export function analyzeLong(text, options, onProgress) {
 
 // ---------------------------------------------------------------------------------------------
 // The page's result (declared in worker.d.ts as PageResult): an analysis reshaped for drawing
-
-/** Share of Arabic-script letters among all letters. */
-function arabicShare(text) {
-  let ar = 0;
-  let all = 0;
-  for (const m of text.matchAll(/\p{L}+/gu)) {
-    all += m[0].length;
-    const a = m[0].match(/\p{Script=Arabic}/gu);
-    if (a) ar += a.length;
-  }
-  return all ? ar / all : 0;
-}
 
 /** Interleaved start, end offsets of `spans`. */
 function spanPairs(spans) {
@@ -143,20 +124,17 @@ function pageEntities(entities, entityGroups) {
   };
 }
 
-/** The engine's statistics and the figures the page adds for display (worker.d.ts: PageStats). */
-function pageStats(stats, text, wordChars) {
+/** The engine's statistics and the display figures made of its counts (worker.d.ts: PageStats). */
+function pageStats(stats) {
   return {
-    characters: stats.characters,
-    words: stats.words,
-    sentences: stats.sentences,
-    unique_words: stats.unique_words,
-    avg_word_length: stats.words ? wordChars / stats.words : 0,
+    ...stats,
+    avg_word_length: stats.words ? stats.word_characters / stats.words : 0,
     reading_minutes: stats.words / 200,
-    arabic_share: arabicShare(text),
+    arabic_share: stats.letters ? stats.arabic_letters / stats.letters : 0,
   };
 }
 
-function pageResult(text, chunked, { analysis, pieces, wordChars }) {
+function pageResult(chunked, { analysis, pieces }) {
   return {
     version: analysis.version,
     chunked,
@@ -174,7 +152,7 @@ function pageResult(text, chunked, { analysis, pieces, wordChars }) {
     })),
     entities: pageEntities(analysis.entities, analysis.entity_groups),
     tokenCount: pieces.reduce((n, p) => n + p.tokens, 0),
-    stats: pageStats(analysis.stats, text, wordChars),
+    stats: pageStats(analysis.stats),
   };
 }
 
@@ -197,7 +175,7 @@ function analyze(id, text, options) {
   };
   const run = chunked ? analyzeLong(text, options, progress) : analyzeWhole(text, options);
   state = { text, options, chunked, analysis: run.analysis, pieces: run.pieces, cache: null };
-  const result = pageResult(text, chunked, run);
+  const result = pageResult(chunked, run);
   postMessage({ type: 'result', id, result }, transferList(result));
 }
 

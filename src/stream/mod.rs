@@ -255,12 +255,10 @@ impl Stream {
         let first = self.store.len() as u32;
         self.pieces.push(self.store.len());
         let forms = self.store.add(text, &tokens, self.at, self.at16);
+        crate::pipeline::word_counts(&tokens, &mut self.stats);
         for (t, &(_, new)) in tokens.iter().zip(&forms) {
-            if t.kind.is_word() {
-                self.stats.words += 1;
-                if new {
-                    self.keys.insert(t.key.clone());
-                }
+            if new && t.kind.is_word() {
+                self.keys.insert(t.key.clone());
             }
         }
         for &(a, b) in &sentences {

@@ -76,6 +76,21 @@ pub fn is_other_letter(c: char) -> bool {
     !is_arabic_letter(c) && c.is_alphabetic() && !is_arabic_mark(c)
 }
 
+/// Letters in `s` (of every script, marks and digits not counted), and how many of them are
+/// Arabic-script letters: what a reader's "mostly Arabic?" figure is made of.
+pub fn letter_counts(s: &str) -> (u32, u32) {
+    let (mut letters, mut arabic) = (0, 0);
+    for c in s.chars() {
+        if is_arabic_letter(c) {
+            arabic += 1;
+            letters += 1;
+        } else if is_other_letter(c) {
+            letters += 1;
+        }
+    }
+    (letters, arabic)
+}
+
 /// Non-spacing marks of other scripts (Latin combining accents and the like).
 pub fn is_other_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20EF}' | '\u{FE20}'..='\u{FE2F}')
@@ -122,6 +137,14 @@ pub fn is_punctuation(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_of_every_script_counted_marks_and_digits_not() {
+        // كَتَبَ: three letters and three marks; Ali: three Latin letters; ١٢ and 7: digits
+        assert_eq!(letter_counts("كَتَبَ Ali ١٢ 7 ـ"), (6, 3));
+        assert_eq!(letter_counts("Привет"), (6, 0));
+        assert_eq!(letter_counts(""), (0, 0));
+    }
 
     #[test]
     fn classes_do_not_overlap_on_arabic_block() {

@@ -308,7 +308,7 @@ export async function workerChecks({ context, origin, check }) {
         chunked: result?.chunked,
         keywords: result?.keywords.map(pick),
         wholeKeywords: whole.keywords.map(pick),
-        stats: result && Object.fromEntries(['characters', 'words', 'sentences', 'unique_words'].map((k) => [k, result.stats[k]])),
+        stats: result && Object.fromEntries(Object.keys(whole.stats).map((k) => [k, result.stats[k]])),
         wholeStats: whole.stats,
         groups: result?.entities.groups.length,
         wholeGroups: whole.entity_groups.length,
