@@ -17,6 +17,7 @@ pub mod blend;
 pub mod forms;
 mod hash;
 pub mod keyness;
+pub mod lexemes;
 pub mod phrases;
 pub mod words;
 
@@ -173,9 +174,11 @@ pub fn names(entities: &[crate::analysis::Entity], groups: &[crate::analysis::En
 
 /// Ranked keywords of a [`Doc`], given its found names ([`names`]). Byte offsets.
 pub fn extract(doc: &Doc, names: &[Name], options: &Options) -> Vec<Keyword> {
-    let view = words::words(&doc.tokens, &stopwords(options), &known_better);
     let starts = sentence_starts(doc.tokens.len(), doc.sentences.general.iter().map(|s| s.0 as usize));
-    rank(doc.text, &view, &starts, names, options)
+    lexemes::with_store(|store| {
+        let view = words::words(&doc.tokens, &stopwords(options), &known_better, store);
+        rank(doc.text, &view, &starts, names, options)
+    })
 }
 
 /// No name holds this word (see [`places`]).
@@ -269,7 +272,7 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
 
     // Phrases.
     // Name parts by key id: any of them (never a keyword alone), titles (begin a new phrase).
-    let (mut name_part, mut title) = (vec![false; view.keys.len()], vec![false; view.keys.len()]);
+    let (mut name_part, mut title) = (vec![false; view.n_keys()], vec![false; view.n_keys()]);
     for &(p, class) in &view.name_parts {
         name_part[p as usize] = true;
         title[p as usize] = class == words::Part::Title;
@@ -288,10 +291,10 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
 
     // Single words, grouped by stem (a function of the clean key, so each distinct key joins
     // its group once, and is looked up in general Arabic once).
-    let short: Vec<bool> = view.stems.iter().map(|s| s.chars().nth(1).is_none()).collect();
-    let mut stem_group: Vec<u32> = vec![u32::MAX; view.stems.len()];
-    let mut key_seen: Vec<bool> = vec![false; view.keys.len()];
-    let mut next_key: Vec<u32> = vec![u32::MAX; view.keys.len()];
+    let short: Vec<bool> = (0..view.n_stems() as u32).map(|s| view.short_stem(s)).collect();
+    let mut stem_group: Vec<u32> = vec![u32::MAX; view.n_stems()];
+    let mut key_seen: Vec<bool> = vec![false; view.n_keys()];
+    let mut next_key: Vec<u32> = vec![u32::MAX; view.n_keys()];
     let mut groups: Vec<Group> = Vec::new();
     for (j, w) in words.iter().enumerate() {
         if short[w.stem as usize] || name_part[w.id as usize] {
@@ -344,17 +347,9 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
         Ranking::Frequency => count as f64,
     };
     let group_facts = |g: &Group| blend::Facts { count: g.count, first_sentence: sentence[g.first], sentences: g.sentences, of_sentences, in_names: g.in_names, phrase: false, name: g.name.of(g.count) };
-    let by_id = &view.keys;
     let mut cands: Vec<Cand> = Vec::with_capacity(128);
-    // Background probability by key id, looked up once.
-    let known: Vec<std::cell::Cell<f64>> = vec![std::cell::Cell::new(-1.0); by_id.len()];
-    let background = |i: u32| {
-        let c = &known[i as usize];
-        if c.get() < 0.0 {
-            c.set(keyness::probability(keyness::zipf(&by_id[i as usize])));
-        }
-        c.get()
-    };
+    // Background probability by key id (looked up once per thread).
+    let background = |i: u32| view.background(i);
     // Looking a key up in general Arabic is the costly part, and most candidates are rare
     // phrases and words that cannot reach the top: candidates are taken by count, most frequent
     // first, and each kind stops once the top `top_n` are certain. A candidate's keyness is at
@@ -547,7 +542,7 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
     let cands = ranked;
     let mut found: Vec<Option<phrases::Phrase>> = found.into_iter().map(Some).collect();
     // The words of the listed single-word keywords, in one pass.
-    let mut listed: Vec<u32> = vec![u32::MAX; view.stems.len()];
+    let mut listed: Vec<u32> = vec![u32::MAX; view.n_stems()];
     let mut members: Vec<Vec<u32>> = Vec::new();
     for c in &cands {
         if let Source::Word(stem) = c.source {
@@ -579,7 +574,7 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
                         occurrences.push(Span { start: w.start, end: w.base_end });
                     }
                     let (shown, variants) = forms.finish();
-                    Keyword { text: shown, key: view.stems[stem as usize].to_string(), kind: "word".into(), count: c.count, share, score: c.score, keyness: c.keyness, variants, occurrences, explain }
+                    Keyword { text: shown, key: view.stem_str(stem).to_string(), kind: "word".into(), count: c.count, share, score: c.score, keyness: c.keyness, variants, occurrences, explain }
                 }
                 Source::Phrase(i) => {
                     let p = found[i].take().expect("each phrase is listed once");
@@ -591,7 +586,7 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
                         occurrences.push(sp);
                     }
                     let (shown, variants) = forms.finish();
-                    let key = p.ids.iter().map(|&i| &*by_id[i as usize]).collect::<Vec<_>>().join(" ");
+                    let key = p.ids.iter().map(|&i| view.key_str(i)).collect::<Vec<_>>().join(" ");
                     Keyword { text: shown, key, kind: "phrase".into(), count: c.count, share, score: c.score, keyness: c.keyness, variants, occurrences, explain }
                 }
             }

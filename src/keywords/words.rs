@@ -6,16 +6,14 @@
 //! own (روسيا makes وروسيا and بروسيا forms of it) and general Arabic does not know the whole
 //! form better than the rest (so بيان stays بيان even in a text that has يان).
 
-use crate::lexicon::stopwords::Stopwords;
-use crate::text::clitics::{nth_rest, ARTICLE, CONJUNCTIONS, PREPOSITIONS, PROCLITICS};
+use super::lexemes::{Store, Strings, ViewId, NONE};
 use crate::analysis::{Role, Token, NO_FORM};
+use crate::lexicon::stopwords::Stopwords;
 use crate::text::chars::{is_arabic_mark, is_invisible};
-use crate::morph::stem::stem;
+use crate::text::clitics::{ARTICLE, PROCLITICS};
 use crate::text::tokenize::Kind;
-use std::borrow::Cow;
 use super::hash::FastMap;
 
-const NONE: u32 = u32::MAX;
 /// The stop flag of a form index (see `words`).
 const STOP: u32 = 1 << 31;
 
@@ -28,7 +26,7 @@ pub struct Word<'a> {
     /// Id of the matching key of the clean word (≥ 1; equal keys, equal ids; the article
     /// kept: «روسيا», «الاسلحه»): see [`Words::key`].
     pub id: u32,
-    /// Id of the grouping stem (article and inflection removed): see [`Words::stems`].
+    /// Id of the grouping stem (article and inflection removed): see [`Words::stem`].
     pub stem: u32,
     /// The clean word: from the base (after proclitics) to the token's end.
     pub start: u32,
@@ -47,19 +45,20 @@ pub struct Word<'a> {
     pub _life: std::marker::PhantomData<&'a ()>,
 }
 
-/// The keyword view of a text: its words, and the distinct keys and stems they refer to.
+/// The keyword view of a text: its words, and the distinct keys and stems they refer to
+/// (numbered for this text from 0; the strings are the thread's: see [`super::lexemes`]).
 pub struct Words<'a> {
     pub words: Vec<Word<'a>>,
-    /// Key by id (`keys[0]` is unused).
-    pub keys: Vec<Cow<'a, str>>,
-    /// Stem by id.
-    pub stems: Vec<Cow<'a, str>>,
     /// How many tokens are words (Arabic, Latin, mixed, numbers): the text's length in words.
     pub word_tokens: usize,
     /// How many tokens are of a keyword kind, stopwords included (the phrase counts' total).
     pub keyword_tokens: usize,
     /// The key ids of the name parts this text has (see [`name_parts`]), each with its class.
     pub name_parts: Vec<(u32, Part)>,
+    strings: &'a Strings,
+    /// The thread-wide string id of each key id (`0` is the empty key, unused) and stem id.
+    key_ids: &'a [u32],
+    stem_ids: &'a [u32],
 }
 
 /// What a name part does in a phrase (data/name_parts.txt). No class is a keyword alone or
@@ -98,12 +97,35 @@ pub fn name_parts() -> &'static [(String, Part)] {
 
 impl<'a> Words<'a> {
     /// The grouping stem of a word.
-    pub fn stem(&self, w: &Word) -> &str {
-        &self.stems[w.stem as usize]
+    pub fn stem(&self, w: &Word) -> &'a str {
+        self.stem_str(w.stem)
     }
     /// The matching key of a word.
-    pub fn key(&self, w: &Word) -> &str {
-        &self.keys[w.id as usize]
+    pub fn key(&self, w: &Word) -> &'a str {
+        self.key_str(w.id)
+    }
+    /// How many distinct keys the text has (ids `1..n_keys()`; 0 is unused).
+    pub fn n_keys(&self) -> usize {
+        self.key_ids.len()
+    }
+    /// How many distinct stems the text has.
+    pub fn n_stems(&self) -> usize {
+        self.stem_ids.len()
+    }
+    pub fn key_str(&self, id: u32) -> &'a str {
+        self.strings.str(self.key_ids[id as usize])
+    }
+    pub fn stem_str(&self, id: u32) -> &'a str {
+        self.strings.str(self.stem_ids[id as usize])
+    }
+    /// Is stem `id` too short (one letter) to mean anything alone?
+    pub fn short_stem(&self, id: u32) -> bool {
+        self.strings.short(self.stem_ids[id as usize])
+    }
+    /// The background probability of key `id` in general Arabic ([`super::keyness`]), looked
+    /// up once per thread.
+    pub fn background(&self, id: u32) -> f64 {
+        self.strings.background(self.key_ids[id as usize])
     }
 }
 
@@ -112,119 +134,28 @@ pub fn is_keyword_kind(k: Kind) -> bool {
     matches!(k, Kind::Arabic | Kind::Latin | Kind::Mixed)
 }
 
-/// What a word's view depends on: its token's text (equal texts share their forms, so this is
-/// decided once per distinct form). Offsets are relative to the token's start.
-struct Form<'a> {
-    /// A token of this form (the first seen).
-    token: &'a Token,
-    key: &'a str,
+/// A distinct form of the text as this text reads it: its lexeme's view
+/// ([`super::lexemes::View`]) with the text's key and stem ids, and what the proclitic
+/// fallback and the free form change. Offsets are relative to the token's start.
+struct Form {
+    view: ViewId,
     id: u32,
     stem: u32,
     start: u32,
-    base_end: u32,
     proclitic: bool,
     stop: bool,
+    /// Leading letters the proclitic fallback cut (0, 1 or 2).
+    cut: u8,
     restored: Option<char>,
-    tanween: bool,
-    arabic: bool,
-    /// A pronoun suffix follows the base.
-    enclitic: bool,
-}
-
-/// Interns strings as small integer ids.
-///
-/// An open-addressing table of (hash tag, id) pairs, 8 bytes a slot, over the list of strings:
-/// a lookup hashes the string once, and compares strings only when a slot's 32-bit tag
-/// matches. (About four times denser than a map keyed by the strings, so a text's
-/// tables stay in cache.)
-struct Interner<'a> {
-    slots: Vec<u64>,
-    list: Vec<Cow<'a, str>>,
-}
-
-const EMPTY: u64 = u64::MAX;
-
-fn str_hash(s: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = super::hash::FastHasher::default();
-    h.write(s.as_bytes());
-    // A final mix so that the low bits (the slot) depend on every byte.
-    let x = h.finish();
-    (x ^ (x >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9)
-}
-
-impl<'a> Interner<'a> {
-    fn new(first: Option<Cow<'a, str>>, capacity: usize) -> Self {
-        let n = (capacity * 2).next_power_of_two().max(16);
-        let mut i = Interner { slots: vec![EMPTY; n], list: Vec::with_capacity(capacity) };
-        if let Some(f) = first {
-            i.insert_new(str_hash(&f), f);
-        }
-        i
-    }
-
-    /// The slot where `s` (with hash `h`) is, or the empty slot where it would go.
-    #[inline]
-    fn find(&self, s: &str, h: u64) -> (usize, Option<u32>) {
-        let mask = self.slots.len() - 1;
-        let tag = (h >> 32) as u32;
-        let mut at = h as usize & mask;
-        loop {
-            let e = self.slots[at];
-            if e == EMPTY {
-                return (at, None);
-            }
-            if (e >> 32) as u32 == tag {
-                let id = e as u32;
-                if self.list[id as usize] == s {
-                    return (at, Some(id));
-                }
-            }
-            at = (at + 1) & mask;
-        }
-    }
-
-    fn get(&self, s: &str) -> Option<u32> {
-        self.find(s, str_hash(s)).1
-    }
-
-    fn id(&mut self, v: Cow<'a, str>) -> u32 {
-        let h = str_hash(&v);
-        match self.find(&v, h) {
-            (_, Some(id)) => id,
-            (_, None) => self.insert_new(h, v),
-        }
-    }
-
-    /// Adds a string known to be absent (growing the table when needed).
-    fn insert_new(&mut self, h: u64, v: Cow<'a, str>) -> u32 {
-        if (self.list.len() + 1) * 2 > self.slots.len() {
-            let mut slots = vec![EMPTY; self.slots.len() * 2];
-            let mask = slots.len() - 1;
-            for (id, s) in self.list.iter().enumerate() {
-                let h = str_hash(s);
-                let mut at = h as usize & mask;
-                while slots[at] != EMPTY {
-                    at = (at + 1) & mask;
-                }
-                slots[at] = (h >> 32) << 32 | id as u64;
-            }
-            self.slots = slots;
-        }
-        let (at, _) = self.find(&v, h);
-        let id = self.list.len() as u32;
-        self.slots[at] = (h >> 32) << 32 | id as u64;
-        self.list.push(v);
-        id
-    }
 }
 
 /// The keyword view of every keyword-kind token, in order. `known_better(whole, rest)` says
 /// whether general Arabic knows the whole key at least as well as the key without its first
-/// letter (then that letter is not stripped).
-pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&str, &str) -> bool) -> Words<'a> {
+/// letter (then that letter is not stripped). `store` keeps what depends on the forms alone
+/// (the thread's, [`super::lexemes::with_store`], unless a test wants its own).
+pub fn words<'a>(tokens: &'a [Token], stop: &Stopwords, known_better: &dyn Fn(&str, &str) -> bool, store: &'a mut Store) -> Words<'a> {
     let occurrences = tokens.iter().enumerate().map(|(i, t)| Occurrence { tok: i as u32, start: t.start, token: t });
-    words_from(occurrences, stop, known_better)
+    words_from(occurrences, stop, known_better, store)
 }
 
 /// One token of a text for [`words_from`]: its index and start, and a token of the same form
@@ -238,7 +169,8 @@ pub struct Occurrence<'a> {
 
 /// [`words`] over every token of a text given as [`Occurrence`]s, in order: a text analyzed
 /// in pieces (`crate::stream`) keeps one token per distinct form and where each token is.
-pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, stop: &Stopwords, known_better: &dyn Fn(&str, &str) -> bool) -> Words<'a> {
+pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, stop: &Stopwords, known_better: &dyn Fn(&str, &str) -> bool, store: &'a mut Store) -> Words<'a> {
+    store.begin();
     // Texts repeat their words: each distinct form (tokens sharing their text and key) is
     // decided once, and each word then only finds its form.
     // (About one distinct form in four word tokens in a long text; the tables grow if needed.)
@@ -248,11 +180,11 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
     // (With the form's stop flag in the top bit: most words only need that.)
     let mut by_form: Vec<u32> = Vec::with_capacity(cap);
     let mut form_of: FastMap<(usize, usize), u32> = FastMap::default();
-    let mut forms: Vec<Form<'a>> = Vec::with_capacity(cap);
-    let mut keys: Interner<'a> = Interner::new(Some(Cow::Borrowed("")), cap);
-    let mut stems: Interner<'a> = Interner::new(None, cap);
-    // The stem of a segmenter key, by key id (a function of the key).
-    let mut key_stem: Vec<((u32, bool), u32)> = Vec::with_capacity(cap);
+    let mut forms: Vec<Form> = Vec::with_capacity(cap);
+    let empty = store.strings.id("");
+    store.keys.id(empty); // key 0, unused (a word's key id is ≥ 1)
+    // The stem of a segmenter key, by key id (a function of the key and whether it is Arabic).
+    let mut key_stem: Vec<(u32, bool)> = Vec::with_capacity(cap);
     // Words are laid out in this pass with their form's index in `id`; the form's view fills
     // them in at the end.
     let mut words: Vec<Word<'a>> = Vec::with_capacity(tokens.len());
@@ -275,47 +207,9 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
         let f = match known {
             f if f != NONE => f,
             _ => {
-                let base = t.segments.iter().find(|s| s.role == Role::Base);
-                let (key, start, base_end, proclitic) = match base {
-                    Some(b) => (b.key.as_str(), b.start, b.end, t.segments.first().is_some_and(|s| s.role == Role::Proclitic)),
-                    None => (t.key.as_str(), t.start, t.end, false),
-                };
-                // stopword and verb: facts of the token's lexeme (the reader's stopword edits
-                // are applied here)
-                let facts = crate::doc::facts(t);
-                let is_stop = if stop.has_edits() { stop.is_stop_form(&t.text, &t.key, &t.stem, bases(t)) } else { facts.is_stop };
-                let f = forms.len() as u32;
-                let id = keys.id(Cow::Borrowed(key));
-                let enclitic = t.segments.iter().any(|s| s.role == Role::Enclitic);
-                let stop = is_stop || t.stem.chars().nth(1).is_none() || is_dated_number(key) || facts.is_verb;
-                let stem_key = (id, t.kind == Kind::Arabic);
-                let st = match key_stem.get(id as usize) {
-                    Some(&(k, st)) if k == stem_key => st,
-                    _ => {
-                        let st = stems.id(Cow::Borrowed(t.stem.as_str()));
-                        if key_stem.len() <= id as usize {
-                            key_stem.resize(id as usize + 1, ((u32::MAX, false), 0));
-                        }
-                        key_stem[id as usize] = (stem_key, st);
-                        st
-                    }
-                };
-                forms.push(Form {
-                    token: t,
-                    key,
-                    id,
-                    stem: st,
-                    start: start - t.start,
-                    base_end: base_end - t.start,
-                    proclitic,
-                    stop,
-                    restored: None,
-                    // Tanween is a mark the key drops: only a text longer than its key can have it.
-                    tanween: t.text.len() != t.key.len() && has_tanween(&t.text),
-                    arabic: t.kind == Kind::Arabic,
-                    enclitic,
-                });
-                let tagged = if stop { f | STOP } else { f };
+                let form = new_form(t, stop, store, &mut key_stem);
+                let tagged = forms.len() as u32 | if form.stop { STOP } else { 0 };
+                forms.push(form);
                 if t.form != NO_FORM {
                     by_form[t.form as usize] = tagged;
                 } else {
@@ -340,109 +234,105 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
             _life: std::marker::PhantomData,
         });
     }
-    // Keys and stems seen as words of their own, for the proclitic fallback.
-    // (By id: a form's key and its segmenter stem.)
-    let (mut present_key, mut present_stem) = (vec![false; keys.list.len()], vec![false; stems.list.len()]);
+    cut_proclitics(&mut forms, store, known_better);
+    restore_free_forms(&mut forms, store);
+    let same = nisba_stems(store);
+    for w in words.iter_mut() {
+        let f = &forms[w.id as usize];
+        let v = store.view(f.view);
+        w.id = f.id;
+        w.stem = same[f.stem as usize];
+        w.base_end = w.start + v.base_end;
+        w.start += f.start;
+        w.proclitic = f.proclitic;
+        w.restored = f.restored;
+        w.tanween = v.tanween;
+    }
+    let store: &'a Store = store;
+    let name_parts = store.name_parts.iter().filter_map(|&(k, part)| Some((store.keys.get(k)?, part))).collect();
+    Words { words, word_tokens, keyword_tokens, name_parts, strings: &store.strings, key_ids: &store.keys.ids, stem_ids: &store.stems.ids }
+}
+
+/// The form of token `t`, first seen in this text: its lexeme's view with this text's key and
+/// stem ids and stop flag (the reader's stopword edits are applied here).
+fn new_form(t: &Token, stop: &Stopwords, store: &mut Store, key_stem: &mut Vec<(u32, bool)>) -> Form {
+    let view = store.view_id(t);
+    let v = store.view(view);
+    let (key, stem, start, proclitic, arabic) = (v.key, v.stem, v.start, v.proclitic, v.arabic);
+    let listed = if stop.has_edits() { stop.is_stop_form(&t.text, &t.key, &t.stem, bases(t)) } else { v.listed };
+    let is_stop = listed || v.excluded;
+    let id = store.keys.id(key);
+    let st = match key_stem.get(id as usize) {
+        Some(&(st, a)) if st != NONE && a == arabic => st,
+        _ => {
+            let st = store.stems.id(stem);
+            if key_stem.len() <= id as usize {
+                key_stem.resize(id as usize + 1, (NONE, false));
+            }
+            key_stem[id as usize] = (st, arabic);
+            st
+        }
+    };
+    Form { view, id, stem: st, start, proclitic, stop: is_stop, cut: 0, restored: None }
+}
+
+/// The proclitic fallback: a leading و/ف/ب/ل/ك (or a conjunction and a preposition) is cut
+/// where the rest is a word of its own in this text (its key or stem that of a content form)
+/// and general Arabic does not know the whole better (see the module's documentation).
+fn cut_proclitics(forms: &mut [Form], store: &mut Store, known_better: &dyn Fn(&str, &str) -> bool) {
+    // Keys and stems seen as words of their own, by this text's ids.
+    let (mut present_key, mut present_stem) = (vec![false; store.keys.len()], vec![false; store.stems.len()]);
     for f in forms.iter().filter(|f| !f.stop) {
         present_key[f.id as usize] = true;
         present_stem[f.stem as usize] = true;
     }
-    let mut cut_cache: FastMap<&str, Option<(usize, u32, u32)>> = FastMap::default();
     for f in forms.iter_mut() {
-        if f.stop || !f.arabic {
+        let v = store.view(f.view);
+        if f.stop || !v.arabic || v.cuts[0].is_none() {
             continue;
         }
-        let mut cs = f.key.chars();
-        let Some(c0) = cs.next() else { continue };
-        if !CONJUNCTIONS.contains(&c0) && !PREPOSITIONS.contains(&c0) {
-            continue;
-        }
-        let key = f.key;
-        let decided = match cut_cache.get(key) {
-            Some(&d) => d,
-            None => {
-                let present = |r: &str| {
-                    keys.get(r).is_some_and(|i| present_key.get(i as usize) == Some(&true))
-                        || stems.get(r).is_some_and(|i| present_stem.get(i as usize) == Some(&true))
-                };
-                // Two letters (a conjunction then a preposition) first, then one letter.
-                let two = CONJUNCTIONS.contains(&c0) && cs.next().is_some_and(|c1| PREPOSITIONS.contains(&c1));
-                let n = if two && acceptable(key, nth_rest(key, 2), &present, known_better) {
-                    Some(2)
-                } else if acceptable(key, nth_rest(key, 1), &present, known_better) {
-                    Some(1)
-                } else {
-                    None
-                };
-                let d = n.map(|n| {
-                    let rest = nth_rest(key, n);
-                    (n, keys.id(Cow::Borrowed(rest)), stems.id(Cow::Owned(stem(rest))))
-                });
-                cut_cache.insert(key, d);
-                d
-            }
+        let (s, keys, stems) = (&store.strings, &store.keys, &store.stems);
+        let present = |k: u32| {
+            keys.get(k).is_some_and(|i| present_key.get(i as usize) == Some(&true))
+                || stems.get(k).is_some_and(|i| present_stem.get(i as usize) == Some(&true))
         };
-        let Some((n, id, st)) = decided else { continue };
-        let t = f.token;
-        let mut at = f.start as usize;
-        let mut ok = true;
-        for c in key.chars().take(n) {
-            match skip_letter(&t.text, at, c) {
-                Some(next) => at = next,
-                None => ok = false,
-            }
-        }
-        if !ok {
+        let acceptable = |c: &super::lexemes::Cut| c.long && present(c.key) && !known_better(s.str(v.key), s.str(c.key));
+        // Two letters (a conjunction then a preposition) first, then one letter.
+        let Some((n, cut)) = v.cuts.iter().enumerate().rev().find_map(|(i, c)| c.filter(acceptable).map(|c| (i + 1, c))) else { continue };
+        let (id, st) = (store.keys.id(cut.key), store.stems.id(cut.stem));
+        let Some(start) = cut.start else { continue };
+        (f.start, f.id, f.stem, f.proclitic, f.cut) = (start, id, st, true, n as u8);
+    }
+}
+
+/// Bases whose last letter took its joined spelling before a pronoun suffix: the free word
+/// (see [`free_form`]).
+fn restore_free_forms(forms: &mut [Form], store: &mut Store) {
+    for f in forms.iter_mut() {
+        let v = store.view(f.view);
+        if f.stop || !v.free_tail {
             continue;
         }
-        f.start = at as u32;
-        f.key = nth_rest(key, n);
-        f.id = id;
-        f.stem = st;
-        f.proclitic = true;
-    }
-    // Bases whose last letter took its joined spelling before a pronoun suffix: the free word.
-    for f in forms.iter_mut() {
-        // (ئ and ؤ read ي and و in a key.)
-        if f.stop || !f.arabic || !f.enclitic || !f.key.ends_with(['ت', 'ي', 'و']) {
-            continue;
-        }
-        let t = f.token;
-        let base = &t.text[f.start as usize..f.base_end as usize];
-        if let Some((free, c)) = free_form(base) {
-            let k = crate::lexicon::key(&free);
-            let st = stem(&k);
-            f.id = keys.id(Cow::Owned(k));
-            f.stem = stems.id(Cow::Owned(st));
-            f.restored = Some(c);
+        if let Some(free) = v.free[f.cut as usize] {
+            (f.id, f.stem, f.restored) = (store.keys.id(free.key), store.stems.id(free.stem), Some(free.letter));
         }
     }
-    // A feminine nisba joins its masculine form (الروسية with الروسي): stems «…يه» and «…ي».
-    let mut same: Vec<u32> = (0..stems.list.len() as u32).collect();
-    for (i, st) in stems.list.iter().enumerate() {
-        if let Some(masc) = st.strip_suffix('ه') {
-            if masc.ends_with('ي') && masc.chars().nth(3).is_some() {
-                if let Some(m) = stems.get(masc) {
-                    same[i] = m;
-                }
+}
+
+/// By this text's stem id, the stem it groups with: a feminine nisba joins its masculine form
+/// (الروسية with الروسي: stems «…يه» and «…ي») when the text has it, any other stem itself.
+fn nisba_stems(store: &Store) -> Vec<u32> {
+    let stems = &store.stems;
+    (0..stems.len() as u32)
+        .map(|i| {
+            let masc = store.strings.masc(stems.ids[i as usize]);
+            if masc == NONE {
+                i
+            } else {
+                stems.get(masc).unwrap_or(i)
             }
-        }
-    }
-    for f in forms.iter_mut() {
-        f.stem = same[f.stem as usize];
-    }
-    for w in words.iter_mut() {
-        let f = &forms[w.id as usize];
-        w.id = f.id;
-        w.stem = f.stem;
-        w.base_end = w.start + f.base_end;
-        w.start += f.start;
-        w.proclitic = f.proclitic;
-        w.restored = f.restored;
-        w.tanween = f.tanween;
-    }
-    let name_parts = name_parts().iter().filter_map(|(k, part)| Some((keys.get(k)?, *part))).collect();
-    Words { words, keys: keys.list, stems: stems.list, word_tokens, keyword_tokens, name_parts }
+        })
+        .collect()
 }
 
 /// The keys of a token's base segments.
@@ -465,7 +355,7 @@ pub fn has_tanween(text: &str) -> bool {
 
 /// A number with an era letter, an attached clitic or the article (2010م، 1435هـ، و1436هـ،
 /// ب2015، 17/10/1436هـ، الـ15): a date or a figure, not a keyword.
-fn is_dated_number(key: &str) -> bool {
+pub(super) fn is_dated_number(key: &str) -> bool {
     let mut body = key.strip_suffix(['م', 'ه']).unwrap_or(key);
     for _ in 0..2 {
         body = body.strip_prefix(PROCLITICS).unwrap_or(body);
@@ -502,14 +392,9 @@ pub fn free_form(base: &str) -> Option<(String, char)> {
     }
 }
 
-/// Is `rest` (the key without leading clitic letters) a word we should read `whole` as?
-fn acceptable(whole: &str, rest: &str, present: &dyn Fn(&str) -> bool, known_better: &dyn Fn(&str, &str) -> bool) -> bool {
-    rest.chars().nth(2).is_some() && present(rest) && !known_better(whole, rest)
-}
-
 /// The byte offset in `text` after the letter at `at` (and its marks), if that letter is `c`
 /// as a matching key (so ligatures and the like are never split).
-fn skip_letter(text: &str, at: usize, c: char) -> Option<usize> {
+pub(super) fn skip_letter(text: &str, at: usize, c: char) -> Option<usize> {
     let mut it = text[at..].char_indices();
     let (_, first) = it.next()?;
     if first == c || crate::lexicon::key(first.encode_utf8(&mut [0; 4])).chars().eq(std::iter::once(c)) {
@@ -531,7 +416,8 @@ mod tests {
     fn view(text: &str) -> Vec<(String, String, String)> {
         let toks = pipeline::tokens(text, &Options::default().normalize);
         let stop = crate::keywords::stopwords(&Options::default());
-        let ws = words(&toks, &stop, &|_, _| false);
+        let mut store = Store::default();
+        let ws = words(&toks, &stop, &|_, _| false, &mut store);
         ws.words.iter().map(|w| (text[w.start as usize..w.base_end as usize].to_string(), ws.key(w).to_string(), ws.stem(w).to_string())).collect()
     }
 
@@ -555,7 +441,8 @@ mod tests {
         // Even with the rest present, general Arabic can veto the cut.
         let toks = pipeline::tokens("بيان يان", &Options::default().normalize);
         let stop = crate::keywords::stopwords(&Options::default());
-        let w = words(&toks, &stop, &|whole, _| whole == "بيان");
+        let mut store = Store::default();
+        let w = words(&toks, &stop, &|whole, _| whole == "بيان", &mut store);
         assert_eq!(w.key(&w.words[0]), "بيان");
     }
 

@@ -153,9 +153,11 @@ impl Stream {
         let entity_groups = entities::group::group(&entities);
         let (o, store) = (&self.options, &self.store);
         let keywords = if o.keywords {
-            let view = keywords::words::words_from(store.occurrences(), &keywords::stopwords(o), &keywords::known_better);
             let starts = keywords::sentence_starts(store.len(), self.sentence_firsts.iter().map(|&i| i as usize));
-            keywords::rank(store, &view, &starts, &keywords::names(&entities, &entity_groups), o)
+            keywords::lexemes::with_store(|forms| {
+                let view = keywords::words::words_from(store.occurrences(), &keywords::stopwords(o), &keywords::known_better, forms);
+                keywords::rank(store, &view, &starts, &keywords::names(&entities, &entity_groups), o)
+            })
         } else {
             Vec::new()
         };
