@@ -313,6 +313,7 @@ fn tag_with(tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity
         let trans = m.trans_f32();
         let mut scorer = Scorer::new(m, cache);
         let mut out = Vec::with_capacity(tokens.len());
+        let passes = Passes { second: passes.second && m.second_pass, ..passes };
         let mut emits: Vec<Scores> = Vec::with_capacity(if passes.second { tokens.len() } else { 0 });
         let mut emit = Vec::new();
         for &(a, b) in &sentences.tagger {

@@ -394,7 +394,10 @@ fn quantize(sents: &[Sentence], cfg: &Config, weights: &Weights) -> Model {
         r[0] -= cfg.o_penalty;
         r
     });
-    Model::new(cfg.bits, table, &bytes, trans, memory(sents.iter()))
+    let mut m = Model::new(cfg.bits, table, &bytes, trans, memory(sents.iter()));
+    // trained with non-local facts: the tagger runs the second pass
+    m.second_pass = sents.iter().any(|s| !s.nl.is_empty());
+    m
 }
 
 /// Zeroes all but the `max_rows` buckets whose largest |weight| is largest (ties: lower bucket
