@@ -10,6 +10,7 @@ use crate::str::Str;
 use crate::lexicon;
 use crate::text::sentences::{self, Range, TokenView};
 use crate::text::tokenize::Kind;
+use super::nonlocal::Nl;
 use crate::text::clitics::{bare, restore_article, strip_conj, strip_prep, strip_safe};
 use std::collections::{HashMap, HashSet};
 
@@ -256,6 +257,9 @@ pub struct Word<'a> {
     /// (gazetteer and multi-word list matches, `quoted`, `sport`) is the same for every token
     /// of that lexeme.
     pub lex: Option<u32>,
+    /// What the first pass said about the other mentions of the word in the document
+    /// ([`super::nonlocal`]); all zero in the first pass.
+    pub nl: Nl,
 }
 
 /// The facts of one lexeme (a distinct form): everything a [`Word`] holds but the flags that
@@ -377,7 +381,7 @@ impl Word<'_> {
 
     pub fn pad() -> &'static Word<'static> {
         static PAD: OnceLock<Word<'static>> = OnceLock::new();
-        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: "", enc: "", quoted: 0, sport: 0, prod: [0; 4], h: [hash_str(""); 4], clitics: clitics_hash("", ""), nchars: 0, key_suf: [0; 2], safe_pre: [0; 2], cl: [0; 3], lex: None })
+        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: "", enc: "", quoted: 0, sport: 0, prod: [0; 4], h: [hash_str(""); 4], clitics: clitics_hash("", ""), nchars: 0, key_suf: [0; 2], safe_pre: [0; 2], cl: [0; 3], lex: None, nl: Nl::default() })
     }
 }
 
@@ -458,6 +462,7 @@ pub fn words_of<'a>(tokens: &'a [Token], places: &[crate::analysis::Entity], sto
                 safe_pre: f.safe_pre,
                 cl: f.cl,
                 lex: w.ok(),
+                nl: Nl::default(),
             }
         })
         .collect();
@@ -972,6 +977,36 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         let fl = w.flags & !F_STOP;
         f(H::new(80).add(&fl.to_le_bytes()).add(&p.flags.to_le_bytes()));
         f(H::new(81).add(&fl.to_le_bytes()).add(&n.flags.to_le_bytes()));
+        nonlocal_part(w, mask, out);
+    }
+}
+
+/// The second pass's features of word `w`: what the first pass tagged the word's other
+/// mentions in the document ([`Word::nl`], [`super::nonlocal`]), alone, with the word's own
+/// first-pass type and with its frequency class (a frequent word's other mentions say less).
+/// Nothing when [`Nl::fires`] is false, so the first pass computes none.
+pub fn nonlocal_part(w: &Word, mask: u32, out: &mut Vec<u32>) {
+    let nl = &w.nl;
+    if !nl.fires() {
+        return;
+    }
+    let mut f = |h: H| out.push(h.bucket(mask));
+    f(H::new(190).add(&[nl.major, nl.named, nl.plain]));
+    f(H::new(191).add(&[nl.major, u8::from(nl.began)]));
+    if nl.longer != 0 {
+        f(H::new(192).add(&[nl.longer, u8::from(nl.longer_first)]));
+    }
+    f(H::new(193).add(&[nl.major, w.freq[1].min(6)]));
+    f(H::new(194).add(&[nl.own, nl.major, nl.named.min(2)]));
+}
+
+/// The key under which [`super::nonlocal::gather`] counts a word's mentions: the hash of its
+/// safe reading (clitics a name carries taken off), 0 for a non-word or a stopword.
+pub fn nl_key(w: &Word) -> u64 {
+    if matches!(w.kind, Kind::Arabic | Kind::Latin | Kind::Mixed) && w.flags & F_STOP == 0 && !w.safe.is_empty() {
+        w.h[1] | 1
+    } else {
+        0
     }
 }
 

@@ -11,6 +11,7 @@
 mod features;
 mod gazetteer;
 mod orgs;
+pub mod nonlocal;
 pub mod group;
 pub mod rules;
 pub mod model;
@@ -57,7 +58,7 @@ pub fn shipped_model_status() -> Result<&'static Model, &'static ModelError> {
 /// Entities in a [`Doc`], in text order, not overlapping. Byte offsets.
 pub fn find(doc: &Doc) -> Vec<Entity> {
     let mut parts = parts(doc);
-    if let Some(m) = shipped_model() {
+    if let Some(m) = shipped_model().filter(|_| SPREAD) {
         parts.tagged = same_names_elsewhere(doc.text, &doc.tokens, std::mem::take(&mut parts.tagged), &m.memory);
     }
     merge(parts)
@@ -80,7 +81,7 @@ pub fn parts(doc: &Doc) -> Parts {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     // the gazetteer runs once: its places are tagger features and merge candidates
     let places = gazetteer::places(text, tokens);
-    let tagged = shipped_model().map_or_else(Vec::new, |m| tagged_with(text, tokens, &doc.sentences, m, &places));
+    let tagged = shipped_model().map_or_else(Vec::new, |m| tagged_with(text, tokens, &doc.sentences, m, &places, Passes::default()));
     Parts { tagged, places, orgs: orgs::find(text, tokens), rules: rules::find(text, tokens) }
 }
 
@@ -129,13 +130,21 @@ fn add_where_free(base: Vec<Entity>, extra: Vec<Entity>) -> Vec<Entity> {
 /// The entities of a token list of `text` with model `m`, combined by `merge` (for training
 /// and evaluation: the token list's sentences are split here, [`crate::pipeline::split`]).
 pub fn find_with(text: &str, tokens: &[Token], m: &Model, merge: Merge) -> Vec<Entity> {
+    find_passes(text, tokens, m, merge, Passes::default())
+}
+
+/// [`find_with`] with the document-level steps of `passes` only.
+pub fn find_passes(text: &str, tokens: &[Token], m: &Model, merge: Merge, passes: Passes) -> Vec<Entity> {
     if merge == Merge::Gazetteer {
         return gazetteer::places(text, tokens);
     }
     // the gazetteer runs once: its places are tagger features and merge candidates
     let places = gazetteer::places(text, tokens);
     let sentences = crate::pipeline::split(text, tokens);
-    let names = same_names_elsewhere(text, tokens, tagged_with(text, tokens, &sentences, m, &places), &m.memory);
+    let mut names = tagged_with(text, tokens, &sentences, m, &places, passes);
+    if passes.spread {
+        names = same_names_elsewhere(text, tokens, names, &m.memory);
+    }
     match merge {
         Merge::ModelFirst => add_where_free(names, places),
         Merge::GazetteerFirst => add_where_free(places, names),
@@ -143,9 +152,21 @@ pub fn find_with(text: &str, tokens: &[Token], m: &Model, merge: Merge) -> Vec<E
     }
 }
 
+/// The tags of the first pass alone over a token list of `text` (one per token; the
+/// sentences split as [`find_with`] splits them): what training reads as the non-local facts
+/// of a document that the model did not see ([`nonlocal`]).
+pub fn first_pass_tags(text: &str, tokens: &[Token], m: &Model) -> Vec<usize> {
+    let places = gazetteer::places(text, tokens);
+    let sentences = crate::pipeline::split(text, tokens);
+    tag_with(tokens, &sentences, m, &places, Passes { second: false, spread: false })
+}
+
 /// How many tagged mentions a one-word name needs before it is spread: one slip of the tagger
 /// on an ordinary word («كوقود») must not be copied to every other use of the word.
 const MIN_VOTES_ONE_WORD: u32 = 2;
+
+/// Whether the consistency rule ([`same_names_elsewhere`]) runs after the tagger.
+const SPREAD: bool = true;
 
 /// Document-level consistency: a name the tagger found is found wherever else the text has it
 /// and the tagger missed it («بوتين» tagged in one sentence, passed over in the next), with the
@@ -255,12 +276,31 @@ pub fn spread(text: &str, tokens: &[Token], names: &[Entity], known: &Known, mem
 
 /// One tag per token (see [`model::tag_info`]).
 pub fn tag(doc: &Doc, m: &Model) -> Vec<usize> {
-    tag_with(&doc.tokens, &doc.sentences, m, &gazetteer::places(doc.text, &doc.tokens))
+    tag_with(&doc.tokens, &doc.sentences, m, &gazetteer::places(doc.text, &doc.tokens), Passes::default())
+}
+
+/// Which of the tagger's document-level steps run (all by default): the second pass over the
+/// first pass's non-local facts ([`nonlocal`]), and the consistency rule that spreads found
+/// names to their missed mentions ([`spread`]). Training tags with the first pass alone; the
+/// evaluation switches each off to measure it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Passes {
+    pub second: bool,
+    pub spread: bool,
+}
+
+impl Default for Passes {
+    fn default() -> Self {
+        Passes { second: true, spread: SPREAD }
+    }
 }
 
 /// [`tag`] with the gazetteer's places already found: Viterbi over each of the tagger's
-/// sentences ([`Sentences::tagger`]).
-fn tag_with(tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity]) -> Vec<usize> {
+/// sentences ([`Sentences::tagger`]), then, where the first pass's tags give a token
+/// non-local facts ([`nonlocal::gather`]), their features' weights added to its scores and
+/// Viterbi again over the sentences that hold such tokens. The second pass costs one sweep
+/// over the document and the features of the tokens whose facts fire, nothing else.
+fn tag_with(tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity], passes: Passes) -> Vec<usize> {
     TAGGER.with(|cell| {
         let mut guard = cell.borrow_mut();
         let Tagger { store, cache } = &mut *guard;
@@ -269,10 +309,12 @@ fn tag_with(tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity
         }
         features::prepare(tokens, &m.memory, store);
         cache.forget(store.refilled());
-        let ws = features::words_of(tokens, places, store, &sentences.tagger_runs);
+        let mut ws = features::words_of(tokens, places, store, &sentences.tagger_runs);
         let trans = m.trans_f32();
         let mut scorer = Scorer::new(m, cache);
         let mut out = Vec::with_capacity(tokens.len());
+        let passes = Passes { second: passes.second && m.second_pass, ..passes };
+        let mut emits: Vec<Scores> = Vec::with_capacity(if passes.second { tokens.len() } else { 0 });
         let mut emit = Vec::new();
         for &(a, b) in &sentences.tagger {
             let sent = &ws[a as usize..b as usize];
@@ -280,9 +322,44 @@ fn tag_with(tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity
             let from = out.len();
             out.extend(viterbi(&emit, &trans));
             whole_list_names(sent, &mut out[from..]);
+            if passes.second {
+                emits.extend_from_slice(&emit);
+            }
+        }
+        if passes.second {
+            second_pass(&mut ws, sentences, m, &trans, &mut emits, &mut out);
         }
         out
     })
+}
+
+/// The second pass of [`tag_with`]: `emits` and `tags` are the first pass's, token by token
+/// in the order of `sentences.tagger`.
+fn second_pass(ws: &mut [features::Word], sentences: &Sentences, m: &Model, trans: &[[f32; model::TAGS]; model::TAGS + 1], emits: &mut [Scores], tags: &mut [usize]) {
+    let keys: Vec<u64> = ws.iter().map(features::nl_key).collect();
+    let nl = nonlocal::gather(&keys, tags);
+    let mut feats = Vec::new();
+    let mut from = 0;
+    for &(a, b) in &sentences.tagger {
+        let (a, b) = (a as usize, b as usize);
+        let n = b - a;
+        let mut changed = false;
+        for k in a..b {
+            if nl[k].fires() {
+                ws[k].nl = nl[k];
+                feats.clear();
+                features::nonlocal_part(&ws[k], m.mask(), &mut feats);
+                add(&mut emits[from + k - a], &m.emit(&feats));
+                changed = true;
+            }
+        }
+        if changed {
+            let t = viterbi(&emits[from..from + n], trans);
+            tags[from..from + n].copy_from_slice(&t);
+            whole_list_names(&ws[a..b], &mut tags[from..from + n]);
+        }
+        from += n;
+    }
 }
 
 /// The tagger's state kept across texts on one thread: the per-lexeme word facts and the
@@ -547,7 +624,7 @@ fn entity(text: &str, tokens: &[Token], mut a: usize, mut b: usize, kind: &str, 
 
 /// The tagger's entities.
 pub fn tagged(doc: &Doc, m: &Model) -> Vec<Entity> {
-    tagged_with(doc.text, &doc.tokens, &doc.sentences, m, &gazetteer::places(doc.text, &doc.tokens))
+    tagged_with(doc.text, &doc.tokens, &doc.sentences, m, &gazetteer::places(doc.text, &doc.tokens), Passes::default())
 }
 
 /// The type index of persons in [`TYPES`].
@@ -564,8 +641,8 @@ fn starts_with_proclitic(t: &Token) -> bool {
 /// A person's name the tagger begins anew right after another one («عبدالرحيم | محمد حسين»)
 /// is one name: two people side by side are joined by و («وجمال حمزة ومصطفى جعفر»), which
 /// starts a new name.
-fn tagged_with(text: &str, tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity]) -> Vec<Entity> {
-    let tags = tag_with(tokens, sentences, m, places);
+fn tagged_with(text: &str, tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity], passes: Passes) -> Vec<Entity> {
+    let tags = tag_with(tokens, sentences, m, places, passes);
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (first token, type)
     for i in 0..=tags.len() {

@@ -106,6 +106,9 @@ pub struct Model {
     pub table: [f32; 256],
     pub trans: [[f32; TAGS]; TAGS + 1],
     pub memory: super::features::Memory,
+    /// Trained with the non-local features of a second pass ([`super::nonlocal`]): only then
+    /// does the tagger run one. Bit 0 of the header's byte 7 (0 in files from before).
+    pub second_pass: bool,
     /// Weights, stored compactly: a bitmap of the buckets with any non-zero weight, in blocks
     /// of 64 buckets that each carry the number of rows before them, and the rows of those
     /// buckets in order. About 1 MB instead of 9 MB for 2^20 buckets, so lookups mostly hit
@@ -172,7 +175,7 @@ impl Model {
         }
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Model { id, bits, table, trans, memory, blocks, rows }
+        Model { id, bits, table, trans, memory, second_pass: false, blocks, rows }
     }
 
     /// The weights of bucket `b`, or `None` when they are all zero.
@@ -193,7 +196,7 @@ impl Model {
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = b"KNER".to_vec();
-        out.extend([FORMAT_VERSION, self.bits as u8, TAGS as u8, 0]);
+        out.extend([FORMAT_VERSION, self.bits as u8, TAGS as u8, u8::from(self.second_pass)]);
         out.extend(FEATURES_VERSION.to_le_bytes());
         for v in &self.table {
             out.extend(v.to_le_bytes());
@@ -243,7 +246,9 @@ impl Model {
         if !(8..=24).contains(&bits) {
             return Err(ModelError::Damaged("hash bits outside 8..=24"));
         }
-        Model::body(b, bits).ok_or(ModelError::Damaged("cut short, or its row count does not match its bitmap"))
+        let mut m = Model::body(b, bits).ok_or(ModelError::Damaged("cut short, or its row count does not match its bitmap"))?;
+        m.second_pass = header[7] & 1 != 0;
+        Ok(m)
     }
 
     /// The weights and memory after the header; `None` when the bytes run out or disagree.

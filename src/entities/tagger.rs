@@ -5,8 +5,9 @@
 //! as the match between the features it was trained on and those it is run on
 //! ([`FEATURES_VERSION`] records which).
 
-pub use super::features::{extract, word_hash, words, Memory, Store, Word, FEATURES_VERSION};
+pub use super::features::{extract, nl_key, word_hash, words, Memory, Store, Word, FEATURES_VERSION};
+pub use super::nonlocal::{gather, Nl};
 pub use crate::text::clitics::strip_safe;
 pub use super::gazetteer::places;
 pub use super::model::{allowed, tag_info, tag_of, viterbi, Model, ModelError, FORMAT_VERSION, RETRAIN, START, TAGS, TYPES};
-pub use super::{find_with, shipped_model, shipped_model_status, Merge};
+pub use super::{find_passes, find_with, first_pass_tags, shipped_model, shipped_model_status, Merge, Passes};

@@ -3,7 +3,7 @@
 //! through the same pipeline as at analysis time, and the gold labels are projected onto the
 //! pipeline's tokens.
 
-use kashif::entities::tagger::{tag_of, TYPES};
+use kashif::entities::tagger::{tag_of, Nl, TYPES};
 use kashif::text::normalize::NormOptions;
 use kashif::{pipeline, Kind, Token};
 
@@ -104,6 +104,29 @@ pub struct Sentence {
     pub tags: Vec<usize>,
     /// Which corpus it comes from: [`NEWS`] (ANERcorp) or [`WIKI`] (WikiFANE).
     pub domain: u8,
+    /// The non-local facts of each pipeline token for training's second pass (see
+    /// [`crate::train::nonlocal_facts`]); empty for none.
+    pub nl: Vec<Nl>,
+}
+
+/// How many consecutive sentences training and evaluation read as one document of ANERcorp
+/// (which has no document marks; its articles run about a dozen sentences) and of WikiFANE
+/// (one block of its dev split, [`crate::wikifane::BLOCK`]).
+pub const DOC_NEWS: usize = 15;
+pub const DOC_WIKI: usize = crate::wikifane::BLOCK;
+
+/// The documents of `sents` as index ranges: runs of one corpus cut every [`DOC_NEWS`] or
+/// [`DOC_WIKI`] sentences.
+pub fn documents(sents: &[Sentence]) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, s) in sents.iter().enumerate() {
+        let k = if s.domain == WIKI { DOC_WIKI } else { DOC_NEWS };
+        match out.last_mut() {
+            Some(r) if r.len() < k && sents[r.start].domain == s.domain => r.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
 }
 
 /// The corpus of a [`Sentence`]: ANERcorp's news, and the domain the shipped model tags as.
@@ -145,7 +168,7 @@ pub fn prepare(sent: &Conll) -> Sentence {
             }
         }
     }
-    Sentence { text, tokens, spans, gold, tags, domain: NEWS }
+    Sentence { text, tokens, spans, gold, tags, domain: NEWS, nl: Vec::new() }
 }
 
 #[cfg(test)]

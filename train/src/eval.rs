@@ -177,11 +177,11 @@ impl Confusion {
     }
 }
 
-/// [`Scores`] and [`Confusion`] of `find` on the sentences (one sentence a document).
-pub fn evaluate_confusion(sents: &[Sentence], find: impl Fn(&str, &[Token]) -> Vec<Entity>) -> (Scores, Confusion) {
+/// [`Scores`] and [`Confusion`] of `find` on the sentences, read `k` at a time as one
+/// document (see [`doc_entities`]).
+pub fn evaluate_confusion(sents: &[Sentence], k: usize, find: impl Fn(&str, &[Token]) -> Vec<Entity>) -> (Scores, Confusion) {
     let (mut sc, mut conf) = (Scores::default(), Confusion::default());
-    for s in sents {
-        let found = find(&s.text, &s.tokens);
+    for (s, found) in sents.iter().zip(doc_entities(sents, k, find)) {
         score(s, &found, &mut sc);
         conf.add(&s.gold, &predicted(s, &found));
     }

@@ -55,17 +55,23 @@ pub struct Config {
     /// Share of a CRF run in the model (0: perceptrons only). The CRF's weights are rescaled
     /// to the perceptrons' mean magnitude and mixed in: the two objectives err differently.
     pub mix_crf: f64,
+    /// Non-local features ([`nonlocal_facts`]): a second pass reads what a first pass tagged
+    /// the other mentions of each word in the document.
+    pub nonlocal: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 70, step: 6, max_rows: 170_000, o_penalty: 2.0, min_count: 4, dropout: 64, margin: 90.0, margin_o: 90.0, margin_b: 135.0, pa: 0.0, bags: 4, crf: false, crf_eta: 0.1, l2: 0.01, crf_cost: 5.0, mix_crf: 0.5, double: true, news_share: 0.25 }
+        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 70, step: 6, max_rows: 170_000, o_penalty: 2.0, min_count: 4, dropout: 64, margin: 90.0, margin_o: 90.0, margin_b: 135.0, pa: 0.0, bags: 4, crf: false, crf_eta: 0.1, l2: 0.01, crf_cost: 5.0, mix_crf: 0.5, double: true, news_share: 0.25, nonlocal: true }
     }
 }
 
 fn sentence_features(s: &Sentence, mask: u32, mem: &Memory) -> Vec<Vec<u32>> {
     let mut store = tagger::Store::default();
-    let ws = tagger::words(&s.tokens, mem, &tagger::places(&s.text, &s.tokens), &mut store);
+    let mut ws = tagger::words(&s.tokens, mem, &tagger::places(&s.text, &s.tokens), &mut store);
+    for (w, nl) in ws.iter_mut().zip(&s.nl) {
+        w.nl = *nl;
+    }
     (0..ws.len())
         .map(|i| {
             let mut f = Vec::with_capacity(80);
@@ -197,8 +203,80 @@ fn bag_seed(seed: u64, b: usize) -> u64 {
 /// (tagger alone), 0.7502 -> 0.7517 (four seeds 0.7482 -> 0.7508) and 5-fold CV 0.7616 ->
 /// 0.7641, with the rare small weights pruned harder (`min_abs` 55 -> 60) to keep the model
 /// at 0.69 MB gzip (0.38 before; 0.79 at 55). Shares 0.3, 0.65 and 0.8 gave less.
-pub fn train(sents: &[Sentence], cfg: &Config, log: impl FnMut(&str)) -> Model {
-    train_shares(sents, cfg, &[cfg.news_share], log).pop().expect("one share")
+pub fn train(sents: &[Sentence], cfg: &Config, mut log: impl FnMut(&str)) -> Model {
+    if !cfg.nonlocal {
+        return train_shares(sents, cfg, &[cfg.news_share], log).pop().expect("one share");
+    }
+    let mut sents = sents.to_vec();
+    nonlocal_facts(&mut sents, cfg, &mut log);
+    train_shares(&sents, cfg, &[cfg.news_share], log).pop().expect("one share")
+}
+
+/// How many folds [`nonlocal_facts`] splits the documents into.
+const NL_FOLDS: usize = 5;
+
+/// Fills each sentence's non-local facts ([`Sentence::nl`]) for training the second pass,
+/// without leakage: the documents ([`crate::conll::documents`]) are split into
+/// [`NL_FOLDS`] folds, each fold's sentences are tagged by a first-pass model trained on the
+/// other folds (no non-local features; one perceptron, no CRF: two folds train at a time, one
+/// per core), and each document's facts are gathered from those tags as the tagger gathers
+/// them at analysis time ([`tagger::gather`]).
+///
+/// Only every other sentence of a document keeps its facts: the model is trained on
+/// sentences with and without them, so its first pass (the same weights, those features
+/// absent) stays as good as a model trained without them.
+pub fn nonlocal_facts(sents: &mut [Sentence], cfg: &Config, log: &mut impl FnMut(&str)) {
+    let docs = crate::conll::documents(sents);
+    let mut fold_of = vec![0usize; sents.len()];
+    for (d, r) in docs.iter().enumerate() {
+        fold_of[r.clone()].fill(d % NL_FOLDS);
+    }
+    let first = Config { nonlocal: false, bags: 1, mix_crf: 0.0, ..cfg.clone() };
+    let mut tags: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
+    let all: &[Sentence] = sents;
+    for pair in (0..NL_FOLDS).collect::<Vec<_>>().chunks(2) {
+        let tagged: Vec<Vec<(usize, Vec<usize>)>> = std::thread::scope(|sc| {
+            let handles: Vec<_> = pair
+                .iter()
+                .map(|&f| {
+                    let (fold_of, first) = (&fold_of, &first);
+                    sc.spawn(move || {
+                        let rest: Vec<Sentence> = all.iter().zip(fold_of).filter(|(_, &k)| k != f).map(|(s, _)| s.clone()).collect();
+                        let m = train_shares(&rest, first, &[first.news_share], |_| {}).pop().expect("one share");
+                        all.iter().enumerate().filter(|(i, _)| fold_of[*i] == f).map(|(i, s)| (i, tagger::first_pass_tags(&s.text, &s.tokens, &m))).collect()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().expect("first-pass thread")).collect()
+        });
+        for (i, t) in tagged.into_iter().flatten() {
+            tags[i] = t;
+        }
+        log(&format!("first-pass folds {pair:?} tagged"));
+    }
+    let mut fired = 0usize;
+    for r in docs {
+        let mut keys = Vec::new();
+        let mut doc_tags = Vec::new();
+        for i in r.clone() {
+            let s = &sents[i];
+            let mut store = tagger::Store::default();
+            let ws = tagger::words(&s.tokens, &Memory::default(), &[], &mut store);
+            keys.extend(ws.iter().map(tagger::nl_key));
+            doc_tags.extend_from_slice(&tags[i]);
+        }
+        let nl = tagger::gather(&keys, &doc_tags);
+        let mut at = 0;
+        for (j, i) in r.enumerate() {
+            let n = sents[i].tokens.len();
+            if j % 2 == 0 {
+                sents[i].nl = nl[at..at + n].to_vec();
+                fired += sents[i].nl.iter().filter(|x| x.fires()).count();
+            }
+            at += n;
+        }
+    }
+    log(&format!("non-local facts on {fired} training tokens"));
 }
 
 /// [`train`], folding the news copies in at each share of `shares` (one model each, one
@@ -316,7 +394,10 @@ fn quantize(sents: &[Sentence], cfg: &Config, weights: &Weights) -> Model {
         r[0] -= cfg.o_penalty;
         r
     });
-    Model::new(cfg.bits, table, &bytes, trans, memory(sents.iter()))
+    let mut m = Model::new(cfg.bits, table, &bytes, trans, memory(sents.iter()));
+    // trained with non-local facts: the tagger runs the second pass
+    m.second_pass = sents.iter().any(|s| !s.nl.is_empty());
+    m
 }
 
 /// Zeroes all but the `max_rows` buckets whose largest |weight| is largest (ties: lower bucket
