@@ -10,7 +10,6 @@ use crate::analysis::Variant;
 use crate::text::chars::is_diacritic;
 use crate::text::normalize::{normalize, NormOptions};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Counts raw occurrence texts cheaply (borrowed slices), then cleans each distinct one once.
 #[derive(Default)]
@@ -62,63 +61,58 @@ impl<'a> Forms<'a> {
     }
 
     /// The displayed form and the variants (most frequent first).
+    ///
+    /// (A keyword has few distinct spellings: lists searched in order serve better than hash
+    /// maps here, and keep the order of first appearance that ties are broken by.)
     pub fn finish(self) -> (String, Vec<Variant>) {
-        // Clean each distinct raw text; merge those that clean to the same text.
-        let mut order: Vec<String> = Vec::new();
-        let mut counts: HashMap<String, u32> = HashMap::new();
+        // Clean each distinct raw text; merge those that clean to the same text (in order of
+        // first appearance, with their counts).
+        let mut order: Vec<(String, u32)> = Vec::with_capacity(self.raw.len());
         for (raw, article, n) in self.raw {
             let c = clean(&raw, article);
-            match counts.get_mut(&c) {
-                Some(m) => *m += n,
-                None => {
-                    counts.insert(c.clone(), n);
-                    order.push(c);
-                }
+            match order.iter_mut().find(|(v, _)| *v == c) {
+                Some(e) => e.1 += n,
+                None => order.push((c, n)),
             }
         }
-        // Plain forms (diacritics set aside), in order of first appearance.
-        let mut plain_order: Vec<String> = Vec::new();
-        let mut plain: HashMap<String, (u32, bool)> = HashMap::new(); // count, all with diacritics
-        for v in &order {
+        // Plain forms (diacritics set aside), in order of first appearance: count, and whether
+        // every occurrence has diacritics.
+        let mut plain: Vec<(String, u32, bool)> = Vec::with_capacity(order.len());
+        for (v, n) in &order {
             let p: String = v.chars().filter(|c| !is_diacritic(*c)).collect();
             let marked = p.len() != v.len();
-            let n = counts[v];
-            match plain.get_mut(&p) {
+            match plain.iter_mut().find(|e| e.0 == p) {
                 Some(e) => {
-                    e.0 += n;
-                    e.1 &= marked;
+                    e.1 += n;
+                    e.2 &= marked;
                 }
-                None => {
-                    plain.insert(p.clone(), (n, marked));
-                    plain_order.push(p);
-                }
+                None => plain.push((p, *n, marked)),
             }
         }
         let mut best = 0;
-        for (i, p) in plain_order.iter().enumerate() {
-            let (n, b) = (plain[p].0, plain[&plain_order[best]].0);
-            if n > b || (n == b && has_persian(&plain_order[best]) && !has_persian(p)) {
+        for (i, (p, n, _)) in plain.iter().enumerate() {
+            let (b, b_count) = (&plain[best].0, plain[best].1);
+            if *n > b_count || (*n == b_count && has_persian(b) && !has_persian(p)) {
                 best = i;
             }
         }
-        let best_plain = &plain_order[best];
-        let text = if plain[best_plain].1 {
+        let (best_plain, _, all_marked) = &plain[best];
+        let text = if *all_marked {
             // Every occurrence has diacritics: show the most frequent marked spelling.
             order
                 .iter()
-                .filter(|v| v.chars().filter(|c| !is_diacritic(*c)).eq(best_plain.chars()))
-                .fold(None::<&String>, |acc, v| match acc {
-                    Some(a) if counts[a] >= counts[v] => Some(a),
+                .filter(|(v, _)| v.chars().filter(|c| !is_diacritic(*c)).eq(best_plain.chars()))
+                .fold(None::<&(String, u32)>, |acc, v| match acc {
+                    Some(a) if a.1 >= v.1 => Some(a),
                     _ => Some(v),
                 })
-                .cloned()
-                .unwrap_or_else(|| best_plain.clone())
+                .map_or_else(|| best_plain.clone(), |v| v.0.clone())
         } else {
             best_plain.clone()
         };
-        let first: HashMap<&String, usize> = order.iter().enumerate().map(|(i, v)| (v, i)).collect();
-        let mut variants: Vec<Variant> = order.iter().map(|v| Variant { text: v.clone(), count: counts[v] }).collect();
-        variants.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| first[&a.text].cmp(&first[&b.text])));
+        // most frequent first; a stable sort keeps ties in order of first appearance
+        let mut variants: Vec<Variant> = order.into_iter().map(|(text, count)| Variant { text, count }).collect();
+        variants.sort_by(|a, b| b.count.cmp(&a.count));
         (text, variants)
     }
 }
@@ -147,6 +141,16 @@ mod tests {
     fn diacritics_only_when_every_occurrence_has_them() {
         assert_eq!(display(&["مُحَمَّد", "محمد"]).0, "محمد");
         assert_eq!(display(&["مُحَمَّد", "مُحَمَّد", "مُحمد"]).0, "مُحَمَّد");
+    }
+
+    #[test]
+    fn variants_merge_when_cleaned_and_ties_keep_the_first_seen() {
+        let (t, v) = display(&["البيان", "بيان", "بيـان", "البيان", "بيانٌ", "بيان"]);
+        assert_eq!(t, "بيان", "بيان and بيانٌ count together when shown");
+        let got: Vec<(&str, u32)> = v.iter().map(|v| (v.text.as_str(), v.count)).collect();
+        assert_eq!(got, vec![("بيان", 3), ("البيان", 2), ("بيانٌ", 1)]);
+        let (t, v) = display(&["كوريه", "كوريا", "كوريا", "كوريه"]);
+        assert_eq!((t.as_str(), v[0].text.as_str(), v[1].text.as_str()), ("كوريه", "كوريه", "كوريا"));
     }
 
     #[test]

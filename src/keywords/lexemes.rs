@@ -272,7 +272,9 @@ pub struct Free {
     pub letter: char,
 }
 
-/// The keyword facts of one form. Offsets are relative to the token's start.
+/// The keyword facts of one form that every text reads. Offsets are relative to the token's
+/// start. (Kept small, so that the table of every lexeme's view stays dense in the cache; the
+/// few forms that a clitic letter or a pronoun suffix may have changed have a [`Rare`] part.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct View {
     /// The key of the base segment, and the token's stem (thread-wide ids).
@@ -280,6 +282,8 @@ pub struct View {
     pub stem: u32,
     pub start: u32,
     pub base_end: u32,
+    /// The form's [`Rare`] part ([`Store::rare`]), or [`NONE`].
+    pub rare: u32,
     /// A proclitic segment comes first.
     pub proclitic: bool,
     /// A stopword of the shipped list ([`crate::doc::Facts::is_stop`]).
@@ -287,19 +291,25 @@ pub struct View {
     /// Never a keyword for another reason: too short a stem, a dated number, a finite verb.
     pub excluded: bool,
     pub tanween: bool,
-    pub arabic: bool,
-    /// The base's key ends in a letter a pronoun suffix may have changed (ت ي و) and one
-    /// follows: [`View::free`] applies.
-    pub free_tail: bool,
-    /// One leading letter cut, then two (a conjunction and a preposition).
+}
+
+/// What only some forms have: the leading letters the proclitic fallback may cut, and the free
+/// form of a base before a pronoun suffix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rare {
+    /// One leading letter cut, then two (a conjunction and a preposition); Arabic words only.
     pub cuts: [Option<Cut>; 2],
+    /// The base's key ends in a letter a pronoun suffix may have changed (ت ي و) and one
+    /// follows: the free form applies ([`Rare::free`]).
+    pub free_tail: bool,
     /// The free form of the base with 0, 1 or 2 leading letters cut.
     pub free: [Option<Free>; 3],
 }
 
 impl View {
-    /// Works out the view of `t`'s form, adding its strings to `strings`.
-    fn of(t: &Token, strings: &mut Strings) -> View {
+    /// Works out the view of `t`'s form, adding its strings to `strings`, and its rare part if
+    /// it has one.
+    fn of(t: &Token, strings: &mut Strings) -> (View, Option<Rare>) {
         let base = t.segments.iter().find(|s| s.role == Role::Base);
         let (key, start, base_end, proclitic) = match base {
             Some(b) => (b.key.as_str(), b.start, b.end, t.segments.first().is_some_and(|s| s.role == Role::Proclitic)),
@@ -312,22 +322,21 @@ impl View {
         let cuts = if arabic { cuts(t, key, start, strings) } else { [None, None] };
         let free_tail = arabic && enclitic && key.ends_with(['ت', 'ي', 'و']);
         let free = if free_tail { frees(t, start, base_end, &cuts, strings) } else { [None; 3] };
+        let rare = (cuts[0].is_some() || free_tail).then_some(Rare { cuts, free_tail, free });
         let stem = strings.id(&t.stem);
-        View {
+        let view = View {
             key: strings.id(key),
             stem,
             start,
             base_end,
+            rare: NONE,
             proclitic,
             listed: facts.is_stop,
             excluded: strings.short(stem) || is_dated_number(key) || facts.is_verb,
             // Tanween is a mark the key drops: only a text longer than its key can have it.
             tanween: t.text.len() != t.key.len() && has_tanween(&t.text),
-            arabic,
-            free_tail,
-            cuts,
-            free,
-        }
+        };
+        (view, rare)
     }
 }
 
@@ -377,6 +386,8 @@ pub struct Store {
     by_lex: Vec<Option<Entry>>,
     /// Views of the current text's tokens that carry no valid lexeme id.
     extra: Vec<View>,
+    /// The rare parts of views ([`View::rare`]).
+    rare: Vec<Rare>,
     /// The name parts ([`super::words::name_parts`]) by thread-wide key id.
     pub name_parts: Vec<(u32, Part)>,
     /// The current text's numbering of keys and of stems.
@@ -388,7 +399,7 @@ impl Default for Store {
     fn default() -> Self {
         let mut strings = Strings::new();
         let name_parts = super::words::name_parts().iter().map(|(k, part)| (strings.id(k), *part)).collect();
-        Store { strings, by_lex: Vec::new(), extra: Vec::new(), name_parts, keys: Local::default(), stems: Local::default() }
+        Store { strings, by_lex: Vec::new(), extra: Vec::new(), rare: Vec::new(), name_parts, keys: Local::default(), stems: Local::default() }
     }
 }
 
@@ -397,9 +408,10 @@ pub type ViewId = u32;
 const EXTRA: u32 = 1 << 31;
 
 impl Store {
-    /// Starts a text: empties the store when its strings have grown past [`MAX_STRINGS`].
+    /// Starts a text: empties the store when its strings or rare parts have grown past
+    /// [`MAX_STRINGS`] (rare parts of forms worked out again are not reclaimed before).
     pub fn begin(&mut self) {
-        if self.strings.len() > MAX_STRINGS {
+        if self.strings.len() > MAX_STRINGS || self.rare.len() > MAX_STRINGS {
             *self = Store::default();
         }
         self.extra.clear();
@@ -407,18 +419,30 @@ impl Store {
         self.stems.begin();
     }
 
+    /// Works out the view of `t`'s form, keeping its rare part.
+    fn work_out(&mut self, t: &Token) -> View {
+        let (mut view, rare) = View::of(t, &mut self.strings);
+        if let Some(r) = rare {
+            view.rare = self.rare.len() as u32;
+            self.rare.push(r);
+        }
+        view
+    }
+
     /// Where the view of `t`'s form is, worked out when the store does not have it.
     pub fn view_id(&mut self, t: &Token) -> ViewId {
         let lex = t.lex as usize;
         if t.lex == NO_FORM || t.lex >= EXTRA {
-            self.extra.push(View::of(t, &mut self.strings));
+            let view = self.work_out(t);
+            self.extra.push(view);
             return (self.extra.len() - 1) as u32 | EXTRA;
         }
         if self.by_lex.len() <= lex {
             self.by_lex.resize_with(lex + 1, || None);
         }
         if !self.by_lex[lex].as_ref().is_some_and(|e| e.text.ptr_eq(&t.text)) {
-            self.by_lex[lex] = Some(Entry { text: t.text.clone(), view: View::of(t, &mut self.strings) });
+            let view = self.work_out(t);
+            self.by_lex[lex] = Some(Entry { text: t.text.clone(), view });
         }
         t.lex
     }
@@ -430,6 +454,12 @@ impl Store {
         } else {
             &self.by_lex[id as usize].as_ref().expect("filled by view_id").view
         }
+    }
+
+    /// The rare part of view `v`, if it has one.
+    #[inline]
+    pub fn rare(&self, v: &View) -> Option<&Rare> {
+        self.rare.get(v.rare as usize)
     }
 }
 
@@ -490,18 +520,20 @@ mod tests {
 
     #[test]
     fn a_lexeme_view_is_worked_out_once_and_checked_against_the_token() {
-        let text = "وبيونغ بيونغ لقائه وبيونغ";
+        let text = "وبيونغ روسيا لقائه وبيونغ";
         let tokens = crate::pipeline::tokens(text, &NormOptions::display());
         let mut store = Store::default();
         store.begin();
         let ids: Vec<ViewId> = tokens.iter().map(|t| store.view_id(t)).collect();
         assert_eq!(ids[0], ids[3], "one lexeme, one view");
         let v = *store.view(ids[0]);
-        assert_eq!(v.key, store.view(ids[1]).key, "the segmenter cut و: the base is بيونغ");
-        let cut = v.cuts[0].expect("ب may be a clitic too");
+        assert_eq!(store.strings.str(v.key), "بيونغ", "the segmenter cut و");
+        let rare = store.rare(&v).expect("a letter that may be a clitic");
+        let cut = rare.cuts[0].expect("ب may be a clitic too");
         assert_eq!((store.strings.str(cut.key), cut.start, cut.long), ("يونغ", Some("وب".len() as u32), true));
-        assert_eq!(v.cuts[1], None, "ب then ي: not two clitics");
-        let free = store.view(ids[2]).free[0].expect("لقائ before ه is لقاء");
+        assert_eq!(rare.cuts[1], None, "ب then ي: not two clitics");
+        assert!(store.rare(store.view(ids[1])).is_none(), "روسيا has nothing rare: no clitic letter, no suffix");
+        let free = store.rare(store.view(ids[2])).and_then(|r| r.free[0]).expect("لقائ before ه is لقاء");
         assert_eq!((store.strings.str(free.key), free.letter), (crate::lexicon::key("لقاء").as_str(), 'ء'));
         // a token that does not share its lexeme's string gets a view of its own, not the entry
         let before = *store.view(ids[1]);
@@ -510,7 +542,7 @@ mod tests {
         let f = store.view_id(&foreign);
         assert_eq!(f, ids[1], "kept by the same lexeme id");
         assert!(!store.by_lex[f as usize].as_ref().unwrap().text.ptr_eq(&tokens[1].text), "refilled for the other string");
-        assert_eq!(*store.view(f), before, "with the same facts");
+        assert_eq!(View { rare: before.rare, ..*store.view(f) }, before, "with the same facts");
         let mut unnumbered = tokens[1].clone();
         unnumbered.lex = NO_FORM;
         assert_ne!(store.view_id(&unnumbered) & EXTRA, 0);

@@ -190,9 +190,11 @@ fn places(words: &[Word], starts: &[bool], names: &[Name]) -> (Vec<u32>, Vec<u32
     let (mut sentence, mut named) = (Vec::with_capacity(words.len()), Vec::with_capacity(words.len()));
     let (mut seen, mut t, mut k) = (0u32, 0usize, 0usize);
     for w in words {
-        while t <= w.tok as usize && t < starts.len() {
-            seen += starts[t] as u32;
-            t += 1;
+        // the sentence starts up to this word's token (a slice count: no branch per token)
+        let upto = (w.tok as usize + 1).min(starts.len());
+        if upto > t {
+            seen += starts[t..upto].iter().map(|&b| b as u32).sum::<u32>();
+            t = upto;
         }
         sentence.push(seen.saturating_sub(1));
         while k < names.len() && names[k].end <= w.start {

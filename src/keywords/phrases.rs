@@ -92,9 +92,9 @@ pub fn find(ids: &[u32], total: usize, runs: &[(usize, usize)], max_ngram: usize
     let n_words = ids.len();
     let floor = min_count.max(2);
     let n_ids = ids.iter().copied().max().unwrap_or(0) as usize + 1;
+    // (`gram[1]` stays empty: a word's unigram id is its key id, `ids` itself.)
     let mut gram: Vec<Vec<u32>> = vec![Vec::new(); max + 1];
     let mut count: Vec<Vec<u32>> = vec![Vec::new(); max + 1];
-    gram[1] = ids.to_vec();
     count[1] = vec![0; n_ids];
     for &(s, e) in runs {
         for &id in &ids[s..e] {
@@ -105,10 +105,12 @@ pub fn find(ids: &[u32], total: usize, runs: &[(usize, usize)], max_ngram: usize
     // twice, so n-grams are only counted where both are (no work on the long tail: a bigram
     // with a word seen once is never looked up).
     for len in 2..=max {
-        let mut index: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(if len == 2 { n_words / 4 } else { 64 }, Default::default());
+        // (sized for the bigrams of a long text without growing: about one distinct bigram in
+        // four words)
+        let mut index: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(if len == 2 { n_words / 3 } else { 64 }, Default::default());
         let mut g = vec![NONE; n_words];
         let mut c: Vec<u32> = Vec::new();
-        let (prev, prev_count) = (&gram[len - 1], &count[len - 1]);
+        let (prev, prev_count) = (if len == 2 { ids } else { &gram[len - 1][..] }, &count[len - 1]);
         let frequent = |i: usize| prev[i] != NONE && prev_count[prev[i] as usize] >= floor;
         for &(s, e) in runs {
             for i in s..e.saturating_sub(len - 1) {
@@ -129,7 +131,7 @@ pub fn find(ids: &[u32], total: usize, runs: &[(usize, usize)], max_ngram: usize
         count[len] = c;
     }
     let cnt = |len: usize, i: usize| -> u32 {
-        let g = gram[len][i];
+        let g = if len == 1 { ids[i] } else { gram[len][i] };
         if g == NONE {
             0
         } else {
@@ -138,8 +140,11 @@ pub fn find(ids: &[u32], total: usize, runs: &[(usize, usize)], max_ngram: usize
     };
     let n = total.max(n_words).max(1) as f64;
     let min_count = min_count.max(2);
-    // Candidates, found once each with their first occurrence.
+    // Candidates, found once each with their first occurrence; and every occurrence of an
+    // n-gram seen often enough, in text order (the accepted phrases' occurrences are among
+    // them: the last pass reads only these).
     let mut cands: Vec<(usize, usize, u32, f64)> = Vec::new(); // start, len, count, association
+    let mut often: Vec<(u32, u32)> = Vec::new(); // start, len
     let mut seen: Vec<Vec<bool>> = count.iter().map(|c| vec![false; c.len()]).collect();
     for &(s, e) in runs {
         for i in s..e {
@@ -148,6 +153,7 @@ pub fn find(ids: &[u32], total: usize, runs: &[(usize, usize)], max_ngram: usize
                 if c < min_count {
                     break; // no longer n-gram from here is seen often enough either
                 }
+                often.push((i as u32, len as u32));
                 let g = gram[len][i] as usize;
                 if seen[len][g] {
                     continue;
@@ -190,17 +196,11 @@ pub fn find(ids: &[u32], total: usize, runs: &[(usize, usize)], max_ngram: usize
     if out.is_empty() {
         return out;
     }
-    for &(s, e) in runs {
-        for i in s..e {
-            for len in 2..=max.min(e - i) {
-                if cnt(len, i) < min_count {
-                    break;
-                }
-                let p = keep[len][gram[len][i] as usize];
-                if p != NONE {
-                    out[p as usize].occurrences.push((i, i + len));
-                }
-            }
+    for &(i, len) in &often {
+        let (i, len) = (i as usize, len as usize);
+        let p = keep[len][gram[len][i] as usize];
+        if p != NONE {
+            out[p as usize].occurrences.push((i, i + len));
         }
     }
     out.sort_by(|a, b| b.association.total_cmp(&a.association).then(a.occurrences[0].0.cmp(&b.occurrences[0].0)));

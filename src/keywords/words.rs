@@ -136,14 +136,19 @@ pub fn is_keyword_kind(k: Kind) -> bool {
 
 /// A distinct form of the text as this text reads it: its lexeme's view
 /// ([`super::lexemes::View`]) with the text's key and stem ids, and what the proclitic
-/// fallback and the free form change. Offsets are relative to the token's start.
+/// fallback and the free form change. Offsets are relative to the token's start. (What every
+/// word reads is copied here, so that filling the words in touches only this list.)
 struct Form {
     view: ViewId,
     id: u32,
     stem: u32,
     start: u32,
+    base_end: u32,
     proclitic: bool,
+    tanween: bool,
     stop: bool,
+    /// The view has a rare part (leading letters to cut, a free form).
+    rare: bool,
     /// Leading letters the proclitic fallback cut (0, 1 or 2).
     cut: u8,
     restored: Option<char>,
@@ -239,14 +244,13 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
     let same = nisba_stems(store);
     for w in words.iter_mut() {
         let f = &forms[w.id as usize];
-        let v = store.view(f.view);
         w.id = f.id;
         w.stem = same[f.stem as usize];
-        w.base_end = w.start + v.base_end;
+        w.base_end = w.start + f.base_end;
         w.start += f.start;
         w.proclitic = f.proclitic;
         w.restored = f.restored;
-        w.tanween = v.tanween;
+        w.tanween = f.tanween;
     }
     let store: &'a Store = store;
     let name_parts = store.name_parts.iter().filter_map(|&(k, part)| Some((store.keys.get(k)?, part))).collect();
@@ -257,10 +261,10 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
 /// stem ids and stop flag (the reader's stopword edits are applied here).
 fn new_form(t: &Token, stop: &Stopwords, store: &mut Store, key_stem: &mut Vec<(u32, bool)>) -> Form {
     let view = store.view_id(t);
-    let v = store.view(view);
-    let (key, stem, start, proclitic, arabic) = (v.key, v.stem, v.start, v.proclitic, v.arabic);
+    let v = *store.view(view);
+    let arabic = t.kind == Kind::Arabic;
     let listed = if stop.has_edits() { stop.is_stop_form(&t.text, &t.key, &t.stem, bases(t)) } else { v.listed };
-    let is_stop = listed || v.excluded;
+    let (key, stem, is_stop) = (v.key, v.stem, listed || v.excluded);
     let id = store.keys.id(key);
     let st = match key_stem.get(id as usize) {
         Some(&(st, a)) if st != NONE && a == arabic => st,
@@ -273,7 +277,7 @@ fn new_form(t: &Token, stop: &Stopwords, store: &mut Store, key_stem: &mut Vec<(
             st
         }
     };
-    Form { view, id, stem: st, start, proclitic, stop: is_stop, cut: 0, restored: None }
+    Form { view, id, stem: st, start: v.start, base_end: v.base_end, proclitic: v.proclitic, tanween: v.tanween, stop: is_stop, rare: v.rare != NONE, cut: 0, restored: None }
 }
 
 /// The proclitic fallback: a leading و/ف/ب/ل/ك (or a conjunction and a preposition) is cut
@@ -286,11 +290,9 @@ fn cut_proclitics(forms: &mut [Form], store: &mut Store, known_better: &dyn Fn(&
         present_key[f.id as usize] = true;
         present_stem[f.stem as usize] = true;
     }
-    for f in forms.iter_mut() {
+    for f in forms.iter_mut().filter(|f| f.rare && !f.stop) {
         let v = store.view(f.view);
-        if f.stop || !v.arabic || v.cuts[0].is_none() {
-            continue;
-        }
+        let Some(rare) = store.rare(v).filter(|r| r.cuts[0].is_some()) else { continue };
         let (s, keys, stems) = (&store.strings, &store.keys, &store.stems);
         let present = |k: u32| {
             keys.get(k).is_some_and(|i| present_key.get(i as usize) == Some(&true))
@@ -298,7 +300,7 @@ fn cut_proclitics(forms: &mut [Form], store: &mut Store, known_better: &dyn Fn(&
         };
         let acceptable = |c: &super::lexemes::Cut| c.long && present(c.key) && !known_better(s.str(v.key), s.str(c.key));
         // Two letters (a conjunction then a preposition) first, then one letter.
-        let Some((n, cut)) = v.cuts.iter().enumerate().rev().find_map(|(i, c)| c.filter(acceptable).map(|c| (i + 1, c))) else { continue };
+        let Some((n, cut)) = rare.cuts.iter().enumerate().rev().find_map(|(i, c)| c.filter(acceptable).map(|c| (i + 1, c))) else { continue };
         let (id, st) = (store.keys.id(cut.key), store.stems.id(cut.stem));
         let Some(start) = cut.start else { continue };
         (f.start, f.id, f.stem, f.proclitic, f.cut) = (start, id, st, true, n as u8);
@@ -308,12 +310,9 @@ fn cut_proclitics(forms: &mut [Form], store: &mut Store, known_better: &dyn Fn(&
 /// Bases whose last letter took its joined spelling before a pronoun suffix: the free word
 /// (see [`free_form`]).
 fn restore_free_forms(forms: &mut [Form], store: &mut Store) {
-    for f in forms.iter_mut() {
-        let v = store.view(f.view);
-        if f.stop || !v.free_tail {
-            continue;
-        }
-        if let Some(free) = v.free[f.cut as usize] {
+    for f in forms.iter_mut().filter(|f| f.rare && !f.stop) {
+        let Some(rare) = store.rare(store.view(f.view)).filter(|r| r.free_tail) else { continue };
+        if let Some(free) = rare.free[f.cut as usize] {
             (f.id, f.stem, f.restored) = (store.keys.id(free.key), store.stems.id(free.stem), Some(free.letter));
         }
     }
