@@ -52,10 +52,29 @@ impl Hasher for FastHasher {
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
+    /// The state rotated: a product's low bits depend only on its factors' low bits, and hash
+    /// tables pick the bucket by the low bits; rotated, they are the product's high bits, which
+    /// depend on every bit of the input (without it, the bigram keys `first << 32 | second`
+    /// fell into buckets by their second word alone and collided in long runs).
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(26)
     }
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+
+    #[test]
+    fn low_bits_depend_on_the_high_half_of_a_key() {
+        // keys that differ only in their high 32 bits (bigrams with the same second word) must
+        // spread over a table's buckets, which are chosen by the low bits
+        let b = BuildHasherDefault::<FastHasher>::default();
+        let buckets: std::collections::HashSet<u64> = (0..64u64).map(|first| b.hash_one(first << 32 | 7) & 1023).collect();
+        assert!(buckets.len() > 48, "{} buckets of 64 keys", buckets.len());
+    }
+}

@@ -31,8 +31,9 @@ use std::cell::{Cell, RefCell};
 pub const NONE: u32 = u32::MAX;
 
 /// How many strings the thread's table may hold before it is emptied at the start of the next
-/// text (keys and stems of several hundred thousand forms: tens of megabytes at most).
-pub const MAX_STRINGS: usize = 600_000;
+/// text (the keys and stems of about as many forms as the lexeme table holds, [`crate::doc::MAX_LEXEMES`],
+/// and their cuts: some tens of megabytes at most).
+pub const MAX_STRINGS: usize = 400_000;
 
 /// Interns strings as small integer ids.
 ///

@@ -279,7 +279,7 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
         name_part[p as usize] = true;
         title[p as usize] = class == words::Part::Title;
     }
-    let runs = phrases::runs(words, &|w| starts[w.tok as usize] || title[w.id as usize]);
+    let runs = phrases::runs(words, |w| starts[w.tok as usize] || title[w.id as usize]);
     let ids: Vec<u32> = words.iter().map(|w| w.id).collect();
     let parts: Vec<(u32, bool)> = view.name_parts.iter().map(|&(p, class)| (p, class == words::Part::Inner)).collect();
     let found = phrases::find(&ids, view.keyword_tokens, &runs, options.max_ngram, min_count, &parts);

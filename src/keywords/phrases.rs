@@ -34,7 +34,7 @@ pub struct Phrase {
 /// Phrase runs: maximal stretches of words a phrase may span, as half-open word-index ranges.
 /// `begins(w)` says that a word begins a new run whatever precedes it (it begins a sentence, or
 /// it is a title).
-pub fn runs(words: &[Word], begins: &dyn Fn(&Word) -> bool) -> Vec<(usize, usize)> {
+pub fn runs(words: &[Word], begins: impl Fn(&Word) -> bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (j, w) in words.iter().enumerate() {
