@@ -91,9 +91,15 @@ fn seed_article_names() {
         // head noun + a new name, and a quoted name with a head noun (src/entities/orgs.rs)
         ("ORG", "مجموعة فاغنر"),
         ("ORG", "مركز الدراسات الاستراتيجية والدولية"),
+        // the second mention of Pyongyang, after «وعلى» (issue 18): the preposition stays out
+        ("LOC", "بيونغ يانغ"),
+        ("MISC", "الحرب العالمية الثانية"),
     ] {
         assert!(found.iter().any(|(k, t)| k == kind && t == name), "{kind} {name} not found in {found:?}");
     }
+    // «على» (spelled with alef maqsura) is no part of a name, and Pyongyang is a place each time
+    assert!(!found.iter().any(|(_, t)| t.starts_with("على ") || t.starts_with("وعلى")), "{found:?}");
+    assert!(found.iter().filter(|(_, t)| t.contains("يانغ")).all(|(k, t)| k == "LOC" && t == "بيونغ يانغ"), "{found:?}");
 }
 
 #[test]

@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 /// flag, or a list these features read: `ner_triggers.txt`, the name lists, stopwords,
 /// places), then retrain (`cargo run --release -p kashif-train -- train-ner`): a model of
 /// another version then fails to load with a message that says so, instead of tagging badly.
-pub const FEATURES_VERSION: u32 = 2;
+pub const FEATURES_VERSION: u32 = 3;
 
 // Flag bits of a word.
 pub const F_PLACE: u32 = 1; // some reading is a place (first word of a gazetteer name)
@@ -59,7 +59,10 @@ pub const F_WK_CLUB1: u32 = F_ORG << 11;
 pub const F_WK_CLUB2: u32 = F_ORG << 12;
 pub const F_WK_PLACE1: u32 = F_ORG << 13;
 pub const F_WK_PLACE2: u32 = F_ORG << 14;
-const N_FLAGS: u32 = 6 + CLASSES.len() as u32 + 1 + 6 + 8;
+/// Written with a final alef maqsura («على», «إلى», «الكبرى»), which the matching key folds
+/// into ي: a particle or adjective spelled so is not the name it shares a key with («علي»).
+pub const F_MAQSURA: u32 = F_ORG << 15;
+const N_FLAGS: u32 = 6 + CLASSES.len() as u32 + 1 + 6 + 8 + 1;
 
 /// The flag of an ArWikiCats class of `data/ner_wikicats.txt` (`P1`, `C2`, …).
 fn wikicats_flag(class: &str) -> u32 {
@@ -240,6 +243,8 @@ pub struct Word<'a> {
     pub sport: u8,
     /// See [`productivity`].
     pub prod: [u8; 4],
+    /// See [`inflection`].
+    pub infl: [u8; 2],
     /// Hashes of key, safe, bare and stem (see [`hash_str`]).
     pub h: [u64; 4],
     /// A hash of `pro` and `enc` together.
@@ -275,6 +280,7 @@ struct Facts {
     freq: [u8; 4],
     mem: u8,
     prod: [u8; 4],
+    infl: [u8; 2],
     /// Hashes of key, safe, bare and stem.
     h: [u64; 4],
     nchars: u8,
@@ -381,7 +387,7 @@ impl Word<'_> {
 
     pub fn pad() -> &'static Word<'static> {
         static PAD: OnceLock<Word<'static>> = OnceLock::new();
-        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: "", enc: "", quoted: 0, sport: 0, prod: [0; 4], h: [hash_str(""); 4], clitics: clitics_hash("", ""), nchars: 0, key_suf: [0; 2], safe_pre: [0; 2], cl: [0; 3], lex: None, nl: Nl::default() })
+        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: "", enc: "", quoted: 0, sport: 0, prod: [0; 4], infl: [0; 2], h: [hash_str(""); 4], clitics: clitics_hash("", ""), nchars: 0, key_suf: [0; 2], safe_pre: [0; 2], cl: [0; 3], lex: None, nl: Nl::default() })
     }
 }
 
@@ -455,6 +461,7 @@ pub fn words_of<'a>(tokens: &'a [Token], places: &[crate::analysis::Entity], sto
                 quoted: 0,
                 sport: 0,
                 prod: f.prod,
+                infl: f.infl,
                 h: f.h,
                 clitics: f.clitics,
                 nchars: f.nchars,
@@ -590,7 +597,11 @@ fn facts(t: &Token, mem: &Memory, by_bare: &mut HashMap<String, BareFacts, Fast>
     }
     let clitics = clitics_hash(&pro, &enc);
     let cl = crate::doc::facts(t).cluster.map_or([0; 3], |p| CLUSTER_PREFIXES.map(|n| p.prefix(n)));
-    Facts { text: t.text.clone(), safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, h, nchars, key_suf, safe_pre, names, pro, enc, clitics, cl }
+    if t.text.ends_with('ى') && key.ends_with('ي') {
+        flags |= F_MAQSURA;
+    }
+    let infl = if t.kind == Kind::Arabic { inflection(&b) } else { [0; 2] };
+    Facts { text: t.text.clone(), safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, infl, h, nchars, key_suf, safe_pre, names, pro, enc, clitics, cl }
 }
 
 fn zbucket(z: Option<f32>) -> u8 {
@@ -611,6 +622,24 @@ fn freq(key: &str, safe: &str, zb: Option<f32>, za: Option<f32>) -> [u8; 4] {
     let zk = zipf(key);
     let zs = if safe == key { zk } else { zipf(safe) };
     [zbucket(zk), zbucket(zs), zbucket(zb), art]
+}
+
+/// The dual and plural endings [`inflection`] takes off.
+const ENDINGS: [&str; 4] = ["ان", "ين", "ون", "ات"];
+
+/// Whether the bare word reads as an inflected common word: (which of [`ENDINGS`] it ends
+/// in, 1-based, 0 for none; the frequency class of what is left, with or without a final ة).
+/// «حليفان» is «حليف» + the dual, «تاريخيان» «تاريخي» + the dual, «حكومات» «حكومة» +
+/// the plural; a name that merely ends so («عثمان», «لبنان») leaves a rare or unknown stem.
+fn inflection(bare_: &str) -> [u8; 2] {
+    use crate::lexicon::wordfreq::zipf;
+    let Some(e) = ENDINGS.iter().position(|e| bare_.ends_with(e)) else { return [0; 2] };
+    let stem = &bare_[..bare_.len() - ENDINGS[e].len()];
+    if stem.chars().count() < 2 {
+        return [0; 2];
+    }
+    let z = [zipf(stem), zipf(&format!("{stem}ة"))].into_iter().flatten().fold(None, |a: Option<f32>, v| Some(a.map_or(v, |a| a.max(v))));
+    [e as u8 + 1, zbucket(z)]
 }
 
 /// How productive the bare word is in the lexicon: names seldom take pronoun suffixes or
@@ -937,6 +966,15 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         f(H::new(123).add(p.safe_prefix(1).as_bytes()).add(p.key_suffix(1).as_bytes()).add(&[w.freq[1]]));
         f(H::new(124).add(n.safe_prefix(2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
         f(H::new(125).add(&[w.quoted, w.freq[1].min(6)]));
+        // inside quotation marks: the word before the opening mark, which often says what the
+        // quoted name is («خلية "بيوند باراليل"», «حركة "حماس"», «فيلم "..."»), by its
+        // cluster and its bare form, and whether this is the first quoted word
+        if w.quoted != 0 {
+            if let Some((q, first)) = before_quote(ws, i) {
+                f(H::new(168).h(q.cl[1]).add(&[first]));
+                f(H::new(169).h(q.h[2]).add(&[first]));
+            }
+        }
         // the nearest trigger word on the left (titles and heads reach over a few words:
         // «وزير الخارجية الروسي سيرغي لافروف»), and the previous word with this one's name flags
         let trig = |x: &Word| (x.flags / F_TRIGGER0) as u8 & 0x3f;
@@ -971,14 +1009,43 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         f(H::new(141).add(&[w.prod[0], w.freq[2]]));
         f(H::new(142).add(&[w.prod[1], w.freq[2]]));
         f(H::new(144).add(&[w.prod[3], w.freq[2]]));
+        if w.infl[0] != 0 {
+            f(H::new(145).add(&w.infl).add(&[w.freq[2]]));
+        }
     }
     if ctx {
         f(H::new(143).add(&[w.prod[0], w.prod[1], p.prod[0], n.prod[0]]));
+        // a noun and its adjective agree: two words side by side with the same dual or plural
+        // ending on known stems («حليفان تاريخيان», «دولتين جارتين») are a common noun
+        // phrase, not a foreign name of two words
+        let agree = |x: &Word| u8::from(w.infl[0] != 0 && x.infl[0] == w.infl[0] && w.infl[1] > 0 && x.infl[1] > 0);
+        if w.infl[0] != 0 {
+            f(H::new(146).add(&[agree(p), agree(n), w.infl[0]]));
+        }
         let fl = w.flags & !F_STOP;
         f(H::new(80).add(&fl.to_le_bytes()).add(&p.flags.to_le_bytes()));
         f(H::new(81).add(&fl.to_le_bytes()).add(&n.flags.to_le_bytes()));
         nonlocal_part(w, mask, out);
     }
+}
+
+/// The word before the quotation mark that opens the quote token `i` of `ws` is in (at most
+/// eight tokens back), and whether `i` is the quote's first word (1) or a later one (0).
+fn before_quote<'w, 'a>(ws: &'w [Word<'a>], i: usize) -> Option<(&'w Word<'a>, u8)> {
+    let mut j = i;
+    let mut words = 0u8;
+    while j > 0 && i - j < 8 {
+        j -= 1;
+        match ws[j].key {
+            "«" | "\"" | "“" => {
+                let q = ws[..j].iter().rev().find(|w| w.kind != Kind::Whitespace)?;
+                return Some((q, u8::from(words == 0)));
+            }
+            _ if ws[j].kind != Kind::Whitespace => words += 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The second pass's features of word `w`: what the first pass tagged the word's other
@@ -1100,5 +1167,48 @@ mod tests {
         assert_eq!(flags("فاز") & (F_LIST_ORG_B | F_LIST_ORG_I | F_LIST_PER_B | F_LIST_MISC_B), 0);
         // sports words nearby: «فاز», «الدوري»
         assert!(ws.iter().all(|w| w.sport > 0));
+    }
+
+    /// A word written with a final alef maqsura is flagged («وعلى», not the name «علي»); a
+    /// word whose dual or plural ending leaves a known stem reads as inflected («حليفان»: the
+    /// dual of «حليف»), one whose ending leaves no known word does not («عثمان»); and a noun and
+    /// its adjective with the same ending agree (template 146 fires for both).
+    #[test]
+    fn maqsura_and_inflection() {
+        let text = "وعلى علي حليفان تاريخيان عثمان";
+        let tokens = crate::pipeline::tokens(text, &Default::default());
+        let mut store = Store::default();
+        let ws = words(&tokens, &Memory::default(), &[], &mut store);
+        let w = |s: &str| ws.iter().find(|x| x.key == lexicon::key(s)).expect(s);
+        assert_ne!(w("وعلى").flags & F_MAQSURA, 0);
+        assert_eq!(w("علي").flags & F_MAQSURA, 0);
+        let dual = ENDINGS.iter().position(|e| *e == "ان").unwrap() as u8 + 1;
+        assert_eq!(w("حليفان").infl[0], dual);
+        assert!(w("حليفان").infl[1] > 0 && w("تاريخيان").infl[1] > 0);
+        assert_eq!(w("عثمان").infl, [dual, 0]);
+        assert_eq!(w("علي").infl, [0, 0]);
+    }
+
+    /// The second pass's features fire only for a word with non-local facts, and are part of
+    /// the word's context features (the first pass, without facts, computes none).
+    #[test]
+    fn nonlocal_features_need_facts() {
+        let text = "قال بوتين";
+        let tokens = crate::pipeline::tokens(text, &Default::default());
+        let mut store = Store::default();
+        let mut ws = words(&tokens, &Memory::default(), &[], &mut store);
+        let mask = (1 << 20) - 1;
+        let mut out = Vec::new();
+        nonlocal_part(&ws[1], mask, &mut out);
+        assert!(out.is_empty());
+        let mut before = Vec::new();
+        extract(&ws, 1, mask, &mut before);
+        ws[1].nl = Nl { major: 1, named: 2, ..Nl::default() };
+        nonlocal_part(&ws[1], mask, &mut out);
+        assert_eq!(out.len(), 4);
+        let mut after = Vec::new();
+        extract(&ws, 1, mask, &mut after);
+        assert_eq!(after.len(), before.len() + 4);
+        assert!(out.iter().all(|b| after.contains(b)));
     }
 }

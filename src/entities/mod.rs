@@ -3,8 +3,9 @@
 //! Two sources: a statistical tagger ([`model`], averaged perceptrons mixed with a CRF over
 //! hashed features, trained on ANERcorp by the training crate `train/`, `kashif-train
 //! train-ner`; [`tagger`] is what it shares with analysis) and the place
-//! gazetteer ([`crate::lexicon::places`]). The tagger's entities come first, with the names it
-//! found carried to their other mentions in the text; gazetteer places fill in where the tagger
+//! gazetteer ([`crate::lexicon::places`]). The tagger's entities come first: a first pass over
+//! the text, then a second one that reads what the first said about each word's other
+//! mentions ([`nonlocal`]); gazetteer places fill in where the tagger
 //! found nothing, and so do organisation names announced by a head noun ([`orgs`]). Spans never
 //! include attached proclitics (in «وروسيا» only «روسيا»), and a multi-word name is one span.
 
@@ -57,17 +58,12 @@ pub fn shipped_model_status() -> Result<&'static Model, &'static ModelError> {
 
 /// Entities in a [`Doc`], in text order, not overlapping. Byte offsets.
 pub fn find(doc: &Doc) -> Vec<Entity> {
-    let mut parts = parts(doc);
-    if let Some(m) = shipped_model().filter(|_| SPREAD) {
-        parts.tagged = same_names_elsewhere(doc.text, &doc.tokens, std::mem::take(&mut parts.tagged), &m.memory);
-    }
-    merge(parts)
+    merge(parts(doc))
 }
 
-/// What [`find`] finds in a stretch of text before its document-level step: the tagger's names
-/// as tagged, gazetteer places, announced organisations and rule entities (each list in text
-/// order). A text analyzed in pieces (`crate::stream`) collects these per piece, spreads the
-/// names over the whole text ([`known`], [`spread`]) and [`merge`]s once.
+/// What [`find`] finds in a stretch of text before merging: the tagger's names, gazetteer
+/// places, announced organisations and rule entities (each list in text order). A text
+/// analyzed in pieces (`crate::stream`) collects these per piece and [`merge`]s once.
 pub struct Parts {
     /// The tagger's names (none without a model).
     pub tagged: Vec<Entity>,
@@ -76,16 +72,51 @@ pub struct Parts {
     pub rules: Vec<Entity>,
 }
 
-/// The [`Parts`] of a text.
+/// The [`Parts`] of a text, the tagger's second pass over the whole of it.
 pub fn parts(doc: &Doc) -> Parts {
+    parts_with(doc, Second::Gather).parts
+}
+
+/// The [`Parts`] of a piece of a longer text, the tagger's names from its first pass alone;
+/// each token's first-pass tag and non-local key are appended to `tags` and `keys` (nothing
+/// when the model runs no second pass). The text's second pass is made once every piece is in
+/// ([`nonlocal::gather`] over all of them, then [`tagged_given`] for the pieces where facts fire).
+pub fn parts_first_pass(doc: &Doc, tags: &mut Vec<u8>, keys: &mut Vec<u64>) -> Parts {
+    let mut p = parts_with(doc, Second::Record(keys));
+    if shipped_model().is_some_and(|m| m.second_pass) {
+        tags.extend(p.tagged_tags.drain(..).map(|t| t as u8));
+    }
+    p.parts
+}
+
+/// Whether the shipped model runs a second pass (see [`parts_first_pass`]).
+pub fn second_pass_runs() -> bool {
+    shipped_model().is_some_and(|m| m.second_pass)
+}
+
+/// The tagger's names in `doc` with the non-local facts `nl` (one per token, from the whole
+/// text: [`nonlocal::gather`]) instead of facts gathered from `doc` alone.
+pub fn tagged_given(doc: &Doc, nl: &[nonlocal::Nl]) -> Vec<Entity> {
+    let Some(m) = shipped_model() else { return Vec::new() };
+    let places = gazetteer::places(doc.text, &doc.tokens);
+    tagged_with(doc.text, &doc.tokens, &doc.sentences, m, &places, Second::Given(nl)).0
+}
+
+/// [`Parts`], and the first pass's tags when [`Second::Record`] asked for them.
+struct PartsWith {
+    parts: Parts,
+    tagged_tags: Vec<usize>,
+}
+
+fn parts_with(doc: &Doc, second: Second) -> PartsWith {
     let (text, tokens) = (doc.text, &doc.tokens[..]);
     // the gazetteer runs once: its places are tagger features and merge candidates
     let places = gazetteer::places(text, tokens);
-    let tagged = shipped_model().map_or_else(Vec::new, |m| tagged_with(text, tokens, &doc.sentences, m, &places, Passes::default()));
-    Parts { tagged, places, orgs: orgs::find(text, tokens), rules: rules::find(text, tokens) }
+    let (tagged, tags) = shipped_model().map_or_else(|| (Vec::new(), Vec::new()), |m| tagged_with(text, tokens, &doc.sentences, m, &places, second));
+    PartsWith { parts: Parts { tagged, places, orgs: orgs::find(text, tokens), rules: rules::find(text, tokens) }, tagged_tags: tags }
 }
 
-/// The entities of `parts` once its tagged names have been spread: tagger names first, then
+/// The entities of `parts`: tagger names first, then
 /// gazetteer places (alone without a model), organisations and rules where they are free.
 pub fn merge(parts: Parts) -> Vec<Entity> {
     let names = if shipped_model().is_some() { add_where_free(parts.tagged, parts.places) } else { parts.places };
@@ -130,21 +161,18 @@ fn add_where_free(base: Vec<Entity>, extra: Vec<Entity>) -> Vec<Entity> {
 /// The entities of a token list of `text` with model `m`, combined by `merge` (for training
 /// and evaluation: the token list's sentences are split here, [`crate::pipeline::split`]).
 pub fn find_with(text: &str, tokens: &[Token], m: &Model, merge: Merge) -> Vec<Entity> {
-    find_passes(text, tokens, m, merge, Passes::default())
+    find_passes(text, tokens, m, merge, true)
 }
 
-/// [`find_with`] with the document-level steps of `passes` only.
-pub fn find_passes(text: &str, tokens: &[Token], m: &Model, merge: Merge, passes: Passes) -> Vec<Entity> {
+/// [`find_with`], with the tagger's second pass only when `second` (and the model has one).
+pub fn find_passes(text: &str, tokens: &[Token], m: &Model, merge: Merge, second: bool) -> Vec<Entity> {
     if merge == Merge::Gazetteer {
         return gazetteer::places(text, tokens);
     }
     // the gazetteer runs once: its places are tagger features and merge candidates
     let places = gazetteer::places(text, tokens);
     let sentences = crate::pipeline::split(text, tokens);
-    let mut names = tagged_with(text, tokens, &sentences, m, &places, passes);
-    if passes.spread {
-        names = same_names_elsewhere(text, tokens, names, &m.memory);
-    }
+    let names = tagged_with(text, tokens, &sentences, m, &places, if second { Second::Gather } else { Second::Off }).0;
     match merge {
         Merge::ModelFirst => add_where_free(names, places),
         Merge::GazetteerFirst => add_where_free(places, names),
@@ -158,141 +186,25 @@ pub fn find_passes(text: &str, tokens: &[Token], m: &Model, merge: Merge, passes
 pub fn first_pass_tags(text: &str, tokens: &[Token], m: &Model) -> Vec<usize> {
     let places = gazetteer::places(text, tokens);
     let sentences = crate::pipeline::split(text, tokens);
-    tag_with(tokens, &sentences, m, &places, Passes { second: false, spread: false })
-}
-
-/// How many tagged mentions a one-word name needs before it is spread: one slip of the tagger
-/// on an ordinary word («كوقود») must not be copied to every other use of the word.
-const MIN_VOTES_ONE_WORD: u32 = 2;
-
-/// Whether the consistency rule ([`same_names_elsewhere`]) runs after the tagger.
-const SPREAD: bool = true;
-
-/// Document-level consistency: a name the tagger found is found wherever else the text has it
-/// and the tagger missed it («بوتين» tagged in one sentence, passed over in the next), with the
-/// type most of its tagged mentions have (a one-word name needs [`MIN_VOTES_ONE_WORD`]). A
-/// mention matches by word keys, the first word also behind a proclitic («ولافروف»); only words
-/// no entity covers, nor touches, are taken, longest name first. `names` in text order; so is
-/// the result.
-fn same_names_elsewhere(text: &str, tokens: &[Token], names: Vec<Entity>, mem: &features::Memory) -> Vec<Entity> {
-    if names.is_empty() {
-        return names;
-    }
-    let found = spread(text, tokens, &names, &known(&names), mem);
-    if found.is_empty() {
-        return names;
-    }
-    let mut out: Vec<Entity> = names.into_iter().chain(found).collect();
-    out.sort_by_key(|e| e.start);
-    out
-}
-
-/// The names a text's tagged names make known to [`spread`]: by first word key, the other
-/// words and the type, longest first.
-pub struct Known<'n> {
-    by_first: HashMap<&'n str, Vec<(Vec<&'n str>, usize)>, features::Fast>,
-}
-
-/// The names `names` (the tagger's, all of a text's) make known (see [`same_names_elsewhere`]).
-pub fn known(names: &[Entity]) -> Known<'_> {
-    // each name's word keys -> votes per type
-    let mut votes: HashMap<&str, [u32; 4], features::Fast> = HashMap::default();
-    for e in names {
-        if let Some(ty) = TYPES.iter().position(|&t| t == e.kind) {
-            votes.entry(e.key.as_str()).or_default()[ty] += 1;
-        }
-    }
-    // first word -> (the other words, type), longest first
-    let mut by_first: HashMap<&str, Vec<(Vec<&str>, usize)>, features::Fast> = HashMap::default();
-    for (key, v) in &votes {
-        let ty = (0..4).max_by_key(|&t| (v[t], std::cmp::Reverse(t))).expect("four types");
-        let mut words = key.split(' ');
-        let first = words.next().expect("a key has a word");
-        if !key.contains(' ') && v[ty] < MIN_VOTES_ONE_WORD {
-            continue;
-        }
-        by_first.entry(first).or_default().push((words.collect(), ty));
-    }
-    for v in by_first.values_mut() {
-        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-    }
-    Known { by_first }
-}
-
-/// The mentions of `known` names in `tokens` that the tagger missed: words that `names` (the
-/// tagged names of these tokens) neither cover nor touch. In text order; `names` are not
-/// included.
-pub fn spread(text: &str, tokens: &[Token], names: &[Entity], known: &Known, mem: &features::Memory) -> Vec<Entity> {
-    let by_first = &known.by_first;
-    let mut found = Vec::new();
-    if by_first.is_empty() {
-        return found;
-    }
-    let mut covered = vec![false; tokens.len()];
-    let mut ti = 0;
-    for e in names {
-        while ti < tokens.len() && tokens[ti].end <= e.start {
-            ti += 1;
-        }
-        let mut j = ti;
-        while j < tokens.len() && tokens[j].start < e.end {
-            covered[j] = true;
-            j += 1;
-        }
-    }
-    let mut i = 0;
-    while i < tokens.len() {
-        let t = &tokens[i];
-        if covered[i] || !matches!(t.kind, Kind::Arabic | Kind::Latin | Kind::Mixed) {
-            i += 1;
-            continue;
-        }
-        // a cheap test first: could the word's key, or its key behind one or two proclitic
-        // letters, begin a known name? Only then is the word's name key worked out.
-        let key: &str = &t.key;
-        let may = (0..3).filter_map(|n| key.char_indices().nth(n)).any(|(b, _)| by_first.contains_key(&key[b..]));
-        // not beside an entity: a piece of a longer name the tagger found («هونج» before «كونج»)
-        let hit = if !may || (i > 0 && covered[i - 1]) {
-            None
-        } else {
-            entity(text, tokens, i, i, "", mem).and_then(|first| {
-                by_first.get(first.key.as_str())?.iter().find(|(rest, _)| {
-                    let end = i + rest.len();
-                    rest.iter().enumerate().all(|(j, w)| tokens.get(i + 1 + j).is_some_and(|n| !covered[i + 1 + j] && *n.key == **w))
-                        && !covered.get(end + 1).copied().unwrap_or(false)
-                })
-            })
-        };
-        match hit.and_then(|(rest, ty)| entity(text, tokens, i, i + rest.len(), TYPES[*ty], mem).map(|e| (e, rest.len()))) {
-            Some((e, n)) => {
-                found.push(e);
-                i += n + 1;
-            }
-            None => i += 1,
-        }
-    }
-    found
+    tag_with(tokens, &sentences, m, &places, Second::Off)
 }
 
 /// One tag per token (see [`model::tag_info`]).
 pub fn tag(doc: &Doc, m: &Model) -> Vec<usize> {
-    tag_with(&doc.tokens, &doc.sentences, m, &gazetteer::places(doc.text, &doc.tokens), Passes::default())
+    tag_with(&doc.tokens, &doc.sentences, m, &gazetteer::places(doc.text, &doc.tokens), Second::Gather)
 }
 
-/// Which of the tagger's document-level steps run (all by default): the second pass over the
-/// first pass's non-local facts ([`nonlocal`]), and the consistency rule that spreads found
-/// names to their missed mentions ([`spread`]). Training tags with the first pass alone; the
-/// evaluation switches each off to measure it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Passes {
-    pub second: bool,
-    pub spread: bool,
-}
-
-impl Default for Passes {
-    fn default() -> Self {
-        Passes { second: true, spread: SPREAD }
-    }
+/// What the tagger does after its first pass ([`tag_with`]); a model trained without
+/// non-local features ([`Model::second_pass`] false) never makes a second pass.
+enum Second<'a> {
+    /// Nothing: the first pass's tags are the result.
+    Off,
+    /// The second pass over facts gathered from these tokens' first-pass tags.
+    Gather,
+    /// The second pass over these facts (one per token), gathered from a longer text.
+    Given(&'a [nonlocal::Nl]),
+    /// No second pass; each token's non-local key is appended here.
+    Record(&'a mut Vec<u64>),
 }
 
 /// [`tag`] with the gazetteer's places already found: Viterbi over each of the tagger's
@@ -300,7 +212,7 @@ impl Default for Passes {
 /// non-local facts ([`nonlocal::gather`]), their features' weights added to its scores and
 /// Viterbi again over the sentences that hold such tokens. The second pass costs one sweep
 /// over the document and the features of the tokens whose facts fire, nothing else.
-fn tag_with(tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity], passes: Passes) -> Vec<usize> {
+fn tag_with(tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity], second: Second) -> Vec<usize> {
     TAGGER.with(|cell| {
         let mut guard = cell.borrow_mut();
         let Tagger { store, cache } = &mut *guard;
@@ -313,8 +225,8 @@ fn tag_with(tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity
         let trans = m.trans_f32();
         let mut scorer = Scorer::new(m, cache);
         let mut out = Vec::with_capacity(tokens.len());
-        let passes = Passes { second: passes.second && m.second_pass, ..passes };
-        let mut emits: Vec<Scores> = Vec::with_capacity(if passes.second { tokens.len() } else { 0 });
+        let again = m.second_pass && matches!(second, Second::Gather | Second::Given(_));
+        let mut emits: Vec<Scores> = Vec::with_capacity(if again { tokens.len() } else { 0 });
         let mut emit = Vec::new();
         for &(a, b) in &sentences.tagger {
             let sent = &ws[a as usize..b as usize];
@@ -322,43 +234,45 @@ fn tag_with(tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity
             let from = out.len();
             out.extend(viterbi(&emit, &trans));
             whole_list_names(sent, &mut out[from..]);
-            if passes.second {
+            if again {
                 emits.extend_from_slice(&emit);
             }
         }
-        if passes.second {
-            second_pass(&mut ws, sentences, m, &trans, &mut emits, &mut out);
+        match second {
+            Second::Gather if again => {
+                let keys: Vec<u64> = ws.iter().map(features::nl_key).collect();
+                let nl = nonlocal::gather(&keys, &out);
+                second_pass(&mut ws, &nl, sentences, m, &trans, &mut emits, &mut out);
+            }
+            Second::Given(nl) if again => second_pass(&mut ws, nl, sentences, m, &trans, &mut emits, &mut out),
+            Second::Record(keys) if m.second_pass => keys.extend(ws.iter().map(features::nl_key)),
+            _ => {}
         }
         out
     })
 }
 
 /// The second pass of [`tag_with`]: `emits` and `tags` are the first pass's, token by token
-/// in the order of `sentences.tagger`.
-fn second_pass(ws: &mut [features::Word], sentences: &Sentences, m: &Model, trans: &[[f32; model::TAGS]; model::TAGS + 1], emits: &mut [Scores], tags: &mut [usize]) {
-    let keys: Vec<u64> = ws.iter().map(features::nl_key).collect();
-    let nl = nonlocal::gather(&keys, tags);
+/// (the tagger's sentences cover the tokens in order); `nl` the tokens' non-local facts.
+/// Only the tokens whose facts fire get their features' weights added, and only the
+/// sentences that hold one are decoded again.
+fn second_pass(ws: &mut [features::Word], nl: &[nonlocal::Nl], sentences: &Sentences, m: &Model, trans: &[[f32; model::TAGS]; model::TAGS + 1], emits: &mut [Scores], tags: &mut [usize]) {
     let mut feats = Vec::new();
-    let mut from = 0;
     for &(a, b) in &sentences.tagger {
         let (a, b) = (a as usize, b as usize);
-        let n = b - a;
         let mut changed = false;
-        for k in a..b {
-            if nl[k].fires() {
-                ws[k].nl = nl[k];
-                feats.clear();
-                features::nonlocal_part(&ws[k], m.mask(), &mut feats);
-                add(&mut emits[from + k - a], &m.emit(&feats));
-                changed = true;
-            }
+        for k in (a..b).filter(|&k| nl.get(k).is_some_and(|f| f.fires())) {
+            ws[k].nl = nl[k];
+            feats.clear();
+            features::nonlocal_part(&ws[k], m.mask(), &mut feats);
+            add(&mut emits[k], &m.emit(&feats));
+            changed = true;
         }
         if changed {
-            let t = viterbi(&emits[from..from + n], trans);
-            tags[from..from + n].copy_from_slice(&t);
-            whole_list_names(&ws[a..b], &mut tags[from..from + n]);
+            let t = viterbi(&emits[a..b], trans);
+            tags[a..b].copy_from_slice(&t);
+            whole_list_names(&ws[a..b], &mut tags[a..b]);
         }
-        from += n;
     }
 }
 
@@ -624,7 +538,7 @@ fn entity(text: &str, tokens: &[Token], mut a: usize, mut b: usize, kind: &str, 
 
 /// The tagger's entities.
 pub fn tagged(doc: &Doc, m: &Model) -> Vec<Entity> {
-    tagged_with(doc.text, &doc.tokens, &doc.sentences, m, &gazetteer::places(doc.text, &doc.tokens), Passes::default())
+    tagged_with(doc.text, &doc.tokens, &doc.sentences, m, &gazetteer::places(doc.text, &doc.tokens), Second::Gather).0
 }
 
 /// The type index of persons in [`TYPES`].
@@ -641,8 +555,9 @@ fn starts_with_proclitic(t: &Token) -> bool {
 /// A person's name the tagger begins anew right after another one («عبدالرحيم | محمد حسين»)
 /// is one name: two people side by side are joined by و («وجمال حمزة ومصطفى جعفر»), which
 /// starts a new name.
-fn tagged_with(text: &str, tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity], passes: Passes) -> Vec<Entity> {
-    let tags = tag_with(tokens, sentences, m, places, passes);
+fn tagged_with(text: &str, tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity], second: Second) -> (Vec<Entity>, Vec<usize>) {
+    let record = matches!(second, Second::Record(_));
+    let tags = tag_with(tokens, sentences, m, places, second);
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (first token, type)
     for i in 0..=tags.len() {
@@ -659,7 +574,7 @@ fn tagged_with(text: &str, tokens: &[Token], sentences: &Sentences, m: &Model, p
             open = Some((i, ty));
         }
     }
-    out
+    (out, if record { tags } else { Vec::new() })
 }
 
 #[cfg(test)]
@@ -690,25 +605,5 @@ mod tests {
         assert_eq!(run(&[0, org_b, 0, 0]), [0, org_b, 0, 0]);
         assert_eq!(run(&[0, org_b, loc_b, loc_i]), [0, org_b, loc_b, loc_i]);
         assert_eq!(run(&[loc_b, loc_i, per_b, 0]), [loc_b, loc_i, per_b, 0]);
-    }
-
-    /// A name tagged once is found again behind a proclitic, with the type most of its tagged
-    /// mentions have; a mention right beside another entity, or already inside one, is not.
-    #[test]
-    fn a_name_found_once_is_found_everywhere() {
-        let text = "التقى فلاديمير بوتين الوفد. وقال لفلاديمير بوتين مساعده إن روسيا فلاديمير بوتين تريد ذلك.";
-        let tokens = crate::pipeline::tokens(text, &crate::text::normalize::NormOptions::display());
-        let mem = features::Memory::default();
-        let at = |w: &str, n: usize| tokens.iter().enumerate().filter(|(_, t)| t.text.ends_with(w)).nth(n).map(|(i, _)| i).expect(w);
-        let first = entity(text, &tokens, at("فلاديمير", 0), at("بوتين", 0), "PER", &mem).expect("entity");
-        let russia = entity(text, &tokens, at("روسيا", 0), at("روسيا", 0), "LOC", &mem).expect("entity");
-        let out = same_names_elsewhere(text, &tokens, vec![first.clone(), russia.clone()], &mem);
-        let got: Vec<(&str, &str)> = out.iter().map(|e| (e.kind.as_str(), e.text.as_str())).collect();
-        assert_eq!(got, [("PER", "فلاديمير بوتين"), ("PER", "فلاديمير بوتين"), ("LOC", "روسيا")]);
-        let second = &out[1];
-        assert_eq!(&text[second.start as usize..second.end as usize], "فلاديمير بوتين");
-        assert!(text[..second.start as usize].ends_with("وقال ل"));
-        // nothing to spread: the list comes back as it was
-        assert_eq!(same_names_elsewhere(text, &tokens, Vec::new(), &mem), Vec::new());
     }
 }

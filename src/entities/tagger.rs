@@ -10,4 +10,4 @@ pub use super::nonlocal::{gather, Nl};
 pub use crate::text::clitics::strip_safe;
 pub use super::gazetteer::places;
 pub use super::model::{allowed, tag_info, tag_of, viterbi, Model, ModelError, FORMAT_VERSION, RETRAIN, START, TAGS, TYPES};
-pub use super::{find_passes, find_with, first_pass_tags, shipped_model, shipped_model_status, Merge, Passes};
+pub use super::{find_passes, find_with, first_pass_tags, shipped_model, shipped_model_status, Merge};

@@ -29,8 +29,11 @@
 //! - keywords: counts, groups, the proclitic fallback (which looks for a word's rest anywhere in
 //!   the text), phrase counts and both log-likelihood scores, from every token's form and
 //!   place ([`store::Store`]), as [`crate::keywords::rank`] does for one text;
-//! - entities: the tagger's names of every piece make one list of known names, which is then
-//!   spread over every piece ([`crate::entities::spread`]); gazetteer places, organisations and
+//! - entities: the tagger's second pass, which reads what its first pass tagged the other
+//!   mentions of each word anywhere in the text ([`crate::entities::nonlocal`]): each piece is
+//!   tagged by the first pass when it is pushed, keeping each token's tag and word key; at
+//!   the end the facts are gathered over the whole text and the pieces where some fire are
+//!   tagged again (their text rebuilt from the store); gazetteer places, organisations and
 //!   rules are merged after that, and mentions grouped, as for one text;
 //! - statistics: summed, and the distinct word keys of the whole text counted.
 //!
@@ -39,8 +42,9 @@
 //! a `.` could be joined with one that begins the next line). It has not in any text tried.
 //!
 //! **Memory.** The text held back (the piece, plus what follows the last safe cut), the
-//! result, and per token of the text 12 bytes ([`store::Store`]), plus one token per distinct
-//! form. A text with no line ending in a sentence mark is held back whole, up to
+//! result, and per token of the text 21 bytes ([`store::Store`]'s 12, and the first pass's
+//! tag and word key), plus one token per distinct form. A text with no line ending in a
+//! sentence mark is held back whole, up to
 //! [`MAX_HELD`] bytes; past that the stream cuts at a line break anyway, and the result may
 //! then differ from `analyze(whole)` around that break (a name across it, a quotation open
 //! over it).
@@ -93,6 +97,11 @@ pub struct Stream {
     /// The first token of each sentence (its index in the store), for keywords.
     sentence_firsts: Vec<u32>,
     parts: Parts,
+    /// Each token's first-pass tag and non-local key (see [`entities::parts_first_pass`]),
+    /// when the model makes a second pass, and the quotation state where each piece starts.
+    first_tags: Vec<u8>,
+    nl_keys: Vec<u64>,
+    piece_quotes: Vec<[bool; 2]>,
     stats: Stats,
     keys: HashSet<Str, std::hash::BuildHasherDefault<crate::lexicon::wordfreq::Fnv>>,
 }
@@ -111,6 +120,9 @@ impl Stream {
             sentences: Vec::new(),
             sentence_firsts: Vec::new(),
             parts: Parts { tagged: Vec::new(), places: Vec::new(), orgs: Vec::new(), rules: Vec::new() },
+            first_tags: Vec::new(),
+            nl_keys: Vec::new(),
+            piece_quotes: Vec::new(),
             stats: Stats::default(),
             keys: HashSet::default(),
         }
@@ -179,32 +191,40 @@ impl Stream {
         a
     }
 
-    /// The entities of the whole text (byte offsets): the pieces' tagged names spread over
-    /// every piece, then merged with the rest.
+    /// The entities of the whole text (byte offsets): the tagger's second pass over the
+    /// whole text, then the merge with the rest. The pieces were tagged by the first pass; the
+    /// non-local facts are gathered from all their tags at once, and a piece in which some
+    /// token's facts fire is tagged again with them (its text rebuilt from the store and
+    /// analyzed as the push did, quotation prefix included), so that the names are those of
+    /// one analysis of the whole text.
     fn entities(&mut self) -> Vec<Entity> {
         let mut parts = std::mem::replace(&mut self.parts, Parts { tagged: Vec::new(), places: Vec::new(), orgs: Vec::new(), rules: Vec::new() });
-        if let Some(m) = entities::shipped_model().filter(|_| !parts.tagged.is_empty()) {
-            let known = entities::known(&parts.tagged);
-            let mut spread: Vec<Entity> = Vec::new();
-            let mut from = 0; // the first tagged name not in an earlier piece
+        if entities::second_pass_runs() && self.first_tags.len() == self.store.len() {
+            let tags: Vec<usize> = self.first_tags.iter().map(|&t| t as usize).collect();
+            let nl = entities::nonlocal::gather(&self.nl_keys, &tags);
+            drop(tags);
+            let mut again: Vec<Entity> = Vec::new();
+            let mut redone: Vec<(u32, u32)> = Vec::new();
             for (p, &first) in self.pieces.iter().enumerate() {
                 let end = self.pieces.get(p + 1).copied().unwrap_or(self.store.len());
-                if first == end {
+                if !nl[first..end].iter().any(|f| f.fires()) {
                     continue;
                 }
-                let (text, tokens) = self.store.tokens(first..end);
-                let base = self.store.start(first);
-                let upto = base + text.len() as u32;
-                let to = from + parts.tagged[from..].partition_point(|e| e.start < upto);
-                let local: Vec<Entity> = parts.tagged[from..to].iter().map(|e| shifted(e, -(base as i64))).collect();
-                from = to;
-                for e in entities::spread(&text, &tokens, &local, &known, &m.memory) {
-                    spread.push(shifted(&e, base as i64));
-                }
+                let (text, _) = self.store.tokens(first..end);
+                let prefix = quotes_prefix(self.piece_quotes[p]);
+                let full = format!("{prefix}{text}");
+                let doc = crate::pipeline::doc(&full, &self.options.normalize);
+                // the prefix's tokens come first (the rest are the piece's, as when pushed)
+                let Some(n) = doc.tokens.len().checked_sub(end - first) else { continue };
+                let mut facts = vec![entities::nonlocal::Nl::default(); n];
+                facts.extend_from_slice(&nl[first..end]);
+                let base = self.store.start(first) as i64 - prefix.len() as i64;
+                again.extend(entities::tagged_given(&doc, &facts).iter().map(|e| shifted(e, base)));
+                redone.push((self.store.start(first), self.store.start(first) + text.len() as u32));
             }
-            drop(known);
-            if !spread.is_empty() {
-                parts.tagged.append(&mut spread);
+            if !redone.is_empty() {
+                parts.tagged.retain(|e| !redone.iter().any(|&(a, b)| a <= e.start && e.start < b));
+                parts.tagged.append(&mut again);
                 parts.tagged.sort_by_key(|e| e.start);
             }
         }
@@ -223,10 +243,13 @@ impl Stream {
             let full = format!("{prefix}{text}");
             let doc = crate::pipeline::doc(&full, &o.normalize);
             let p = prefix.len() as u32;
-            let parts = entities::parts(&doc);
+            let (mut tags, mut keys) = (Vec::new(), Vec::new());
+            let parts = entities::parts_first_pass(&doc, &mut tags, &mut keys);
             add_parts(&mut self.parts, parts, self.at as i64 - p as i64);
             tokens = doc.tokens;
             let n = tokens.iter().take_while(|t| t.start < p).count();
+            self.first_tags.extend(tags.iter().skip(n));
+            self.nl_keys.extend(keys.iter().skip(n));
             tokens.drain(..n);
             for t in tokens.iter_mut() {
                 t.start -= p;
@@ -243,12 +266,13 @@ impl Stream {
         } else {
             let doc = crate::pipeline::doc(text, &o.normalize);
             if o.entities {
-                let parts = entities::parts(&doc);
+                let parts = entities::parts_first_pass(&doc, &mut self.first_tags, &mut self.nl_keys);
                 add_parts(&mut self.parts, parts, self.at as i64);
             }
             tokens = doc.tokens;
             sentences = doc.sentences.general;
         }
+        let quotes_before = self.quotes;
         self.quotes = quotes_after(self.quotes, &tokens);
         // statistics
         let st = &mut self.stats;
@@ -256,6 +280,7 @@ impl Stream {
         st.sentences += sentences.len() as u32;
         let first = self.store.len() as u32;
         self.pieces.push(self.store.len());
+        self.piece_quotes.push(quotes_before);
         let forms = self.store.add(text, &tokens, self.at, self.at16);
         crate::pipeline::word_counts(&tokens, &mut self.stats);
         for (t, &(_, new)) in tokens.iter().zip(&forms) {

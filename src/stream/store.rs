@@ -3,7 +3,7 @@
 //! own size; the tokens themselves, with their strings and segments, are ten times that).
 //!
 //! The steps that need the whole text read it back from here: keywords (every word's form and
-//! place, [`Store::occurrences`]), the spreading of names over pieces already done
+//! place, [`Store::occurrences`]), the tagger's second pass over pieces already tagged
 //! ([`Store::tokens`], [`Store::slice`]), and the conversion of their offsets to UTF-16
 //! ([`Store::utf16`]). The whitespace between tokens is kept where it is not one space, so any
 //! stretch from a token's start to a token's end reads back exactly.

@@ -7,7 +7,7 @@ use crate::wikifane;
 use crate::train::{train, Config};
 use crate::clusters::{encode_table, run, shipped_words, tsv, Settings, DEFAULT_TABLE, DEFAULT_TEXTS};
 use crate::{DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_WIKI};
-use kashif::entities::tagger::{find_passes, find_with, shipped_model_status, Merge, Model, Passes, TYPES};
+use kashif::entities::tagger::{find_passes, find_with, shipped_model_status, Merge, Model, TYPES};
 
 /// Why a `train-ner` / `eval-ner` command failed: bad usage (exit 2) or an I/O error (exit 1).
 #[derive(Debug)]
@@ -134,7 +134,7 @@ fn config(args: &[String]) -> Result<Config, String> {
 /// [`DEFAULT_DATA`]; how the shipped model is built); with it, on all but the dev split (the
 /// last 10%), and reports the dev score. `--cv N` cross-validates over the train part instead.
 pub fn cli_train(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--margin-o", "--margin-b", "--pa", "--seed", "--bags", "--eta", "--l2", "--cost", "--mix-crf", "--wikifane", "--step", "--max-rows", "--news-share", "--shares"], &["--holdout", "--crf", "--no-wiki", "--no-double", "--keep-heads", "--no-nl"])?;
+    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--margin-o", "--margin-b", "--pa", "--seed", "--bags", "--eta", "--l2", "--cost", "--mix-crf", "--wikifane", "--step", "--max-rows", "--news-share", "--shares"], &["--holdout", "--crf", "--no-wiki", "--no-double", "--keep-heads", "--no-nl", "--wiki-events-o"])?;
     let data = flag_value(args, "--data")?.unwrap_or(DEFAULT_DATA);
     let out = flag_value(args, "--out")?.unwrap_or(DEFAULT_MODEL);
     let cfg = config(args)?;
@@ -151,7 +151,12 @@ pub fn cli_train(args: &[String]) -> Result<(), CliError> {
     } else {
         read_wikifane(flag_value(args, "--wikifane")?.unwrap_or(DEFAULT_WIKI), train_part, !args.iter().any(|a| a == "--keep-heads"))?
     };
-    let (wiki_train, wiki_dev) = wikifane::split_wiki(&wiki);
+    let (mut wiki_train, wiki_dev) = wikifane::split_wiki(&wiki);
+    let mut wiki = wiki;
+    if !args.iter().any(|a| a == "--wiki-events-o") {
+        let n = wikifane::events_as_misc(&mut wiki) + wikifane::events_as_misc(&mut wiki_train);
+        eprintln!("WikiFANE: {n} event names tagged MISC (whole corpus and train split)");
+    }
     let wiki_used = if holdout || cv.is_some() { &wiki_train } else { &wiki };
     if let Some(p) = flag_value(args, "--write-dev")? {
         std::fs::write(p, write_conll(dev_part)).map_err(|e| CliError::Io(format!("cannot write '{p}': {e}")))?;
@@ -247,7 +252,7 @@ fn load_model(path: &str) -> Result<Model, CliError> {
 /// `kashif-train eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split] [--docs K] [--errors]`:
 /// per-type P/R/F1.
 pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--data", "--model", "--merge", "--docs", "--wikifane"], &["--dev-split", "--errors", "--splits", "--as-docs", "--first-pass", "--no-spread"])?;
+    check_flags(args, &["--data", "--model", "--merge", "--docs", "--wikifane"], &["--dev-split", "--errors", "--splits", "--as-docs", "--first-pass"])?;
     if args.iter().any(|a| a == "--splits") {
         return cli_eval_splits(args);
     }
@@ -326,10 +331,10 @@ fn cli_eval_splits(args: &[String]) -> Result<(), CliError> {
     let wiki = read_wikifane(flag_value(args, "--wikifane")?.unwrap_or(DEFAULT_WIKI), aner_train, true)?;
     let (_, wiki_dev) = wikifane::split_wiki(&wiki);
     // --as-docs: consecutive sentences read as one document (conll::documents), so the
-    // document-level steps (second pass, spread) act; --first-pass and --no-spread switch them off
+    // second pass acts; --first-pass switches it off
     let as_docs = args.iter().any(|a| a == "--as-docs");
     let docs = |name: &str| if !as_docs { 1 } else if name.starts_with("Wiki") { DOC_WIKI } else { DOC_NEWS };
-    let passes = Passes { second: !args.iter().any(|a| a == "--first-pass"), spread: Passes::default().spread && !args.iter().any(|a| a == "--no-spread") };
+    let second = !args.iter().any(|a| a == "--first-pass");
     let mut out = std::io::stdout().lock();
     let splits = [("ANERcorp dev (last 10%)", aner_dev), ("WikiFANE dev (every 10th block of 50 sentences)", &wiki_dev[..])];
     for (name, part) in splits {
@@ -341,7 +346,7 @@ fn cli_eval_splits(args: &[String]) -> Result<(), CliError> {
             print_errors(&sents, 1, model, Merge::Model)?;
             continue;
         }
-        let (sc, conf) = evaluate_confusion(&sents, docs(name), |t, k| find_passes(t, k, model, Merge::Model, passes));
+        let (sc, conf) = evaluate_confusion(&sents, docs(name), |t, k| find_passes(t, k, model, Merge::Model, second));
         let how = if docs(name) > 1 { format!("read {} sentences a document", docs(name)) } else { "one sentence a document".to_string() };
         if !write_line(&mut out, &format!("{name}, {} sentences, tagger alone, {how}:\n{}\n{}", sents.len(), sc.report(), conf.report()))? {
             break;

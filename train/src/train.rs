@@ -62,7 +62,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 70, step: 6, max_rows: 170_000, o_penalty: 2.0, min_count: 4, dropout: 64, margin: 90.0, margin_o: 90.0, margin_b: 135.0, pa: 0.0, bags: 4, crf: false, crf_eta: 0.1, l2: 0.01, crf_cost: 5.0, mix_crf: 0.5, double: true, news_share: 0.25, nonlocal: false }
+        Config { bits: 20, epochs: 10, seed: 0x6b61_7368_6966, min_abs: 70, step: 6, max_rows: 170_000, o_penalty: 2.0, min_count: 4, dropout: 64, margin: 90.0, margin_o: 90.0, margin_b: 135.0, pa: 0.0, bags: 4, crf: false, crf_eta: 0.1, l2: 0.01, crf_cost: 5.0, mix_crf: 0.5, double: true, news_share: 0.25, nonlocal: true }
     }
 }
 
