@@ -2,6 +2,7 @@
 //!
 //! 1. [`words`]: each word token's clean key and stem, attached clitics removed (the
 //!    segmenter's cut, plus a fallback for و/ف/ب/ل/ك before words this text also has alone).
+//!    What depends on the form alone is worked out once per lexeme and kept ([`lexemes`]).
 //! 2. [`stopwords`]: function words are dropped by their matching keys, also behind clitics.
 //! 3. Single words group by stem (روسيا، وروسيا، بروسيا → one keyword); [`forms`] picks the form
 //!    to show and lists the variants.
