@@ -194,6 +194,7 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
     // them in at the end.
     let mut words: Vec<Word<'a>> = Vec::with_capacity(tokens.len());
     let (mut word_tokens, mut keyword_tokens) = (0, 0);
+    let edited = stop.has_edits().then_some(stop);
     for Occurrence { tok: i, start: at, token: t } in tokens {
         word_tokens += t.kind.is_word() as usize;
         if !is_keyword_kind(t.kind) {
@@ -212,7 +213,7 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
         let f = match known {
             f if f != NONE => f,
             _ => {
-                let form = new_form(t, stop, store, &mut key_stem);
+                let form = new_form(t, edited, store, &mut key_stem);
                 let tagged = forms.len() as u32 | if form.stop { STOP } else { 0 };
                 forms.push(form);
                 if t.form != NO_FORM {
@@ -258,12 +259,14 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
 }
 
 /// The form of token `t`, first seen in this text: its lexeme's view with this text's key and
-/// stem ids and stop flag (the reader's stopword edits are applied here).
-fn new_form(t: &Token, stop: &Stopwords, store: &mut Store, key_stem: &mut Vec<(u32, bool)>) -> Form {
-    let view = store.view_id(t);
-    let v = *store.view(view);
+/// stem ids and stop flag (`edited`: the stopwords when the reader edited them, applied here).
+fn new_form(t: &Token, edited: Option<&Stopwords>, store: &mut Store, key_stem: &mut Vec<(u32, bool)>) -> Form {
+    let (view, v) = store.find(t);
     let arabic = t.kind == Kind::Arabic;
-    let listed = if stop.has_edits() { stop.is_stop_form(&t.text, &t.key, &t.stem, bases(t)) } else { v.listed };
+    let listed = match edited {
+        Some(stop) => stop.is_stop_form(&t.text, &t.key, &t.stem, bases(t)),
+        None => v.listed,
+    };
     let (key, stem, is_stop) = (v.key, v.stem, listed || v.excluded);
     let id = store.keys.id(key);
     let st = match key_stem.get(id as usize) {
