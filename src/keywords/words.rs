@@ -423,6 +423,29 @@ mod tests {
         ws.words.iter().map(|w| (text[w.start as usize..w.base_end as usize].to_string(), ws.key(w).to_string(), ws.stem(w).to_string())).collect()
     }
 
+    /// Each word as (clean text, key, stem, restored letter, proclitic) from `tokens` of `text`.
+    fn described(text: &str, tokens: &[Token], store: &mut Store) -> Vec<(String, String, String, Option<char>, bool)> {
+        let stop = crate::keywords::stopwords(&Options::default());
+        let ws = words(tokens, &stop, &crate::keywords::known_better, store);
+        ws.words.iter().map(|w| (text[w.start as usize..w.base_end as usize].to_string(), ws.key(w).to_string(), ws.stem(w).to_string(), w.restored, w.proclitic)).collect()
+    }
+
+    #[test]
+    fn kept_views_serve_the_next_text_and_tokens_without_a_lexeme_alike() {
+        let text = "وبيونغ بيونغ يانغ لقائه لقاء الروسية الروسي يقظته وفي المقابل بيونغ";
+        let toks = pipeline::tokens(text, &Options::default().normalize);
+        let mut store = Store::default();
+        let first = described(text, &toks, &mut store);
+        assert!(first.iter().any(|w| w.3 == Some('ء')) && first.iter().any(|w| w.4), "{first:?}");
+        // the same text again reads the kept views; deserialized tokens (no lexeme, no form
+        // number) get views of their own: all three agree
+        assert_eq!(described(text, &toks, &mut store), first);
+        let foreign: Vec<Token> = serde_json::from_str(&serde_json::to_string(&toks).expect("serializes")).expect("parses");
+        assert!(foreign.iter().all(|t| t.lex == NO_FORM));
+        assert_eq!(described(text, &foreign, &mut store), first);
+        assert_eq!(described(text, &foreign, &mut Store::default()), first);
+    }
+
     #[test]
     fn proclitics_stripped_when_the_rest_is_a_word_here() {
         let v = view("روسيا وروسيا بروسيا لأسلحة أسلحة وبأسلحة");
