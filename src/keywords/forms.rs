@@ -112,7 +112,7 @@ impl<'a> Forms<'a> {
         };
         // most frequent first; a stable sort keeps ties in order of first appearance
         let mut variants: Vec<Variant> = order.into_iter().map(|(text, count)| Variant { text, count }).collect();
-        variants.sort_by(|a, b| b.count.cmp(&a.count));
+        variants.sort_by_key(|v| std::cmp::Reverse(v.count));
         (text, variants)
     }
 }

@@ -432,20 +432,29 @@ impl Store {
 
     /// Where the view of `t`'s form is, worked out when the store does not have it.
     pub fn view_id(&mut self, t: &Token) -> ViewId {
+        self.find(t).0
+    }
+
+    /// Where the view of `t`'s form is, and the view (worked out when the store does not have
+    /// it).
+    pub fn find(&mut self, t: &Token) -> (ViewId, View) {
         let lex = t.lex as usize;
         if t.lex == NO_FORM || t.lex >= EXTRA {
             let view = self.work_out(t);
             self.extra.push(view);
-            return (self.extra.len() - 1) as u32 | EXTRA;
+            return ((self.extra.len() - 1) as u32 | EXTRA, view);
         }
         if self.by_lex.len() <= lex {
             self.by_lex.resize_with(lex + 1, || None);
         }
-        if !self.by_lex[lex].as_ref().is_some_and(|e| e.text.ptr_eq(&t.text)) {
-            let view = self.work_out(t);
-            self.by_lex[lex] = Some(Entry { text: t.text.clone(), view });
+        match &self.by_lex[lex] {
+            Some(e) if e.text.ptr_eq(&t.text) => (t.lex, e.view),
+            _ => {
+                let view = self.work_out(t);
+                self.by_lex[lex] = Some(Entry { text: t.text.clone(), view });
+                (t.lex, view)
+            }
         }
-        t.lex
     }
 
     #[inline]

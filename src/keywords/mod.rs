@@ -2,6 +2,7 @@
 //!
 //! 1. [`words`]: each word token's clean key and stem, attached clitics removed (the
 //!    segmenter's cut, plus a fallback for و/ف/ب/ل/ك before words this text also has alone).
+//!    What depends on the form alone is worked out once per lexeme and kept ([`lexemes`]).
 //! 2. [`stopwords`]: function words are dropped by their matching keys, also behind clitics.
 //! 3. Single words group by stem (روسيا، وروسيا، بروسيا → one keyword); [`forms`] picks the form
 //!    to show and lists the variants.
@@ -293,16 +294,24 @@ pub fn rank<S: Source + ?Sized>(text: &S, view: &words::Words, starts: &[bool], 
 
     // Single words, grouped by stem (a function of the clean key, so each distinct key joins
     // its group once, and is looked up in general Arabic once).
-    let short: Vec<bool> = (0..view.n_stems() as u32).map(|s| view.short_stem(s)).collect();
+    // By stem: its group, or SHORT when too short to mean anything (looked up at the stem's
+    // first word, so only for the stems that occur outside names).
+    const SHORT: u32 = u32::MAX - 1;
     let mut stem_group: Vec<u32> = vec![u32::MAX; view.n_stems()];
     let mut key_seen: Vec<bool> = vec![false; view.n_keys()];
     let mut next_key: Vec<u32> = vec![u32::MAX; view.n_keys()];
     let mut groups: Vec<Group> = Vec::new();
     for (j, w) in words.iter().enumerate() {
-        if short[w.stem as usize] || name_part[w.id as usize] {
-            continue; // too short to mean anything, or a name part (بن), never a keyword alone
+        if name_part[w.id as usize] {
+            continue; // a name part (بن), never a keyword alone
         }
         let gi = &mut stem_group[w.stem as usize];
+        if *gi == u32::MAX && view.short_stem(w.stem) {
+            *gi = SHORT;
+        }
+        if *gi == SHORT {
+            continue;
+        }
         if *gi == u32::MAX {
             *gi = groups.len() as u32;
             groups.push(Group { count: 0, last_sentence: u32::MAX, sentences: 0, in_names: 0, name: NameVote::default(), keys: (w.id, w.id, 0), in_phrase: 0, first: j, stem: w.stem });

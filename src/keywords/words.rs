@@ -194,6 +194,7 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
     // them in at the end.
     let mut words: Vec<Word<'a>> = Vec::with_capacity(tokens.len());
     let (mut word_tokens, mut keyword_tokens) = (0, 0);
+    let edited = stop.has_edits().then_some(stop);
     for Occurrence { tok: i, start: at, token: t } in tokens {
         word_tokens += t.kind.is_word() as usize;
         if !is_keyword_kind(t.kind) {
@@ -212,7 +213,7 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
         let f = match known {
             f if f != NONE => f,
             _ => {
-                let form = new_form(t, stop, store, &mut key_stem);
+                let form = new_form(t, edited, store, &mut key_stem);
                 let tagged = forms.len() as u32 | if form.stop { STOP } else { 0 };
                 forms.push(form);
                 if t.form != NO_FORM {
@@ -258,12 +259,14 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
 }
 
 /// The form of token `t`, first seen in this text: its lexeme's view with this text's key and
-/// stem ids and stop flag (the reader's stopword edits are applied here).
-fn new_form(t: &Token, stop: &Stopwords, store: &mut Store, key_stem: &mut Vec<(u32, bool)>) -> Form {
-    let view = store.view_id(t);
-    let v = *store.view(view);
+/// stem ids and stop flag (`edited`: the stopwords when the reader edited them, applied here).
+fn new_form(t: &Token, edited: Option<&Stopwords>, store: &mut Store, key_stem: &mut Vec<(u32, bool)>) -> Form {
+    let (view, v) = store.find(t);
     let arabic = t.kind == Kind::Arabic;
-    let listed = if stop.has_edits() { stop.is_stop_form(&t.text, &t.key, &t.stem, bases(t)) } else { v.listed };
+    let listed = match edited {
+        Some(stop) => stop.is_stop_form(&t.text, &t.key, &t.stem, bases(t)),
+        None => v.listed,
+    };
     let (key, stem, is_stop) = (v.key, v.stem, listed || v.excluded);
     let id = store.keys.id(key);
     let st = match key_stem.get(id as usize) {
@@ -418,6 +421,29 @@ mod tests {
         let mut store = Store::default();
         let ws = words(&toks, &stop, &|_, _| false, &mut store);
         ws.words.iter().map(|w| (text[w.start as usize..w.base_end as usize].to_string(), ws.key(w).to_string(), ws.stem(w).to_string())).collect()
+    }
+
+    /// Each word as (clean text, key, stem, restored letter, proclitic) from `tokens` of `text`.
+    fn described(text: &str, tokens: &[Token], store: &mut Store) -> Vec<(String, String, String, Option<char>, bool)> {
+        let stop = crate::keywords::stopwords(&Options::default());
+        let ws = words(tokens, &stop, &crate::keywords::known_better, store);
+        ws.words.iter().map(|w| (text[w.start as usize..w.base_end as usize].to_string(), ws.key(w).to_string(), ws.stem(w).to_string(), w.restored, w.proclitic)).collect()
+    }
+
+    #[test]
+    fn kept_views_serve_the_next_text_and_tokens_without_a_lexeme_alike() {
+        let text = "وبيونغ بيونغ يانغ لقائه لقاء الروسية الروسي يقظته وفي المقابل بيونغ";
+        let toks = pipeline::tokens(text, &Options::default().normalize);
+        let mut store = Store::default();
+        let first = described(text, &toks, &mut store);
+        assert!(first.iter().any(|w| w.3 == Some('ء')) && first.iter().any(|w| w.4), "{first:?}");
+        // the same text again reads the kept views; deserialized tokens (no lexeme, no form
+        // number) get views of their own: all three agree
+        assert_eq!(described(text, &toks, &mut store), first);
+        let foreign: Vec<Token> = serde_json::from_str(&serde_json::to_string(&toks).expect("serializes")).expect("parses");
+        assert!(foreign.iter().all(|t| t.lex == NO_FORM));
+        assert_eq!(described(text, &foreign, &mut store), first);
+        assert_eq!(described(text, &foreign, &mut Store::default()), first);
     }
 
     #[test]
