@@ -115,10 +115,20 @@ fn major(c: &[u32; 5]) -> u8 {
 pub fn gather(keys: &[u64], tags: &[usize]) -> Vec<Nl> {
     debug_assert_eq!(keys.len(), tags.len());
     let ms = mentions(keys, tags);
+    // only a word with some mention inside a name can have facts: those words first (few),
+    // then their mentions' tallies
     let mut tallies: HashMap<u64, Tally, Fast> = HashMap::default();
+    for (&k, m) in keys.iter().zip(&ms) {
+        if k != 0 && m.ty != 0 {
+            tallies.entry(k).or_default();
+        }
+    }
+    if tallies.is_empty() {
+        return vec![Nl::default(); keys.len()];
+    }
     for (&k, &m) in keys.iter().zip(&ms) {
-        if k != 0 {
-            tallies.entry(k).or_default().add(m, 1);
+        if let Some(t) = tallies.get_mut(&k) {
+            t.add(m, 1);
         }
     }
     keys.iter()

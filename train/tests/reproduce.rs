@@ -21,6 +21,9 @@ fn sentences() -> Vec<Sentence> {
         panic!("{WIKI_DATA} is needed to check the NER model ({e}); it is vendored in the repository: restore it with `git checkout -- data/sources/`")
     });
     assert_eq!(wiki.len(), 15_723, "{WIKI_DATA} is not the vendored WikiFANE Gold: restore it with `git checkout -- data/sources/`");
+    // as `train-ner` does: WikiFANE's unannotated events are MISC for training
+    let mut wiki = wiki;
+    kashif_train::wikifane::events_as_misc(&mut wiki);
     let mut sents: Vec<Sentence> = all.iter().map(prepare).collect();
     sents.extend(prepare_all(&wiki, WIKI));
     sents
