@@ -180,11 +180,7 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
     // decided once, and each word then only finds its form.
     // (About one distinct form in four word tokens in a long text; the tables grow if needed.)
     let cap = tokens.len() / 4 + 16;
-    // The pipeline numbers its distinct forms (`Token::form`): a form's view is found by
-    // indexing. Tokens without an id (deserialized ones) are identified by their shared strings.
-    // (With the form's stop flag in the top bit: most words only need that.)
-    let mut by_form: Vec<u32> = Vec::with_capacity(cap);
-    let mut form_of: FastMap<(usize, usize), u32> = FastMap::default();
+    let mut index = FormIndex { by_form: Vec::with_capacity(cap), form_of: FastMap::default() };
     let mut forms: Vec<Form> = Vec::with_capacity(cap);
     let empty = store.strings.id("");
     store.keys.id(empty); // key 0, unused (a word's key id is ≥ 1)
@@ -201,26 +197,13 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
             continue;
         }
         keyword_tokens += 1;
-        let known = if t.form != NO_FORM {
-            let at = t.form as usize;
-            if at >= by_form.len() {
-                by_form.resize((at + 1).max(by_form.len() * 2), NONE);
-            }
-            by_form[at]
-        } else {
-            form_of.get(&(t.text.as_ptr() as usize, t.key.as_ptr() as usize)).copied().unwrap_or(NONE)
-        };
-        let f = match known {
+        let f = match index.get(t) {
             f if f != NONE => f,
             _ => {
                 let form = new_form(t, edited, store, &mut key_stem);
                 let tagged = forms.len() as u32 | if form.stop { STOP } else { 0 };
                 forms.push(form);
-                if t.form != NO_FORM {
-                    by_form[t.form as usize] = tagged;
-                } else {
-                    form_of.insert((t.text.as_ptr() as usize, t.key.as_ptr() as usize), tagged);
-                }
+                index.set(t, tagged);
                 tagged
             }
         };
@@ -256,6 +239,39 @@ pub fn words_from<'a>(tokens: impl ExactSizeIterator<Item = Occurrence<'a>>, sto
     let store: &'a Store = store;
     let name_parts = store.name_parts.iter().filter_map(|&(k, part)| Some((store.keys.get(k)?, part))).collect();
     Words { words, word_tokens, keyword_tokens, name_parts, strings: &store.strings, key_ids: &store.keys.ids, stem_ids: &store.stems.ids }
+}
+
+/// Which of the text's forms a token has, as an index into its form list with the form's stop
+/// flag in the top bit (most words only need that). The pipeline numbers its distinct forms
+/// (`Token::form`), so a form is found by indexing; tokens without a number (deserialized ones)
+/// are identified by their shared strings.
+struct FormIndex {
+    by_form: Vec<u32>,
+    form_of: FastMap<(usize, usize), u32>,
+}
+
+impl FormIndex {
+    /// The tagged form index of `t`, or [`NONE`] when its form is new to the text.
+    #[inline]
+    fn get(&mut self, t: &Token) -> u32 {
+        if t.form == NO_FORM {
+            return self.form_of.get(&(t.text.as_ptr() as usize, t.key.as_ptr() as usize)).copied().unwrap_or(NONE);
+        }
+        let at = t.form as usize;
+        if at >= self.by_form.len() {
+            self.by_form.resize((at + 1).max(self.by_form.len() * 2), NONE);
+        }
+        self.by_form[at]
+    }
+
+    /// Records `tagged` as the form of `t` (after [`FormIndex::get`] said it was new).
+    fn set(&mut self, t: &Token, tagged: u32) {
+        if t.form == NO_FORM {
+            self.form_of.insert((t.text.as_ptr() as usize, t.key.as_ptr() as usize), tagged);
+        } else {
+            self.by_form[t.form as usize] = tagged;
+        }
+    }
 }
 
 /// The form of token `t`, first seen in this text: its lexeme's view with this text's key and
