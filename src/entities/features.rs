@@ -1122,17 +1122,28 @@ mod tests {
         }
     }
 
+    /// Calls `f` with the tagger's words of `text` (no training memory, no gazetteer places).
+    fn with_words(text: &str, f: impl FnOnce(&[Word])) {
+        let tokens = crate::pipeline::tokens(text, &Default::default());
+        let mut store = Store::default();
+        f(&words(&tokens, &Memory::default(), &[], &mut store));
+    }
+
+    /// The flags of the word whose key is `w`'s (0 when `ws` has no such word).
+    fn flags_of(ws: &[Word], w: &str) -> u32 {
+        ws.iter().find(|x| x.key == lexicon::key(w)).map_or(0, |x| x.flags)
+    }
+
     #[test]
     fn name_lists_flag_words() {
         let text = "التقى جورج بوش مع مايكروسوفت";
-        let tokens = crate::pipeline::tokens(text, &Default::default());
-        let mut store = Store::default();
-        let ws = words(&tokens, &Memory::default(), &[], &mut store);
-        let flags = |w: &str| ws.iter().find(|x| x.key == lexicon::key(w)).map(|x| x.flags).unwrap_or(0);
-        assert_ne!(flags("جورج") & F_FIRST, 0);
-        assert_ne!(flags("بوش") & F_LAST, 0);
-        assert_ne!(flags("مايكروسوفت") & F_ORG, 0);
-        assert_eq!(flags("التقى") & (F_FIRST | F_LAST | F_ORG), 0);
+        with_words(text, |ws| {
+            let flags = |w: &str| flags_of(ws, w);
+            assert_ne!(flags("جورج") & F_FIRST, 0);
+            assert_ne!(flags("بوش") & F_LAST, 0);
+            assert_ne!(flags("مايكروسوفت") & F_ORG, 0);
+            assert_eq!(flags("التقى") & (F_FIRST | F_LAST | F_ORG), 0);
+        });
     }
 
     /// The ArWikiCats words flag a word behind its clitics: «وبيونغ» is the first word of a
@@ -1140,33 +1151,31 @@ mod tests {
     #[test]
     fn wikicats_words_flag_words_behind_clitics() {
         let text = "وعلى بيونغ يانغ ومانشستر قلقا";
-        let tokens = crate::pipeline::tokens(text, &Default::default());
-        let mut store = Store::default();
-        let ws = words(&tokens, &Memory::default(), &[], &mut store);
-        let flags = |w: &str| ws.iter().find(|x| x.key == lexicon::key(w)).map(|x| x.flags).unwrap_or(0);
-        assert_ne!(flags("بيونغ") & F_WK_CITY1, 0);
-        assert_ne!(flags("يانغ") & F_WK_CITY2, 0);
-        assert_ne!(flags("ومانشستر") & (F_WK_CITY1 | F_WK_CLUB2), 0);
-        assert_eq!(flags("قلقا") & (F_WK_PER1 | F_WK_PER2 | F_WK_CITY1 | F_WK_CITY2 | F_WK_PLACE1 | F_WK_PLACE2), 0);
+        with_words(text, |ws| {
+            let flags = |w: &str| flags_of(ws, w);
+            assert_ne!(flags("بيونغ") & F_WK_CITY1, 0);
+            assert_ne!(flags("يانغ") & F_WK_CITY2, 0);
+            assert_ne!(flags("ومانشستر") & (F_WK_CITY1 | F_WK_CLUB2), 0);
+            assert_eq!(flags("قلقا") & (F_WK_PER1 | F_WK_PER2 | F_WK_CITY1 | F_WK_CITY2 | F_WK_PLACE1 | F_WK_PLACE2), 0);
+        });
     }
 
     #[test]
     fn multi_word_names_flag_their_words() {
         let text = "فاز ريال مدريد على برشلونة في الدوري وقال بان كي مون إن كأس العالم للأندية ستقام";
-        let tokens = crate::pipeline::tokens(text, &Default::default());
-        let mut store = Store::default();
-        let ws = words(&tokens, &Memory::default(), &[], &mut store);
-        let flags = |w: &str| ws.iter().find(|x| x.key == lexicon::key(w)).map(|x| x.flags).unwrap_or(0);
-        assert_ne!(flags("ريال") & F_LIST_ORG_B, 0);
-        assert_ne!(flags("مدريد") & F_LIST_ORG_I, 0);
-        assert_ne!(flags("بان") & F_LIST_PER_B, 0);
-        assert_ne!(flags("مون") & F_LIST_PER_I, 0);
-        assert_ne!(flags("كأس") & F_LIST_MISC_B, 0);
-        // the longest name wins: «كأس العالم للأندية», not «كأس العالم»
-        assert_ne!(flags("للأندية") & F_LIST_MISC_I, 0);
-        assert_eq!(flags("فاز") & (F_LIST_ORG_B | F_LIST_ORG_I | F_LIST_PER_B | F_LIST_MISC_B), 0);
-        // sports words nearby: «فاز», «الدوري»
-        assert!(ws.iter().all(|w| w.sport > 0));
+        with_words(text, |ws| {
+            let flags = |w: &str| flags_of(ws, w);
+            assert_ne!(flags("ريال") & F_LIST_ORG_B, 0);
+            assert_ne!(flags("مدريد") & F_LIST_ORG_I, 0);
+            assert_ne!(flags("بان") & F_LIST_PER_B, 0);
+            assert_ne!(flags("مون") & F_LIST_PER_I, 0);
+            assert_ne!(flags("كأس") & F_LIST_MISC_B, 0);
+            // the longest name wins: «كأس العالم للأندية», not «كأس العالم»
+            assert_ne!(flags("للأندية") & F_LIST_MISC_I, 0);
+            assert_eq!(flags("فاز") & (F_LIST_ORG_B | F_LIST_ORG_I | F_LIST_PER_B | F_LIST_MISC_B), 0);
+            // sports words nearby: «فاز», «الدوري»
+            assert!(ws.iter().all(|w| w.sport > 0));
+        });
     }
 
     /// A word written with a final alef maqsura is flagged («وعلى», not the name «علي»); a
@@ -1176,17 +1185,16 @@ mod tests {
     #[test]
     fn maqsura_and_inflection() {
         let text = "وعلى علي حليفان تاريخيان عثمان";
-        let tokens = crate::pipeline::tokens(text, &Default::default());
-        let mut store = Store::default();
-        let ws = words(&tokens, &Memory::default(), &[], &mut store);
-        let w = |s: &str| ws.iter().find(|x| x.key == lexicon::key(s)).expect(s);
-        assert_ne!(w("وعلى").flags & F_MAQSURA, 0);
-        assert_eq!(w("علي").flags & F_MAQSURA, 0);
-        let dual = ENDINGS.iter().position(|e| *e == "ان").unwrap() as u8 + 1;
-        assert_eq!(w("حليفان").infl[0], dual);
-        assert!(w("حليفان").infl[1] > 0 && w("تاريخيان").infl[1] > 0);
-        assert_eq!(w("عثمان").infl, [dual, 0]);
-        assert_eq!(w("علي").infl, [0, 0]);
+        with_words(text, |ws| {
+            let w = |s: &str| ws.iter().find(|x| x.key == lexicon::key(s)).expect(s);
+            assert_ne!(w("وعلى").flags & F_MAQSURA, 0);
+            assert_eq!(w("علي").flags & F_MAQSURA, 0);
+            let dual = ENDINGS.iter().position(|e| *e == "ان").unwrap() as u8 + 1;
+            assert_eq!(w("حليفان").infl[0], dual);
+            assert!(w("حليفان").infl[1] > 0 && w("تاريخيان").infl[1] > 0);
+            assert_eq!(w("عثمان").infl, [dual, 0]);
+            assert_eq!(w("علي").infl, [0, 0]);
+        });
     }
 
     /// The second pass's features fire only for a word with non-local facts, and are part of

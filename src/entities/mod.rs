@@ -83,7 +83,7 @@ pub fn parts(doc: &Doc) -> Parts {
 /// ([`nonlocal::gather`] over all of them, then [`tagged_given`] for the pieces where facts fire).
 pub fn parts_first_pass(doc: &Doc, tags: &mut Vec<u8>, keys: &mut Vec<u64>) -> Parts {
     let mut p = parts_with(doc, Second::Record(keys));
-    if shipped_model().is_some_and(|m| m.second_pass) {
+    if second_pass_runs() {
         tags.extend(p.tagged_tags.drain(..).map(|t| t as u8));
     }
     p.parts
