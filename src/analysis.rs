@@ -319,8 +319,8 @@ pub struct Stats {
     pub sentences: u32,
     /// Distinct matching keys among the word tokens.
     pub unique_words: u32,
-    /// Unicode scalar values in the word tokens: `word_characters / words` is the average word
-    /// length.
+    /// Unicode scalar values in the word tokens, marks and tatweel included (the page's average
+    /// word length counts `letters` instead, so that diacritized text reads as the same words).
     #[serde(default)]
     pub word_characters: u32,
     /// Letters in the word tokens (of any script; marks and digits are not letters), and how

@@ -143,7 +143,7 @@ export interface PageEntityGroup {
 
 /** The engine's statistics and the display figures the worker makes of its counts. */
 export interface PageStats extends Stats {
-  /** `word_characters / words`: characters per word token. */
+  /** `letters / words`: letters per word token (marks, tatweel and digits are not letters), as the page's label says. */
   avg_word_length: number;
   /** Words / 200. */
   reading_minutes: number;

@@ -128,7 +128,7 @@ function pageEntities(entities, entityGroups) {
 function pageStats(stats) {
   return {
     ...stats,
-    avg_word_length: stats.words ? stats.word_characters / stats.words : 0,
+    avg_word_length: stats.words ? stats.letters / stats.words : 0,
     reading_minutes: stats.words / 200,
     arabic_share: stats.letters ? stats.arabic_letters / stats.letters : 0,
   };
