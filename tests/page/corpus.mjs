@@ -1,12 +1,14 @@
 // The corpus mode (issue 20) in headless Chromium: three files dropped at once, a malformed JSON
 // Lines line, markup shown as text, opening a document in the single-text view, trends and
-// contexts, the English interface, axe, and screenshots (artifacts/corpus-ar.png, corpus-en.png).
+// contexts, the English interface, axe, screenshots (artifacts/corpus-ar.png, corpus-en.png), and
+// the worker's messages against their declaration (www/corpus/corpus-worker.d.ts).
 // Run: node tests/page/corpus.mjs (after ./kashif build).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { assertAxeClean } from './axe.mjs';
 import { ROOT, TIMEOUT, WWW, assert, assertEqual, fullPageShot, launch, prerequisites, standalone, watch } from './harness.mjs';
+import { RECORD, typeCheck } from './types.mjs';
 
 const A = 'التقى الرئيس فلاديمير بوتين الرئيس رجب طيب أردوغان في موسكو. وبحث الرئيسان الأزمة السورية.';
 const B = 'قال بوتين إن روسيا تدعم الحوار. وزار أردوغان أنقرة بعد اللقاء.';
@@ -28,6 +30,44 @@ async function analyzed(page, n) {
   await page.waitForFunction((n) => document.querySelector('#corpus-status')?.dataset.done === String(n) && document.querySelectorAll('#corpus-docs tbody tr').length === n && document.querySelector('.corpus-exportTitle'), n);
 }
 
+/**
+ * Drives a fresh corpus worker of `page` (which runs RECORD) through every request and reply: a
+ * request before any corpus, a CSV file with a row without text and pasted documents, trends (one
+ * of a word no document has), contexts, a document's text and one out of range, an unknown
+ * request. Returns the replies as data.
+ */
+async function driveCorpusWorker(page) {
+  return page.evaluate(async () => {
+    const plain = window.__plain; // from RECORD
+    const worker = new window.__Worker('/corpus/corpus-worker.js', { type: 'module' });
+    const out = [];
+    let waiting = null;
+    worker.onmessage = (e) => {
+      out.push(plain(e.data));
+      if (e.data.type !== 'progress' && waiting) waiting();
+    };
+    const reply = (msg) =>
+      new Promise((resolve) => {
+        waiting = resolve;
+        if (msg) worker.postMessage(msg);
+      });
+    await reply(null); // ready
+    let id = 0;
+    await reply({ type: 'trend', id: ++id, query: 'النفط' });
+    const csv = new File(['id,headline,body\n1,أسعار,ارتفعت أسعار النفط في الأسواق.\n2,فارغ,\n'], 'news.csv', { type: 'text/csv' });
+    const pasted = 'قال بوتين إن روسيا تدعم الحوار.\n---\nوزار أردوغان أنقرة وتحدث عن النفط.';
+    await reply({ type: 'open', id: ++id, files: [csv], pasted, columns: {}, options: { top_n: 5 } });
+    await reply({ type: 'trend', id: ++id, query: 'النفط' });
+    await reply({ type: 'trend', id: ++id, query: 'زرافة' });
+    await reply({ type: 'kwic', id: ++id, query: 'النفط' });
+    await reply({ type: 'text', id: ++id, index: 0 });
+    await reply({ type: 'text', id: ++id, index: 99 });
+    await reply({ type: 'summary', id: ++id });
+    worker.terminate();
+    return out;
+  });
+}
+
 export async function run({ check }) {
   const chromium = await prerequisites(['www/pkg/kashif_bg.wasm', 'www/corpus/corpus-ui.js']);
   const server = await startServer(WWW);
@@ -37,6 +77,7 @@ export async function run({ check }) {
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT);
     const log = watch(page);
+    await page.addInitScript(RECORD);
     await page.goto(`${server.origin}/`, { waitUntil: 'load' });
     await page.waitForFunction(() => document.body.dataset.state === 'ready');
 
@@ -164,6 +205,46 @@ export async function run({ check }) {
       await selects[1].selectOption('-1');
       await page.click('.corpus-columns button');
       await page.waitForFunction(() => document.querySelector('#corpus-docs tbody tr td:nth-child(2)')?.textContent.startsWith('التقى'));
+    });
+
+    await check('corpus worker messages, both ways, type-check against www/corpus/corpus-worker.d.ts (TypeScript, strict)', async () => {
+      const driven = await driveCorpusWorker(page);
+      const types = driven.map((m) => m.type);
+      assertEqual(types.filter((t) => t !== 'progress').join(), 'ready,error,result,trend,trend,kwic,text,text,error', 'the driven replies');
+      const [early, late] = driven.filter((m) => m.type === 'error').map((m) => m.message);
+      assert(/no corpus yet/.test(early) && /unknown request "summary"/.test(late), `error messages: ${early} | ${late}`);
+      const result = driven.find((m) => m.type === 'result');
+      assertEqual(result.result.documents.length, 3, 'documents: one CSV row and two pasted');
+      assertEqual(JSON.stringify(result.skipped), JSON.stringify([{ file: 'news.csv', line: 3, error: 'no text in column "body"' }]), 'the skipped CSV row');
+      const [trend, none] = driven.filter((m) => m.type === 'trend').map((m) => m.trend);
+      assertEqual(trend?.counts.length, 3, `the trend of النفط: ${JSON.stringify(trend)}`);
+      assertEqual(none, null, 'the trend of a word no document has');
+      const contexts = driven.find((m) => m.type === 'kwic').contexts;
+      assert(contexts.length > 0 && contexts.every((c) => c.match === 'النفط'), `contexts: ${JSON.stringify(contexts)}`);
+      assertEqual(driven.filter((m) => m.type === 'text').map((m) => m.text.includes('النفط')).join(), 'true,false', 'document 0\'s text, and no document 99');
+
+      const pageLog = await page.evaluate(() => window.__workerLogs['corpus-worker.js']);
+      assert(pageLog?.in.some((m) => m.type === 'open') && pageLog.out.some((m) => m.type === 'result'), 'the corpus mode\'s own traffic was not recorded');
+      const samples = [
+        ...driven.map((m) => ['W.CorpusWorkerMessage', m, `driven: ${m.type}`]),
+        ...pageLog.out.map((m) => ['W.CorpusWorkerMessage', m, `page: ${m.type}`]),
+        ...pageLog.in.map((m) => ['W.CorpusWorkerRequest', m, `page request: ${m.type}`]),
+      ];
+      const open = pageLog.in.find((m) => m.type === 'open');
+      const { tables, ...noTables } = result;
+      const controls = [
+        ['W.CorpusWorkerMessage', noTables, 'a result without tables'],
+        ['W.CorpusWorkerMessage', { ...result, skipped: [{ file: 'x', error: 'e' }] }, 'a skipped document without its line'],
+        ['W.CorpusWorkerMessage', { type: 'progress', id: 1, done: '1', total: 2 }, 'done as a string'],
+        ['W.CorpusWorkerMessage', { type: 'ready', version: '1' }, 'an undeclared field'],
+        ['W.CorpusWorkerRequest', { ...open, files: ['a.txt'] }, 'file names instead of files'],
+      ];
+      const imports = [['W', path.join(ROOT, 'www', 'corpus', 'corpus-worker')]];
+      const { errors, declared } = await typeCheck({ imports, samples, controls, union: 'W.CorpusWorkerMessage' });
+      assertEqual(errors.length, 0, `messages that do not match www/corpus/corpus-worker.d.ts:\n${errors.join('\n')}`);
+      const seen = new Set([...driven, ...pageLog.out].map((m) => m.type));
+      assertEqual(declared.filter((t) => !seen.has(t)).join(), '', 'declared message types never seen');
+      assertEqual([...seen].filter((t) => !declared.includes(t)).join(), '', 'message types seen but not declared');
     });
 
     await check('no errors on the console', async () => {

@@ -2,11 +2,11 @@
 // empty text, and its messages against their declaration (www/worker.d.ts), type-checked by the
 // TypeScript compiler. run.mjs calls `workerChecks` with its harness; alone:
 // node tests/page/worker.mjs (after ./kashif build).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { ROOT, TIMEOUT, WWW, assert, assertEqual, launch, prerequisites, standalone, watch } from './harness.mjs';
+import { RECORD, typeCheck } from './types.mjs';
 
 /**
  * Serves the wasm-bindgen glue with its `analyze` and `analyzeJson` exports wrapped, so that every
@@ -32,104 +32,6 @@ async function analysesIn(page) {
   const workers = page.workers().filter((w) => /\/worker\.js(\?|$)/.test(w.url()));
   assertEqual(workers.length, 1, `analysis workers of the page (${page.workers().map((w) => w.url()).join(', ')})`);
   return workers[0].evaluate(() => globalThis.__kashifAnalyses ?? 0);
-}
-
-// --- the messages against their declaration ----------------------------------------------------
-
-/** Longest array kept of a recorded message (the type check looks at every element kept). */
-const KEEP = 300;
-
-/**
- * Page-side: `plain(value)` turns a message into JSON-able data, typed arrays and Blobs marked (so
- * that the type check sees them as such), arrays cut to KEEP elements. Runs in the page.
- */
-const PLAIN = `(() => {
-  const KEEP = ${KEEP};
-  const plain = (v) => {
-    if (ArrayBuffer.isView(v)) return { $$typed: v.constructor.name, values: Array.from(v.subarray(0, KEEP)) };
-    if (v instanceof Blob) return { $$blob: v.size };
-    if (Array.isArray(v)) return v.slice(0, KEEP).map(plain);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
-    return v;
-  };
-  return plain;
-})()`;
-
-/** Records, in the page, what its analysis worker is sent (`in`) and posts back (`out`), as data. */
-const RECORD = `(() => {
-  const plain = (window.__plain = ${PLAIN});
-  const log = (window.__workerLog = { in: [], out: [] });
-  const Base = (window.__Worker = window.Worker); // unrecorded, for the tests' own workers
-  window.Worker = class extends Base {
-    constructor(...args) {
-      super(...args);
-      // Added before the page's own handler: a copy before the page changes anything in it.
-      this.addEventListener('message', (e) => log.out.push(plain(e.data)));
-    }
-    postMessage(msg, ...rest) {
-      log.in.push(plain(msg));
-      return super.postMessage(msg, ...rest);
-    }
-  };
-})()`;
-
-/** TypeScript source for a recorded value. */
-function toTs(v) {
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (typeof v === 'number') return Number.isFinite(v) ? (v < 0 ? `(${v})` : String(v)) : String(v);
-  if (typeof v === 'string' || typeof v === 'boolean') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(toTs).join(', ')}]`;
-  if ('$$typed' in v) return `new ${v.$$typed}([${v.values.join(', ')}])`;
-  if ('$$blob' in v) return 'new Blob([])';
-  return `{ ${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${toTs(x)}`).join(', ')} }`;
-}
-
-/**
- * Type-checks `samples` ([type name, value, note]) against www/worker.d.ts with the TypeScript
- * compiler (strict; object literals: no missing, mistyped or undeclared field). `controls` are
- * deliberately wrong samples that must be rejected (proof that the check checks). Returns the
- * compiler's messages and the `type` values the WorkerMessage union declares.
- */
-async function typeCheck(samples, controls) {
-  let ts;
-  try {
-    ts = (await import('typescript')).default;
-  } catch (err) {
-    throw new Error(`cannot load the TypeScript compiler (run npm ci): ${err.message}`);
-  }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kashif-worker-types-'));
-  try {
-    const file = path.join(dir, 'messages.ts');
-    const from = JSON.stringify(path.join(ROOT, 'www', 'worker'));
-    const lines = [`import type * as W from ${from};`, `import type * as A from ${JSON.stringify(path.join(ROOT, 'src', 'analysis'))};`];
-    samples.forEach(([type, value, note], i) => lines.push(`// ${note}`, `export const sample${i}: ${type} = ${toTs(value)};`));
-    controls.forEach(([type, value, note], i) => lines.push(`// control: ${note}`, '// @ts-expect-error', `export const control${i}: ${type} = ${toTs(value)};`));
-    lines.push('export type DeclaredTypes = W.WorkerMessage["type"];');
-    writeFileSync(file, lines.join('\n') + '\n');
-    const program = ts.createProgram([file], {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-      types: [],
-    });
-    const errors = ts.getPreEmitDiagnostics(program).map((d) => {
-      const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : null;
-      const line = where ? d.file.text.split('\n')[where.line - 1]?.replace(/^\/\/ /, '') : '';
-      return `${where ? `line ${where.line + 1} (${line})` : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-    });
-    const checker = program.getTypeChecker();
-    const source = program.getSourceFile(file);
-    const alias = source.statements.find((s) => ts.isTypeAliasDeclaration(s) && s.name.text === 'DeclaredTypes');
-    const union = checker.getTypeAtLocation(alias.name);
-    const declared = (union.isUnion() ? union.types : [union]).map((t) => t.value);
-    return { errors, declared };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /**
@@ -225,7 +127,7 @@ export async function workerChecks({ context, origin, check }) {
   await check('worker messages, both ways, type-check against www/worker.d.ts (TypeScript, strict)', async () => {
     const seed = readFileSync(path.join(WWW, 'samples', 'seed-article-ar.txt'), 'utf8').replace(/\r\n?/g, '\n');
     const driven = await driveWorker(page, seed);
-    const pageLog = await page.evaluate(() => window.__workerLog);
+    const pageLog = await page.evaluate(() => window.__workerLogs['worker.js']);
     // The engine fails to load: the fatal error.
     const broken = await context.newPage();
     await broken.route('**/pkg/kashif_bg.wasm', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
@@ -271,7 +173,8 @@ export async function workerChecks({ context, origin, check }) {
       ['W.WorkerMessage', { ...result, result: { ...result.result, stats: { ...result.result.stats, words: '4' } } }, 'words as a string'],
       ['W.WorkerMessage', { type: 'ready', version: '1', extra: 1 }, 'an undeclared field'],
     ];
-    const { errors: diagnostics, declared } = await typeCheck(samples, controls);
+    const imports = [['W', path.join(ROOT, 'www', 'worker')], ['A', path.join(ROOT, 'src', 'analysis')]];
+    const { errors: diagnostics, declared } = await typeCheck({ imports, samples, controls, union: 'W.WorkerMessage' });
     assertEqual(diagnostics.length, 0, `messages that do not match www/worker.d.ts:\n${diagnostics.join('\n')}`);
     const seen = new Set([...driven.out, ...pageLog.out, fatal].map((m) => m.type));
     assertEqual(declared.filter((t) => !seen.has(t)).join(), '', 'declared message types never seen');

@@ -1,12 +1,12 @@
 // Corpus mode's worker (a module worker of its own, started when the corpus mode opens; the page's
 // single-text worker is untouched). It reads the files, adds the documents one by one to the
 // engine's corpus (`kashif.corpus()`, src/corpus/) and reports progress; the page only draws.
-// Cancelling terminates this worker.
-//
+// Cancelling terminates this worker. Its messages, both ways, are declared in corpus-worker.d.ts
+// (tests/page/corpus.mjs checks the real ones against it):
 //   in:  {type:'open', id, files: File[], pasted: string|null, columns: {file: {text, title}}, options}
 //        {type:'trend', id, query} · {type:'kwic', id, query} · {type:'text', id, index}
 //   out: {type:'ready'} · {type:'progress', id, done, total} · {type:'error', id, message}
-//        {type:'result', id, result: CorpusResult, skipped: [{file, line?, error}], tables: [{file, header, columns}]}
+//        {type:'result', id, result: CorpusResult, skipped: [{file, line, error}], tables: [{file, header, columns}]}
 //        {type:'trend', id, trend} · {type:'kwic', id, contexts} · {type:'text', id, text}
 import { Kashif } from '../kashif-api.js';
 import { csvDocs, csvRows, guessColumns, htmlDoc, jsonlDocs, kindOf, pastedDocs } from './corpus-io.js';
@@ -66,10 +66,11 @@ async function open({ id, files, pasted, columns, options }) {
 onmessage = async ({ data }) => {
   try {
     if (data.type === 'open') return await open(data);
-    if (!corpus) throw new Error('no corpus yet');
+    if (!['trend', 'kwic', 'text'].includes(data.type)) throw new Error(`unknown request "${data.type}": expected open, trend, kwic or text`);
+    if (!corpus) throw new Error('no corpus yet: open one first');
     if (data.type === 'trend') postMessage({ type: 'trend', id: data.id, trend: corpus.trend(data.query) });
     else if (data.type === 'kwic') postMessage({ type: 'kwic', id: data.id, contexts: corpus.kwic(data.query, 50, 300) });
-    else if (data.type === 'text') postMessage({ type: 'text', id: data.id, text: corpus.text(data.index) ?? '' });
+    else postMessage({ type: 'text', id: data.id, text: corpus.text(data.index) ?? '' });
   } catch (err) {
     postMessage({ type: 'error', id: data.id, message: String(err?.message ?? err) });
   }
