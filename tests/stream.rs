@@ -50,7 +50,7 @@ fn assert_same(text: &str, cuts: &[usize], options: &Options) {
 /// ordinary word, "religion") in the later lines: its second pass, reading the other mentions
 /// (one inside the person's full name), finds them (so a stream must tag pieces already
 /// analyzed again, with facts gathered over the whole text).
-const SPREAD: &str = "أكد نائب رئيس نادي أرسنال ديفد دين أن النادي يريد الاحتفاظ بالمدرب أرسين فينغر.\nوقال دين إن فينغر باق حتى نهاية عقده.\nوأضاف دين أن النادي يثق بالمدرب.\n";
+const SPREAD: &str = "أكد نائب رئيس نادي أرسنال ديفد دين أن النادي يريد الاحتفاظ بالمدرب أرسين فينغر.\nوقال دين إن فينغر باق حتى نهاية عقده.\nوتابع دين أن النادي يثق بالمدرب.\n";
 
 /// The seed article three times over, changed each time: a quotation left open across
 /// paragraphs, CRLF line ends, other names, a Latin paragraph, an emoji, a last line without

@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 /// flag, or a list these features read: `ner_triggers.txt`, the name lists, stopwords,
 /// places), then retrain (`cargo run --release -p kashif-train -- train-ner`): a model of
 /// another version then fails to load with a message that says so, instead of tagging badly.
-pub const FEATURES_VERSION: u32 = 3;
+pub const FEATURES_VERSION: u32 = 4;
 
 // Flag bits of a word.
 pub const F_PLACE: u32 = 1; // some reading is a place (first word of a gazetteer name)
@@ -596,7 +596,8 @@ fn facts(t: &Token, mem: &Memory, by_bare: &mut HashMap<String, BareFacts, Fast>
         }
     }
     let clitics = clitics_hash(&pro, &enc);
-    let cl = crate::doc::facts(t).cluster.map_or([0; 3], |p| CLUSTER_PREFIXES.map(|n| p.prefix(n)));
+    let cluster = crate::doc::facts(t).cluster.or_else(|| if t.kind == Kind::Arabic { stem_cluster(&b) } else { None });
+    let cl = cluster.map_or([0; 3], |p| CLUSTER_PREFIXES.map(|n| p.prefix(n)));
     if t.text.ends_with('ى') && key.ends_with('ي') {
         flags |= F_MAQSURA;
     }
@@ -640,6 +641,23 @@ fn inflection(bare_: &str) -> [u8; 2] {
     }
     let z = [zipf(stem), zipf(&format!("{stem}ة"))].into_iter().flatten().fold(None, |a: Option<f32>, v| Some(a.map_or(v, |a| a.max(v))));
     [e as u8 + 1, zbucket(z)]
+}
+
+/// The cluster of the singular a word the cluster table does not know is inflected from: a
+/// dual or plural ending ([`ENDINGS`]) taken off the bare word, and the feminine ة put back
+/// where the ending replaced it when the stem itself is unknown («حليفان» → «حليف»,
+/// «تاريخيان» → «تاريخي», «دبابتان» → «دبابة»). Duals and plurals of common words are
+/// too rare for the table, and without a cluster they looked like the unknown foreign words
+/// most names are; a name that merely ends so has its own cluster («عمران», «لبنان») or leaves no known word («كارداشيان»).
+fn stem_cluster(bare_: &str) -> Option<crate::lexicon::clusters::ClusterPath> {
+    use crate::lexicon::clusters::path;
+    let e = ENDINGS.iter().find(|e| bare_.ends_with(*e))?;
+    let stem = &bare_[..bare_.len() - e.len()];
+    if stem.chars().count() < 2 {
+        return None;
+    }
+    let fem = stem.strip_suffix('ت').map(|s| format!("{s}ه"));
+    path(stem).or_else(|| path(&format!("{stem}ه"))).or_else(|| fem.and_then(|f| path(&f)))
 }
 
 /// How productive the bare word is in the lexicon: names seldom take pronoun suffixes or
@@ -1194,6 +1212,26 @@ mod tests {
             assert!(w("حليفان").infl[1] > 0 && w("تاريخيان").infl[1] > 0);
             assert_eq!(w("عثمان").infl, [dual, 0]);
             assert_eq!(w("علي").infl, [0, 0]);
+        });
+    }
+
+    /// A dual or plural the cluster table does not know takes the cluster of its singular
+    /// («حليفان» that of «حليف», «تاريخيان» that of «تاريخي», «دبابتان» that of «دبابة»); a
+    /// word the table knows keeps its own («عمران», a name, is not read as «عمر» + ان), and an
+    /// ending that leaves no known word gives none.
+    #[test]
+    fn unknown_inflected_words_take_their_singulars_cluster() {
+        use crate::lexicon::clusters::path;
+        let cl = |w: &str| path(&lexicon::key(w)).map(|p| CLUSTER_PREFIXES.map(|n| p.prefix(n))).expect(w);
+        with_words("حليفان تاريخيان دبابتان عمران كارداشيان", |ws| {
+            let w = |s: &str| ws.iter().find(|x| x.key == lexicon::key(s)).expect(s);
+            assert!(path(&lexicon::key("حليفان")).is_none(), "the test needs a word the table lacks");
+            assert_eq!(w("حليفان").cl, cl("حليف"));
+            assert_eq!(w("تاريخيان").cl, cl("تاريخي"));
+            assert_eq!(w("دبابتان").cl, cl("دبابة"));
+            assert_eq!(w("عمران").cl, cl("عمران"));
+            assert_ne!(w("عمران").cl, cl("عمر"));
+            assert_eq!(w("كارداشيان").cl, [0; 3]);
         });
     }
 
