@@ -277,13 +277,15 @@ pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
         "gazetteer" => vec![("gazetteer", Merge::Gazetteer)],
         "model-first" => vec![("model-first", Merge::ModelFirst)],
         "gazetteer-first" => vec![("gazetteer-first", Merge::GazetteerFirst)],
+        "full" => vec![("full", Merge::Full)],
         "all" => vec![
             ("gazetteer", Merge::Gazetteer),
             ("model", Merge::Model),
             ("model-first", Merge::ModelFirst),
             ("gazetteer-first", Merge::GazetteerFirst),
+            ("full", Merge::Full),
         ],
-        m => return Err(CliError::Usage(format!("unknown --merge '{m}': model, gazetteer, model-first, gazetteer-first, all"))),
+        m => return Err(CliError::Usage(format!("unknown --merge '{m}': model, gazetteer, model-first, gazetteer-first, full, all"))),
     };
     let sents: Vec<Sentence> = part.iter().map(prepare).collect();
     if args.iter().any(|a| a == "--errors") {
@@ -316,8 +318,15 @@ pub fn read_wikifane(path: &str, anercorp: &[Conll], strip_heads: bool) -> Resul
 
 /// `eval-ner --splits [--model FILE] [--data ANERCORP] [--wikifane PATH]`: the model on both
 /// dev splits, ANERcorp's (its last 10%) and WikiFANE's ([`wikifane::split_wiki`]), per type
-/// and with the confusion between types, tagger alone (`--merge model`), one sentence a document.
+/// and with the confusion between types, tagger alone (`--merge model`, the default) or the
+/// whole name stage (`--merge full`), one sentence a document unless `--as-docs`.
 fn cli_eval_splits(args: &[String]) -> Result<(), CliError> {
+    let merge = match flag_value(args, "--merge")?.unwrap_or("model") {
+        "model" => Merge::Model,
+        "model-first" => Merge::ModelFirst,
+        "full" => Merge::Full,
+        m => return Err(CliError::Usage(format!("eval-ner --splits scores --merge model (the tagger alone, the default), model-first (and gazetteer places) or full (the whole name stage), not '{m}'"))),
+    };
     let owned;
     let model: &Model = match flag_value(args, "--model")? {
         Some(p) => {
@@ -343,12 +352,17 @@ fn cli_eval_splits(args: &[String]) -> Result<(), CliError> {
             if !write_line(&mut out, &format!("# {name}"))? {
                 break;
             }
-            print_errors(&sents, 1, model, Merge::Model)?;
+            print_errors(&sents, docs(name), model, merge)?;
             continue;
         }
-        let (sc, conf) = evaluate_confusion(&sents, docs(name), |t, k| find_passes(t, k, model, Merge::Model, second));
+        let (sc, conf) = evaluate_confusion(&sents, docs(name), |t, k| find_passes(t, k, model, merge, second));
         let how = if docs(name) > 1 { format!("read {} sentences a document", docs(name)) } else { "one sentence a document".to_string() };
-        if !write_line(&mut out, &format!("{name}, {} sentences, tagger alone, {how}:\n{}\n{}", sents.len(), sc.report(), conf.report()))? {
+        let what = match merge {
+            Merge::Full => "the whole name stage",
+            Merge::ModelFirst => "tagger and gazetteer places",
+            _ => "tagger alone",
+        };
+        if !write_line(&mut out, &format!("{name}, {} sentences, {what}, {how}:\n{}\n{}", sents.len(), sc.report(), conf.report()))? {
             break;
         }
     }

@@ -14,7 +14,8 @@ USAGE:
                            --eta --l2 --cost --mix-crf, see train/src/train.rs)
     kashif-train eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split]
                           [--docs K] [--errors]
-    kashif-train eval-ner --splits [--model FILE] [--data ANERCORP] [--wikifane PATH]
+    kashif-train eval-ner --splits [--model FILE] [--merge model|model-first|full] [--as-docs]
+                          [--first-pass] [--errors] [--data ANERCORP] [--wikifane PATH]
     kashif-train clusters [--text FILE]... [--wikifane FILE] [--out FILE] [--tsv FILE]
                           [--window N] [--min-count N] [--max-words N]
     kashif-train version
@@ -26,12 +27,15 @@ for byte. --holdout trains on all but the last 10% of the sentences and scores t
 --cv N cross-validates over the same 90% instead of writing a model.
 
 eval-ner prints per-type precision, recall and F1 (exact entity match, conlleval style) of the
-model built into kashif, or of FILE; MODE is model, gazetteer, model-first, gazetteer-first or
-all (default). --dev-split scores only the last 10% of DEV.conll; --docs K reads K sentences at
+model built into kashif, or of FILE; MODE is model, gazetteer, model-first, gazetteer-first,
+full (the names as `kashif analyze` finds them: model-first, then the organisations a head noun
+announces and the currencies of amounts) or all (default). --dev-split scores only the last 10% of DEV.conll; --docs K reads K sentences at
 a time as one document; --errors lists every wrong or missed entity instead. --splits scores
 the tagger on both dev splits, ANERcorp's last 10% and WikiFANE's every 10th block of 50
 sentences (converted to ANERcorp's conventions, train/src/wikifane.rs), per type, with the
-micro F1 without MISC and a confusion table between types.
+micro F1 without MISC and a confusion table between types (--merge full: the whole name stage
+instead of the tagger alone; --as-docs: 15 ANERcorp sentences or one 50-sentence WikiFANE block
+a document, so the second pass acts; --first-pass: the tagger's first pass alone).
 
 clusters computes Brown word clusters of the unlabeled text (default: the vendored
 data/sources/ant-content.txt.gz, data/sources/anercorp-train.conll and, with its clitics

@@ -86,6 +86,26 @@ fn eval_scores_a_small_file() {
     std::fs::remove_dir_all(dir).ok();
 }
 
+/// `--merge full` scores the names as `kashif analyze` finds them: the rules' dates and
+/// amounts in the same text are no names and are not counted against it; `--splits` takes
+/// only the modes it can score.
+#[test]
+fn eval_full_scores_names_and_leaves_rule_entities_out() {
+    let dir = temp_dir("eval-full");
+    let conll = dir.join("dev.conll");
+    std::fs::write(&conll, "التقى O\nفلاديمير B-PERS\nبوتين I-PERS\nفي O\nموسكو B-LOC\nيوم O\n23 O\nيوليو O\n. O\n").expect("write");
+    let out = run(&["eval-ner", "--data", conll.to_str().unwrap(), "--merge", "full"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.starts_with("full ("), "{report}");
+    let micro = report.lines().find(|l| l.starts_with("micro")).unwrap_or_else(|| panic!("no micro line in {report}"));
+    assert_eq!(micro.split_whitespace().collect::<Vec<_>>(), ["micro", "1.0000", "1.0000", "1.0000", "2"], "{report}");
+    let bad = run(&["eval-ner", "--splits", "--merge", "gazetteer"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("model-first") && stderr(&bad).contains("full"), "{}", stderr(&bad));
+    std::fs::remove_dir_all(dir).ok();
+}
+
 /// The whole command line on a small slice of the vendored ANERcorp: `train-ner --holdout`
 /// writes a model this build loads and scores the dev part, `eval-ner --model` reads it back,
 /// and `--cv` reports its folds.
