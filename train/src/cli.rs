@@ -222,7 +222,7 @@ fn cross_validate(train_part: &[Conll], extra: &[Sentence], k: usize, cfg: &Conf
     } else {
         cfg.clone()
     };
-    let (mut total, mut total_docs) = (Scores::default(), Scores::default());
+    let (mut total, mut total_docs, mut total_full) = (Scores::default(), Scores::default(), Scores::default());
     for f in 0..k {
         let fold = |i: usize| i * k / sents.len();
         let (mut test, mut rest) = (Vec::new(), Vec::new());
@@ -234,12 +234,15 @@ fn cross_validate(train_part: &[Conll], extra: &[Sentence], k: usize, cfg: &Conf
         let m = train(&rest, cfg, |_| {});
         let sc = evaluate(&test, |t, x| find_with(t, x, &m, Merge::Model));
         let sd = evaluate_docs(&test, DOC_NEWS, |t, x| find_with(t, x, &m, Merge::Model));
-        eprintln!("fold {f}: micro F1 {:.4}, read {DOC_NEWS} sentences a document {:.4}", sc.micro().2, sd.micro().2);
+        let sf = evaluate_docs(&test, DOC_NEWS, |t, x| find_with(t, x, &m, Merge::Full));
+        eprintln!("fold {f}: micro F1 {:.4}, read {DOC_NEWS} sentences a document {:.4}, the whole name stage {:.4}", sc.micro().2, sd.micro().2, sf.micro().2);
         total.add(&sc);
         total_docs.add(&sd);
+        total_full.add(&sf);
     }
     eprintln!("cross-validation ({k} folds), one sentence a document:\n{}", total.report());
     eprintln!("cross-validation ({k} folds), {DOC_NEWS} sentences a document:\n{}", total_docs.report());
+    eprintln!("cross-validation ({k} folds), the whole name stage (--merge full), {DOC_NEWS} sentences a document:\n{}", total_full.report());
 }
 
 /// The model file of `eval-ner --model`. A file that is not a model of this build is a usage
