@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 /// flag, or a list these features read: `ner_triggers.txt`, the name lists, stopwords,
 /// places), then retrain (`cargo run --release -p kashif-train -- train-ner`): a model of
 /// another version then fails to load with a message that says so, instead of tagging badly.
-pub const FEATURES_VERSION: u32 = 4;
+pub const FEATURES_VERSION: u32 = 5;
 
 // Flag bits of a word.
 pub const F_PLACE: u32 = 1; // some reading is a place (first word of a gazetteer name)

@@ -70,11 +70,15 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
 /// What [`find`] finds in a stretch of text before merging: the tagger's names, gazetteer
 /// places, announced organisations and rule entities (each list in text order). A text
 /// analyzed in pieces (`crate::stream`) collects these per piece and [`merge`]s once.
+#[derive(Default)]
 pub struct Parts {
     /// The tagger's names (none without a model).
     pub tagged: Vec<Entity>,
     pub places: Vec<Entity>,
     pub orgs: Vec<Entity>,
+    /// Those of `orgs` quoted right after their head noun («خلية "بيوند باراليل"»): they also
+    /// retype a name of the tagger's with the same bounds.
+    pub quoted_orgs: Vec<Entity>,
     pub rules: Vec<Entity>,
 }
 
@@ -119,7 +123,8 @@ fn parts_with(doc: &Doc, second: Second) -> PartsWith {
     // the gazetteer runs once: its places are tagger features and merge candidates
     let places = gazetteer::places(text, tokens);
     let (tagged, tags) = shipped_model().map_or_else(|| (Vec::new(), Vec::new()), |m| tagged_with(text, tokens, &doc.sentences, m, &places, second));
-    PartsWith { parts: Parts { tagged, places, orgs: orgs::find(text, tokens), rules: rules::find(text, tokens) }, tagged_tags: tags }
+    let (orgs, quoted_orgs) = orgs::find(text, tokens);
+    PartsWith { parts: Parts { tagged, places, orgs, quoted_orgs, rules: rules::find(text, tokens) }, tagged_tags: tags }
 }
 
 /// The entities of `parts`: the tagger's names (the gazetteer's places instead when there is
@@ -135,11 +140,27 @@ pub fn merge(parts: Parts) -> Vec<Entity> {
 
 /// [`merge`], the tagger's names counted only when there is a model (`has_model`).
 fn merge_parts(parts: Parts, has_model: bool) -> Vec<Entity> {
-    let names = if has_model { parts.tagged } else { parts.places };
+    let mut names = if has_model { parts.tagged } else { parts.places };
+    orgs_retype(&mut names, &parts.quoted_orgs);
     let mut names = add_where_free(names, parts.orgs);
     let rules = parts.rules;
     currencies_are_misc(&mut names, &rules);
     add_where_free(names, rules)
+}
+
+/// A name with exactly the bounds of an organisation quoted right after its head noun
+/// ([`orgs`]) is that organisation, whatever type the tagger gave it: «خلية "بيوند باراليل"» is
+/// a research unit, though its words look like a foreign person's. (Unquoted, the head's
+/// words are no such proof: «حكومة إيهود أولمرت» is a person's government.) Both lists in
+/// text order; one sweep.
+fn orgs_retype(names: &mut [Entity], orgs: &[Entity]) {
+    let mut o = orgs.iter().peekable();
+    for e in names.iter_mut() {
+        while o.next_if(|x| x.start < e.start).is_some() {}
+        if o.peek().is_some_and(|x| x.start == e.start && x.end == e.end) {
+            e.kind = "ORG".into();
+        }
+    }
 }
 
 /// A name found inside an amount of money is its currency, which ANERcorp (and so the tagger)
@@ -192,7 +213,10 @@ pub fn find_passes(text: &str, tokens: &[Token], m: &Model, merge: Merge, second
     match merge {
         Merge::ModelFirst => add_where_free(names, places),
         Merge::GazetteerFirst => add_where_free(places, names),
-        Merge::Full => merge_parts(Parts { tagged: names, places, orgs: orgs::find(text, tokens), rules: rules::find(text, tokens) }, true),
+        Merge::Full => {
+            let (orgs, quoted_orgs) = orgs::find(text, tokens);
+            merge_parts(Parts { tagged: names, places, orgs, quoted_orgs, rules: rules::find(text, tokens) }, true)
+        }
         _ => names,
     }
 }
@@ -622,5 +646,27 @@ mod tests {
         assert_eq!(run(&[0, org_b, 0, 0]), [0, org_b, 0, 0]);
         assert_eq!(run(&[0, org_b, loc_b, loc_i]), [0, org_b, loc_b, loc_i]);
         assert_eq!(run(&[loc_b, loc_i, per_b, 0]), [loc_b, loc_i, per_b, 0]);
+    }
+
+    fn name(start: u32, end: u32, kind: &str, source: &str) -> Entity {
+        Entity { start, end, text: String::new(), kind: kind.into(), key: String::new(), source: source.into() }
+    }
+
+    /// An organisation quoted after its head retypes the tagger's name of the same bounds and
+    /// fills in where the tagger found nothing; an unquoted head's name («حكومة إيهود أولمرت»)
+    /// only fills in; without a model the places are the names.
+    #[test]
+    fn quoted_organisations_retype_and_others_fill_in() {
+        let parts = |tagged: Vec<Entity>| Parts {
+            tagged,
+            places: vec![name(40, 45, "LOC", "gazetteer")],
+            orgs: vec![name(10, 20, "ORG", "rule"), name(30, 35, "ORG", "rule"), name(50, 60, "ORG", "rule")],
+            quoted_orgs: vec![name(10, 20, "ORG", "rule")],
+            rules: Vec::new(),
+        };
+        let kinds = |es: Vec<Entity>| es.into_iter().map(|e| (e.start, e.kind)).collect::<Vec<_>>();
+        let tagged = vec![name(10, 20, "PER", "model"), name(30, 35, "PER", "model")];
+        assert_eq!(kinds(merge_parts(parts(tagged.clone()), true)), [(10, "ORG".into()), (30, "PER".into()), (50, "ORG".into())]);
+        assert_eq!(kinds(merge_parts(parts(Vec::new()), false)), [(10, "ORG".into()), (30, "ORG".into()), (40, "LOC".into()), (50, "ORG".into())]);
     }
 }

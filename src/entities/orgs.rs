@@ -4,9 +4,14 @@
 //!   heads stay outside the name, as ANERcorp tags them: «شركة غازبروم» → «غازبروم»;
 //! - or, when the whole phrase stands in quotation marks, any run of words:
 //!   «"مركز الدراسات الاستراتيجية والدولية"» (news quotes such names; unquoted, «مركز المدينة»
-//!   is a place in a town, not an organisation).
+//!   is a place in a town, not an organisation);
+//! - or, the head indefinite and outside the quotation marks, the quoted words: «خلية "بيوند
+//!   باراليل"», «شركة "غوغل"». In ANERcorp's training part a name quoted right after an
+//!   indefinite noun in ة is an organisation 48 times, a work or product 13, a place 8 and a
+//!   person never; after a head of the ORG trigger list it is an organisation.
 //!
-//! These fill in where the tagger found nothing (see [`super::find`]).
+//! These fill in where the tagger found nothing, and retype a name the tagger found with
+//! exactly their bounds («بيوند باراليل», foreign-looking, was a person) (see [`super::find`]).
 
 use super::features::{is_name_like, is_org_head, is_outside_head};
 use crate::text::clitics::{strip_conj, strip_safe};
@@ -51,8 +56,9 @@ fn head_reading(t: &Token) -> (String, u32) {
     (safe, start)
 }
 
-/// A quoted name starting at the quote mark `i`: the end (exclusive) of its words.
-fn quoted(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+/// The Arabic words quoted from the quote mark `i` up to a closing one, at most
+/// [`MAX_QUOTED`]: the end (exclusive) of the words.
+fn quoted_words(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     if !is_open_quote(&tokens[i]) || (tokens[i].text == "\"" && !opens(tokens, i)) {
         return None;
     }
@@ -61,20 +67,40 @@ fn quoted(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     while j < tokens.len() && j - first < MAX_QUOTED && tokens[j].kind == Kind::Arabic && joined(text, tokens, j) {
         j += 1;
     }
-    let closes = tokens.get(j).is_some_and(is_close_quote);
-    let head = tokens.get(first).is_some_and(|t| is_org_head(&strip_safe(&t.key).0));
-    (closes && head && j - first >= 2).then_some(j)
+    (j > first && tokens.get(j).is_some_and(is_close_quote)).then_some(j)
+}
+
+/// A quoted name starting at the quote mark `i` whose first word is a head noun: the end
+/// (exclusive) of its words.
+fn quoted(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let end = quoted_words(text, tokens, i)?;
+    let head = is_org_head(&strip_safe(&tokens[i + 1].key).0);
+    (head && end - (i + 1) >= 2).then_some(end)
+}
+
+/// An indefinite head noun at `i`, then a quoted name: the quoted words' first token and end.
+fn head_then_quoted(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+    if !is_indefinite_head(&tokens[i]) || !tokens.get(i + 1).is_some_and(is_open_quote) || !joined(text, tokens, i + 1) {
+        return None;
+    }
+    quoted_words(text, tokens, i + 1).map(|end| (i + 2, end))
+}
+
+/// An Arabic token that is an organisation head without the article («مجموعة», «وشركة»;
+/// not «المجموعة», «للشركة»).
+fn is_indefinite_head(t: &Token) -> bool {
+    // Runs on every token, so without allocating.
+    let head = strip_conj(&t.key);
+    t.kind == Kind::Arabic && !head.starts_with("ال") && !head.starts_with("لل") && is_org_head(head)
 }
 
 /// An unquoted head at `i` followed by name-like words: the first token of the name (the
 /// head, or the word after it when the head stays outside) and its end (exclusive).
 fn headed(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
-    let t = &tokens[i];
-    // Runs on every token, so without allocating: a definite head (also بال، لل…) is no use.
-    let head = strip_conj(&t.key);
-    if t.kind != Kind::Arabic || head.starts_with("ال") || head.starts_with("لل") || !is_org_head(head) {
+    if !is_indefinite_head(&tokens[i]) {
         return None;
     }
+    let head = strip_conj(&tokens[i].key);
     let mut j = i + 1;
     while j < tokens.len() && j - i <= MAX_NAME_WORDS && tokens[j].kind == Kind::Arabic && joined(text, tokens, j) && is_bare_name(&tokens[j].key) {
         j += 1;
@@ -100,14 +126,20 @@ fn entity(text: &str, tokens: &[Token], a: usize, b: usize) -> Entity {
     Entity { start, end, text: text[start as usize..end as usize].to_string(), kind: "ORG".into(), key, source: "rule".into() }
 }
 
-/// The organisation names found by the two patterns, in text order.
-pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
-    let mut out = Vec::new();
+/// The organisation names found by the three patterns, in text order, and those of them
+/// quoted right after their head (which may retype a name of the tagger's).
+pub fn find(text: &str, tokens: &[Token]) -> (Vec<Entity>, Vec<Entity>) {
+    let (mut out, mut quoted_after_head) = (Vec::new(), Vec::new());
     let mut i = 0;
     while i < tokens.len() {
         if let Some(end) = quoted(text, tokens, i) {
             out.push(entity(text, tokens, i + 1, end));
             i = end;
+        } else if let Some((first, end)) = head_then_quoted(text, tokens, i) {
+            let e = entity(text, tokens, first, end);
+            quoted_after_head.push(e.clone());
+            out.push(e);
+            i = end + 1;
         } else if let Some((first, end)) = headed(text, tokens, i) {
             out.push(entity(text, tokens, first, end));
             i = end;
@@ -115,14 +147,14 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
             i += 1;
         }
     }
-    out
+    (out, quoted_after_head)
 }
 
 #[cfg(test)]
 mod tests {
     fn orgs(text: &str) -> Vec<String> {
         let tokens = crate::pipeline::tokens(text, &Default::default());
-        super::find(text, &tokens).into_iter().map(|e| e.text).collect()
+        super::find(text, &tokens).0.into_iter().map(|e| e.text).collect()
     }
 
     #[test]
@@ -132,6 +164,17 @@ mod tests {
         assert_eq!(orgs("أعلنت شركة سياك أمس"), ["سياك"]);
         // a name as common in news as «كرة», which never takes the article
         assert_eq!(orgs("وأعلن تنظيم داعش مسؤوليته"), ["تنظيم داعش"]);
+    }
+
+    /// The quoted words after an indefinite head, whatever they look like; a definite head or
+    /// one apart from the quote mark announces nothing.
+    #[test]
+    fn quoted_name_after_its_head() {
+        assert_eq!(orgs("وذكرت خلية \"بيوند باراليل\" التي أنشأها"), ["بيوند باراليل"]);
+        assert_eq!(orgs("ونقلت صحيفة «الحياة» عن مصادر"), ["الحياة"]);
+        assert_eq!(super::find("وذكرت خلية \"بيوند باراليل\" التي", &crate::pipeline::tokens("وذكرت خلية \"بيوند باراليل\" التي", &Default::default())).1.len(), 1);
+        assert!(orgs("ونقلت الصحيفة «الحياة» عن").is_empty());
+        assert!(orgs("ونقلت صحيفة\n«الحياة» عن").is_empty());
     }
 
     #[test]

@@ -119,7 +119,7 @@ impl Stream {
             pieces: Vec::new(),
             sentences: Vec::new(),
             sentence_firsts: Vec::new(),
-            parts: Parts { tagged: Vec::new(), places: Vec::new(), orgs: Vec::new(), rules: Vec::new() },
+            parts: Parts::default(),
             first_tags: Vec::new(),
             nl_keys: Vec::new(),
             piece_quotes: Vec::new(),
@@ -198,7 +198,7 @@ impl Stream {
     /// analyzed as the push did, quotation prefix included), so that the names are those of
     /// one analysis of the whole text.
     fn entities(&mut self) -> Vec<Entity> {
-        let mut parts = std::mem::replace(&mut self.parts, Parts { tagged: Vec::new(), places: Vec::new(), orgs: Vec::new(), rules: Vec::new() });
+        let mut parts = std::mem::replace(&mut self.parts, Parts::default());
         if entities::second_pass_runs() && self.first_tags.len() == self.store.len() {
             let tags: Vec<usize> = self.first_tags.iter().map(|&t| t as usize).collect();
             let nl = entities::nonlocal::gather(&self.nl_keys, &tags);
@@ -321,6 +321,7 @@ fn add_parts(all: &mut Parts, part: Parts, by: i64) {
     move_all(part.tagged, &mut all.tagged);
     move_all(part.places, &mut all.places);
     move_all(part.orgs, &mut all.orgs);
+    move_all(part.quoted_orgs, &mut all.quoted_orgs);
     move_all(part.rules, &mut all.rules);
 }
 
