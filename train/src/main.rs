@@ -9,11 +9,11 @@ kashif-train — trains and evaluates Kashif's entity tagger (run it from the pr
 
 USAGE:
     kashif-train train-ner [--data PATH] [--out FILE] [--holdout] [--write-dev FILE] [--cv N]
-                           [--seed N] (experiments: --bags --epochs --bits --dropout --margin
+                           [--seed N] [--without FAMILY,...] (experiments: --bags --epochs --bits --dropout --margin
                            --margin-b --margin-o --min-abs --min-count --o-penalty --pa --crf
                            --eta --l2 --cost --mix-crf, see train/src/train.rs)
     kashif-train eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split]
-                          [--docs K] [--errors]
+                          [--docs K] [--errors] [--without FAMILY,...]
     kashif-train eval-ner --splits [--model FILE] [--data ANERCORP] [--wikifane PATH]
     kashif-train clusters [--text FILE]... [--wikifane FILE] [--out FILE] [--tsv FILE]
                           [--window N] [--min-count N] [--max-words N]
@@ -23,7 +23,10 @@ USAGE:
 train-ner trains on PATH (default data/sources/anercorp-train.conll, the vendored ANERcorp)
 and writes FILE (default data/ner.model): with the defaults it rebuilds the shipped model byte
 for byte. --holdout trains on all but the last 10% of the sentences and scores that dev part;
---cv N cross-validates over the same 90% instead of writing a model.
+--cv N cross-validates over the same 90% instead of writing a model. --without clusters,
+wikicats leaves the word clusters, the ArWikiCats list words, or both out of the features of
+the run (training and scoring), to measure what each adds; a model trained so must be scored
+with the same --without in eval-ner.
 
 eval-ner prints per-type precision, recall and F1 (exact entity match, conlleval style) of the
 model built into kashif, or of FILE; MODE is model, gazetteer, model-first, gazetteer-first or
