@@ -63,6 +63,28 @@ pub const F_WK_PLACE2: u32 = F_ORG << 14;
 /// into ي: a particle or adjective spelled so is not the name it shares a key with («علي»).
 pub const F_MAQSURA: u32 = F_ORG << 15;
 const N_FLAGS: u32 = 6 + CLASSES.len() as u32 + 1 + 6 + 8 + 1;
+const F_WIKICATS: u32 = F_WK_PER1 | F_WK_PER2 | F_WK_CITY1 | F_WK_CITY2 | F_WK_CLUB1 | F_WK_CLUB2 | F_WK_PLACE1 | F_WK_PLACE2;
+
+/// Feature families a training experiment can leave out ([`set_without`]): the word clusters
+/// (every word reads as one the cluster table does not know) and the ArWikiCats list words (as
+/// if `data/ner_wikicats.txt` were empty, for the features and for the rules that read the name
+/// lists). Only `kashif-train train-ner --without` sets them, to measure what a family adds by
+/// training and scoring without it in one run; analysis never does, and the shipped model was
+/// trained with every family.
+pub const WITHOUT_CLUSTERS: u32 = 1;
+pub const WITHOUT_WIKICATS: u32 = 1 << 1;
+static WITHOUT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// Leaves the families `without` ([`WITHOUT_CLUSTERS`], [`WITHOUT_WIKICATS`]) out of the features
+/// of this process from now on. Set it before the first tagging: facts already worked out (kept
+/// per thread by each [`Store`]) keep the families they were made with.
+pub fn set_without(without: u32) {
+    WITHOUT.store(without, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn without(family: u32) -> bool {
+    WITHOUT.load(std::sync::atomic::Ordering::Relaxed) & family != 0
+}
 
 /// The flag of an ArWikiCats class of `data/ner_wikicats.txt` (`P1`, `C2`, …).
 fn wikicats_flag(class: &str) -> u32 {
@@ -197,7 +219,8 @@ fn is_name(s: &str) -> u32 {
         wikicats_words(|w, flag| *m.entry(w).or_default() |= flag);
         m
     });
-    names.get(s).copied().unwrap_or(0)
+    let flags = names.get(s).copied().unwrap_or(0);
+    if without(WITHOUT_WIKICATS) { flags & !F_WIKICATS } else { flags }
 }
 
 fn known(s: &str, _mem: &Memory) -> bool {
@@ -608,7 +631,7 @@ fn facts(t: &Token, mem: &Memory, by_bare: &mut HashMap<String, BareFacts, Fast>
         }
     }
     let clitics = clitics_hash(&pro, &enc);
-    let cluster = crate::doc::facts(t).cluster.or_else(|| if t.kind == Kind::Arabic { stem_cluster(&b) } else { None });
+    let cluster = crate::doc::facts(t).cluster.or_else(|| if t.kind == Kind::Arabic { stem_cluster(&b) } else { None }).filter(|_| !without(WITHOUT_CLUSTERS));
     let cl = cluster.map_or([0; 3], |p| CLUSTER_PREFIXES.map(|n| p.prefix(n)));
     if t.text.ends_with('ى') && key.ends_with('ي') {
         flags |= F_MAQSURA;

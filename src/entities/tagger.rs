@@ -5,7 +5,7 @@
 //! as the match between the features it was trained on and those it is run on
 //! ([`FEATURES_VERSION`] records which).
 
-pub use super::features::{extract, nl_key, word_hash, words, Memory, Store, Word, FEATURES_VERSION};
+pub use super::features::{extract, nl_key, set_without, word_hash, words, Memory, Store, Word, FEATURES_VERSION, WITHOUT_CLUSTERS, WITHOUT_WIKICATS};
 pub use super::nonlocal::{gather, Nl};
 pub use crate::text::clitics::strip_safe;
 pub use super::gazetteer::places;

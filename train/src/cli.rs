@@ -7,7 +7,7 @@ use crate::wikifane;
 use crate::train::{train, Config};
 use crate::clusters::{encode_table, run, shipped_words, tsv, Settings, DEFAULT_TABLE, DEFAULT_TEXTS};
 use crate::{DEFAULT_DATA, DEFAULT_MODEL, DEFAULT_WIKI};
-use kashif::entities::tagger::{find_passes, find_with, shipped_model_status, Merge, Model, TYPES};
+use kashif::entities::tagger::{find_passes, find_with, set_without, shipped_model_status, Merge, Model, TYPES, WITHOUT_CLUSTERS, WITHOUT_WIKICATS};
 
 /// Why a `train-ner` / `eval-ner` command failed: bad usage (exit 2) or an I/O error (exit 1).
 #[derive(Debug)]
@@ -56,6 +56,23 @@ fn read_data(path: &str) -> Result<Vec<Conll>, CliError> {
         let hint = if path == DEFAULT_DATA { " (run kashif-train from the project's root, where data/sources/ is, or give --data PATH)" } else { "" };
         CliError::Io(format!("cannot read '{path}': {e}{hint}"))
     })
+}
+
+/// `--without FAMILY[,FAMILY]`: the feature families left out of this run's training and
+/// scoring (`clusters`, `wikicats`; see `set_without` in src/entities/features.rs), set for the
+/// whole process. Returns the families' bits (0 without the flag: the shipped features).
+fn without_flag(args: &[String]) -> Result<u32, String> {
+    let Some(list) = flag_value(args, "--without")? else { return Ok(0) };
+    let mut bits = 0;
+    for name in list.split(',') {
+        bits |= match name.trim() {
+            "clusters" => WITHOUT_CLUSTERS,
+            "wikicats" => WITHOUT_WIKICATS,
+            other => return Err(format!("--without wants clusters or wikicats (or both: clusters,wikicats), not '{other}'")),
+        };
+    }
+    set_without(bits);
+    Ok(bits)
 }
 
 /// The training settings of the flags; the defaults are what rebuilds the shipped model.
@@ -134,10 +151,13 @@ fn config(args: &[String]) -> Result<Config, String> {
 /// [`DEFAULT_DATA`]; how the shipped model is built); with it, on all but the dev split (the
 /// last 10%), and reports the dev score. `--cv N` cross-validates over the train part instead.
 pub fn cli_train(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--data", "--out", "--write-dev", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--margin-o", "--margin-b", "--pa", "--seed", "--bags", "--eta", "--l2", "--cost", "--mix-crf", "--wikifane", "--step", "--max-rows", "--news-share", "--shares"], &["--holdout", "--crf", "--no-wiki", "--no-double", "--keep-heads", "--no-nl", "--wiki-events-o"])?;
+    check_flags(args, &["--data", "--out", "--write-dev", "--without", "--epochs", "--bits", "--cv", "--o-penalty", "--min-count", "--dropout", "--min-abs", "--margin", "--margin-o", "--margin-b", "--pa", "--seed", "--bags", "--eta", "--l2", "--cost", "--mix-crf", "--wikifane", "--step", "--max-rows", "--news-share", "--shares"], &["--holdout", "--crf", "--no-wiki", "--no-double", "--keep-heads", "--no-nl", "--wiki-events-o"])?;
     let data = flag_value(args, "--data")?.unwrap_or(DEFAULT_DATA);
     let out = flag_value(args, "--out")?.unwrap_or(DEFAULT_MODEL);
     let cfg = config(args)?;
+    if without_flag(args)? != 0 {
+        eprintln!("left out of training and scoring: --without {}", flag_value(args, "--without")?.unwrap_or_default());
+    }
     let cv: Option<usize> = match flag_value(args, "--cv")? {
         Some(k) => Some(k.parse().ok().filter(|&k| k >= 2).ok_or(format!("--cv wants a whole number of folds (2 or more), not '{k}'"))?),
         None => None,
@@ -255,7 +275,8 @@ fn load_model(path: &str) -> Result<Model, CliError> {
 /// `kashif-train eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split] [--docs K] [--errors]`:
 /// per-type P/R/F1.
 pub fn cli_eval(args: &[String]) -> Result<(), CliError> {
-    check_flags(args, &["--data", "--model", "--merge", "--docs", "--wikifane"], &["--dev-split", "--errors", "--splits", "--as-docs", "--first-pass"])?;
+    check_flags(args, &["--data", "--model", "--merge", "--docs", "--wikifane", "--without"], &["--dev-split", "--errors", "--splits", "--as-docs", "--first-pass"])?;
+    without_flag(args)?;
     if args.iter().any(|a| a == "--splits") {
         return cli_eval_splits(args);
     }

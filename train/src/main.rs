@@ -9,11 +9,11 @@ kashif-train — trains and evaluates Kashif's entity tagger (run it from the pr
 
 USAGE:
     kashif-train train-ner [--data PATH] [--out FILE] [--holdout] [--write-dev FILE] [--cv N]
-                           [--seed N] (experiments: --bags --epochs --bits --dropout --margin
-                           --margin-b --margin-o --min-abs --min-count --o-penalty --pa --crf
+                           [--seed N] [--without FAMILY,...] (experiments: --bags --epochs
+                           --bits --dropout --margin --margin-b --margin-o --min-abs --min-count --o-penalty --pa --crf
                            --eta --l2 --cost --mix-crf, see train/src/train.rs)
     kashif-train eval-ner --data DEV.conll [--model FILE] [--merge MODE] [--dev-split]
-                          [--docs K] [--errors]
+                          [--docs K] [--errors] [--without FAMILY,...]
     kashif-train eval-ner --splits [--model FILE] [--merge model|model-first|full] [--as-docs]
                           [--first-pass] [--errors] [--data ANERCORP] [--wikifane PATH]
     kashif-train clusters [--text FILE]... [--wikifane FILE] [--out FILE] [--tsv FILE]
@@ -24,14 +24,17 @@ USAGE:
 train-ner trains on PATH (default data/sources/anercorp-train.conll, the vendored ANERcorp)
 and writes FILE (default data/ner.model): with the defaults it rebuilds the shipped model byte
 for byte. --holdout trains on all but the last 10% of the sentences and scores that dev part;
---cv N cross-validates over the same 90% instead of writing a model.
+--cv N cross-validates over the same 90% instead of writing a model. --without clusters,
+wikicats leaves the word clusters, the ArWikiCats list words, or both out of the features of
+the run (training and scoring), to measure what each adds; a model trained so must be scored
+with the same --without in eval-ner.
 
 eval-ner prints per-type precision, recall and F1 (exact entity match, conlleval style) of the
 model built into kashif, or of FILE; MODE is model, gazetteer, model-first, gazetteer-first,
-full (the names as `kashif analyze` finds them: model-first, then the organisations a head noun
-announces and the currencies of amounts) or all (default). --dev-split scores only the last 10% of DEV.conll; --docs K reads K sentences at
-a time as one document; --errors lists every wrong or missed entity instead. --splits scores
-the tagger on both dev splits, ANERcorp's last 10% and WikiFANE's every 10th block of 50
+full (the names as `kashif analyze` finds them: the tagger's, then the organisations a head
+noun announces and the currencies of amounts) or all (default). --dev-split scores only the
+last 10% of DEV.conll; --docs K reads K sentences at a time as one document; --errors lists
+every wrong or missed entity instead. --splits scores the tagger on both dev splits, ANERcorp's last 10% and WikiFANE's every 10th block of 50
 sentences (converted to ANERcorp's conventions, train/src/wikifane.rs), per type, with the
 micro F1 without MISC and a confusion table between types (--merge full: the whole name stage
 instead of the tagger alone; --as-docs: 15 ANERcorp sentences or one 50-sentence WikiFANE block

@@ -35,6 +35,9 @@ fn exit_codes() {
     assert_eq!(no_data.status.code(), Some(2));
     assert!(stderr(&no_data).contains("--data data/sources/anercorp-train.conll --dev-split"), "{}", stderr(&no_data));
     assert_eq!(run(&["train-ner", "--cv", "1"]).status.code(), Some(2));
+    let family = run(&["train-ner", "--without", "lists"]);
+    assert_eq!(family.status.code(), Some(2));
+    assert!(stderr(&family).contains("--without wants clusters or wikicats"), "{}", stderr(&family));
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(run(&["help"]).status.code(), Some(0));
 }
