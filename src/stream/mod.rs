@@ -198,7 +198,7 @@ impl Stream {
     /// analyzed as the push did, quotation prefix included), so that the names are those of
     /// one analysis of the whole text.
     fn entities(&mut self) -> Vec<Entity> {
-        let mut parts = std::mem::replace(&mut self.parts, Parts::default());
+        let mut parts = std::mem::take(&mut self.parts);
         if entities::second_pass_runs() && self.first_tags.len() == self.store.len() {
             let tags: Vec<usize> = self.first_tags.iter().map(|&t| t as usize).collect();
             let nl = entities::nonlocal::gather(&self.nl_keys, &tags);
