@@ -78,9 +78,9 @@ fn quoted(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     (head && end - (i + 1) >= 2).then_some(end)
 }
 
-/// An indefinite head noun at `i`, then a quoted name: the quoted words' first token and end.
+/// After the indefinite head noun at `i`, a quoted name: the quoted words' first token and end.
 fn head_then_quoted(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
-    if !is_indefinite_head(&tokens[i]) || !tokens.get(i + 1).is_some_and(is_open_quote) || !joined(text, tokens, i + 1) {
+    if !tokens.get(i + 1).is_some_and(is_open_quote) || !joined(text, tokens, i + 1) {
         return None;
     }
     quoted_words(text, tokens, i + 1).map(|end| (i + 2, end))
@@ -89,17 +89,16 @@ fn head_then_quoted(text: &str, tokens: &[Token], i: usize) -> Option<(usize, us
 /// An Arabic token that is an organisation head without the article («مجموعة», «وشركة»;
 /// not «المجموعة», «للشركة»).
 fn is_indefinite_head(t: &Token) -> bool {
-    // Runs on every token, so without allocating.
-    let head = strip_conj(&t.key);
-    t.kind == Kind::Arabic && !head.starts_with("ال") && !head.starts_with("لل") && is_org_head(head)
+    // Runs on every token, so without allocating, and the cheap test first.
+    t.kind == Kind::Arabic && {
+        let head = strip_conj(&t.key);
+        !head.starts_with("ال") && !head.starts_with("لل") && is_org_head(head)
+    }
 }
 
-/// An unquoted head at `i` followed by name-like words: the first token of the name (the
-/// head, or the word after it when the head stays outside) and its end (exclusive).
+/// The indefinite head at `i` unquoted, followed by name-like words: the first token of the
+/// name (the head, or the word after it when the head stays outside) and its end (exclusive).
 fn headed(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
-    if !is_indefinite_head(&tokens[i]) {
-        return None;
-    }
     let head = strip_conj(&tokens[i].key);
     let mut j = i + 1;
     while j < tokens.len() && j - i <= MAX_NAME_WORDS && tokens[j].kind == Kind::Arabic && joined(text, tokens, j) && is_bare_name(&tokens[j].key) {
@@ -135,17 +134,23 @@ pub fn find(text: &str, tokens: &[Token]) -> (Vec<Entity>, Vec<Entity>) {
         if let Some(end) = quoted(text, tokens, i) {
             out.push(entity(text, tokens, i + 1, end));
             i = end;
-        } else if let Some((first, end)) = head_then_quoted(text, tokens, i) {
-            let e = entity(text, tokens, first, end);
-            quoted_after_head.push(e.clone());
-            out.push(e);
-            i = end + 1;
-        } else if let Some((first, end)) = headed(text, tokens, i) {
-            out.push(entity(text, tokens, first, end));
-            i = end;
-        } else {
-            i += 1;
+            continue;
         }
+        if is_indefinite_head(&tokens[i]) {
+            if let Some((first, end)) = head_then_quoted(text, tokens, i) {
+                let e = entity(text, tokens, first, end);
+                quoted_after_head.push(e.clone());
+                out.push(e);
+                i = end + 1;
+                continue;
+            }
+            if let Some((first, end)) = headed(text, tokens, i) {
+                out.push(entity(text, tokens, first, end));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
     }
     (out, quoted_after_head)
 }
