@@ -338,10 +338,11 @@ pub fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1]) -> Vec<usi
     let mut back = vec![[0u8; TAGS]; n];
     for (e, b) in emit.iter().zip(back.iter_mut()).skip(1) {
         let mut cur = [neg; TAGS];
-        for t in OPEN {
+        // the best of the tags in `before` (index order: ties go to the lowest) before tag `t`
+        let mut step = |t: usize, before: std::ops::Range<usize>| {
             let (mut best, mut arg) = (neg, 0);
-            for (p, &s) in prev.iter().enumerate() {
-                let v = s + trans[p][t];
+            for p in before {
+                let v = prev[p] + trans[p][t];
                 if v > best {
                     best = v;
                     arg = p;
@@ -351,22 +352,12 @@ pub fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1]) -> Vec<usi
                 cur[t] = best + e[t];
                 b[t] = arg as u8;
             }
+        };
+        for t in OPEN {
+            step(t, 0..TAGS);
         }
         for t in INSIDE {
-            let (begin, inside) = (prev[t - 1] + trans[t - 1][t], prev[t] + trans[t][t]);
-            let (mut best, mut arg) = (neg, 0);
-            if begin > best {
-                best = begin;
-                arg = t - 1;
-            }
-            if inside > best {
-                best = inside;
-                arg = t;
-            }
-            if best > neg {
-                cur[t] = best + e[t];
-                b[t] = arg as u8;
-            }
+            step(t, t - 1..t + 1);
         }
         prev = cur;
     }
