@@ -284,12 +284,23 @@ pub struct Word<'a> {
     pub h: [u64; 4],
     /// A hash of `pro` and `enc` together.
     pub clitics: u64,
+    /// Whether the key begins with a conjunction ([`strip_conj`] takes something off).
+    pub conj: bool,
     /// The key's length in characters (at most 9), the byte lengths of its last one and two
     /// characters, and of the first one and two characters of `safe`: what the context
     /// features read of a neighbour, found once per distinct key.
     pub nchars: u8,
     pub key_suf: [u8; 2],
     pub safe_pre: [u8; 2],
+    /// Those characters' bytes (the key's last eight bytes, `safe`'s first eight), and whether
+    /// `safe` begins with the article: held in the word itself because the context features
+    /// read them for every token and its neighbours, and reading them from the strings was a
+    /// cache miss each (a fifth of the features' time).
+    pub key_end: [u8; 8],
+    pub safe_start: [u8; 8],
+    pub art: bool,
+    /// `pro`'s bytes when it has at most 16 (all but odd tokens), for the same reason.
+    pub pro_start: [u8; 16],
     /// Prefixes of the word's Brown cluster path ([`crate::lexicon::clusters`]) of
     /// [`CLUSTER_PREFIXES`] bits, 0 for a word the table does not know.
     pub cl: [u64; 3],
@@ -321,11 +332,16 @@ struct Facts {
     nchars: u8,
     key_suf: [u8; 2],
     safe_pre: [u8; 2],
+    key_end: [u8; 8],
+    safe_start: [u8; 8],
+    art: bool,
+    pro_start: [u8; 16],
     /// Names of the multi-word list whose first word some reading of the key is.
     names: Vec<&'static (Vec<String>, u8)>,
     pro: String,
     enc: String,
     clitics: u64,
+    conj: bool,
     cl: [u64; 3],
 }
 
@@ -410,19 +426,27 @@ impl Word<'_> {
         (self.h[0], self.h[3], self.flags, self.kind as u8)
     }
 
-    /// The key's last `n` characters (all of it when shorter), `n` 1 or 2.
-    fn key_suffix(&self, n: usize) -> &str {
-        &self.key[self.key.len() - self.key_suf[n - 1] as usize..]
+    /// The bytes of the key's last `n` characters (all of it when shorter), `n` 1 or 2.
+    fn key_suffix(&self, n: usize) -> &[u8] {
+        &self.key_end[8 - self.key_suf[n - 1] as usize..]
     }
 
-    /// The first `n` characters of `safe` (all of it when shorter), `n` 1 or 2.
-    fn safe_prefix(&self, n: usize) -> &str {
-        &self.safe[..self.safe_pre[n - 1] as usize]
+    /// The bytes of `pro`.
+    fn pro_bytes(&self) -> &[u8] {
+        match self.pro.len() {
+            n @ 0..=16 => &self.pro_start[..n],
+            _ => self.pro.as_bytes(),
+        }
+    }
+
+    /// The bytes of the first `n` characters of `safe` (all of it when shorter), `n` 1 or 2.
+    fn safe_prefix(&self, n: usize) -> &[u8] {
+        &self.safe_start[..self.safe_pre[n - 1] as usize]
     }
 
     pub fn pad() -> &'static Word<'static> {
         static PAD: OnceLock<Word<'static>> = OnceLock::new();
-        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: "", enc: "", quoted: 0, sport: 0, prod: [0; 4], infl: [0; 2], h: [hash_str(""); 4], clitics: clitics_hash("", ""), nchars: 0, key_suf: [0; 2], safe_pre: [0; 2], cl: [0; 3], lex: None, nl: Nl::default() })
+        PAD.get_or_init(|| Word { key: "", safe: "", prep: None, bare: "", kind: Kind::Whitespace, flags: 0, freq: [0; 4], mem: 0, stem: "", pro: "", enc: "", quoted: 0, sport: 0, prod: [0; 4], infl: [0; 2], h: [hash_str(""); 4], clitics: clitics_hash("", ""), conj: false, nchars: 0, key_suf: [0; 2], safe_pre: [0; 2], key_end: [0; 8], safe_start: [0; 8], art: false, pro_start: [0; 16], cl: [0; 3], lex: None, nl: Nl::default() })
     }
 }
 
@@ -499,9 +523,14 @@ pub fn words_of<'a>(tokens: &'a [Token], places: &[crate::analysis::Entity], sto
                 infl: f.infl,
                 h: f.h,
                 clitics: f.clitics,
+                conj: f.conj,
                 nchars: f.nchars,
                 key_suf: f.key_suf,
                 safe_pre: f.safe_pre,
+                key_end: f.key_end,
+                safe_start: f.safe_start,
+                art: f.art,
+                pro_start: f.pro_start,
                 cl: f.cl,
                 lex: w.ok(),
                 nl: Nl::default(),
@@ -622,6 +651,13 @@ fn facts(t: &Token, mem: &Memory, by_bare: &mut HashMap<String, BareFacts, Fast>
     let nchars = key.chars().count().min(9) as u8;
     let key_suf = [1, 2].map(|n| suffix(key, n).len() as u8);
     let safe_pre = [1, 2].map(|n| prefix(&safe, n).len() as u8);
+    // (two characters take at most eight bytes)
+    let mut key_end = [0u8; 8];
+    let tail = &key.as_bytes()[key.len() - key_suf[1] as usize..];
+    key_end[8 - tail.len()..].copy_from_slice(tail);
+    let mut safe_start = [0u8; 8];
+    safe_start[..safe_pre[1] as usize].copy_from_slice(&safe.as_bytes()[..safe_pre[1] as usize]);
+    let art = safe.starts_with("ال");
     let (mut pro, mut enc) = (String::new(), String::new());
     for sg in &t.segments {
         match sg.role {
@@ -631,13 +667,17 @@ fn facts(t: &Token, mem: &Memory, by_bare: &mut HashMap<String, BareFacts, Fast>
         }
     }
     let clitics = clitics_hash(&pro, &enc);
+    let mut pro_start = [0u8; 16];
+    if pro.len() <= 16 {
+        pro_start[..pro.len()].copy_from_slice(pro.as_bytes());
+    }
     let cluster = crate::doc::facts(t).cluster.or_else(|| if t.kind == Kind::Arabic { stem_cluster(&b) } else { None }).filter(|_| !without(WITHOUT_CLUSTERS));
     let cl = cluster.map_or([0; 3], |p| CLUSTER_PREFIXES.map(|n| p.prefix(n)));
     if t.text.ends_with('ى') && key.ends_with('ي') {
         flags |= F_MAQSURA;
     }
     let infl = if t.kind == Kind::Arabic { inflection(&b) } else { [0; 2] };
-    Facts { text: t.text.clone(), safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, infl, h, nchars, key_suf, safe_pre, names, pro, enc, clitics, cl }
+    Facts { text: t.text.clone(), safe, prep_at, bare: b, flags, freq: fr, mem: m.copied().unwrap_or(0), prod, infl, h, nchars, key_suf, safe_pre, key_end, safe_start, art, pro_start, names, pro, enc, clitics, conj: conj.len() != key.len(), cl }
 }
 
 fn zbucket(z: Option<f32>) -> u8 {
@@ -768,7 +808,7 @@ fn kind_byte(k: Kind) -> u8 {
 }
 
 fn shape(w: &Word) -> [u8; 3] {
-    let art = u8::from(w.safe.starts_with("ال"));
+    let art = u8::from(w.art);
     [kind_byte(w.kind), w.nchars, art]
 }
 
@@ -908,7 +948,7 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         f(H::new(101).add(&[at(-1).freq[0], w.freq[0]]));
         f(H::new(102).add(&[w.freq[0], at(1).freq[0]]));
     }
-    let conj = w.key.len() != strip_conj(w.key).len();
+    let conj = w.conj;
     if own {
         f(H::new(22).add(&[u8::from(conj), u8::from(w.key.len() != w.safe.len() + usize::from(conj))]));
         f(H::new(23).add(prefix(w.key, 1).as_bytes()));
@@ -964,7 +1004,7 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         f(H::new(62).h(p.h[2]).h(w.h[2]));
         f(H::new(63).h(w.h[2]).h(n.h[2]));
         f(H::new(64).h(p.h[2]).add(&shape(w)));
-        f(H::new(65).add(p.key_suffix(2).as_bytes()).add(w.key_suffix(2).as_bytes()));
+        f(H::new(65).add(p.key_suffix(2)).add(w.key_suffix(2)));
     }
     // list flags in the window, alone and for the current word's flag set
     if ctx {
@@ -1013,11 +1053,11 @@ pub fn extract_part(ws: &[Word], i: usize, mask: u32, part: Part, out: &mut Vec<
         // context pairs
         f(H::new(119).h(at(-2).h[2]).h(p.h[2]));
         f(H::new(120).h(n.h[2]).h(at(2).h[2]));
-        f(H::new(121).add(n.pro.as_bytes()).add(&shape(w)).add(&shape(n)));
+        f(H::new(121).add(n.pro_bytes()).add(&shape(w)).add(&shape(n)));
         // the neighbours' affixes (verb prefixes, endings) with this word's shape and frequency
-        f(H::new(122).add(p.safe_prefix(2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
-        f(H::new(123).add(p.safe_prefix(1).as_bytes()).add(p.key_suffix(1).as_bytes()).add(&[w.freq[1]]));
-        f(H::new(124).add(n.safe_prefix(2).as_bytes()).add(&[w.freq[1], w.kind as u8]));
+        f(H::new(122).add(p.safe_prefix(2)).add(&[w.freq[1], w.kind as u8]));
+        f(H::new(123).add(p.safe_prefix(1)).add(p.key_suffix(1)).add(&[w.freq[1]]));
+        f(H::new(124).add(n.safe_prefix(2)).add(&[w.freq[1], w.kind as u8]));
         f(H::new(125).add(&[w.quoted, w.freq[1].min(6)]));
         // inside quotation marks: the word before the opening mark, which often says what the
         // quoted name is («خلية "بيوند باراليل"», «حركة "حماس"», «فيلم "..."»), by its

@@ -318,10 +318,11 @@ const INSIDE: [usize; 4] = [2, 4, 6, 8];
 
 /// The best tag sequence under the BIO constraints.
 ///
-/// Written for speed (it is a quarter of the entity stage, and the second pass decodes many
-/// sentences twice): the constraints are the two fixed lists above rather than a lookup per
-/// tag, so every loop has a constant length, and only the previous token's scores are kept.
-/// Ties go to the lowest previous tag, and the sums are the same additions in the same order,
+/// Written for speed (it was a quarter of the entity stage, and the second pass decodes 70% of
+/// the tokens again): the constraints are the two fixed lists above rather than a lookup per
+/// tag, so every loop has a constant length; the five OPEN tags' maxima are updated side by
+/// side with selects, not branches; only the previous token's scores are kept. Ties go to the
+/// lowest previous tag, and the sums are the same additions in the same order,
 /// so the path is exactly the straightforward decoder's (`tests::same_path_as_plain_viterbi`;
 /// the perceptron trains with this function, and `train/tests/reproduce.rs` rebuilds the model
 /// byte for byte).
@@ -335,29 +336,38 @@ pub fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1]) -> Vec<usi
     for t in OPEN {
         prev[t] = trans[START][t] + emit[0][t];
     }
+    // the transitions into the OPEN tags, by previous tag: one row of five lanes per
+    // previous tag, so that the inner loop below updates five independent maxima
+    let into_open: [[f32; OPEN.len()]; TAGS] = std::array::from_fn(|p| OPEN.map(|t| trans[p][t]));
     let mut back = vec![[0u8; TAGS]; n];
     for (e, b) in emit.iter().zip(back.iter_mut()).skip(1) {
         let mut cur = [neg; TAGS];
-        // the best of the tags in `before` (index order: ties go to the lowest) before tag `t`
-        let mut step = |t: usize, before: std::ops::Range<usize>| {
-            let (mut best, mut arg) = (neg, 0);
-            for p in before {
-                let v = prev[p] + trans[p][t];
-                if v > best {
-                    best = v;
-                    arg = p;
-                }
+        // the best previous tag of each OPEN tag: every tag, in index order (ties go to the
+        // lowest), with selects rather than branches (which of two close sums wins is a coin
+        // toss for the branch predictor)
+        let (mut best, mut arg) = ([neg; OPEN.len()], [0u8; OPEN.len()]);
+        for (p, row) in into_open.iter().enumerate() {
+            for j in 0..OPEN.len() {
+                let v = prev[p] + row[j];
+                let gt = v > best[j];
+                best[j] = if gt { v } else { best[j] };
+                arg[j] = if gt { p as u8 } else { arg[j] };
             }
+        }
+        for (j, t) in OPEN.into_iter().enumerate() {
+            if best[j] > neg {
+                cur[t] = best[j] + e[t];
+                b[t] = arg[j];
+            }
+        }
+        // an INSIDE tag follows its own B tag (just before it) or itself
+        for t in INSIDE {
+            let (vb, vi) = (prev[t - 1] + trans[t - 1][t], prev[t] + trans[t][t]);
+            let (best, arg) = if vi > vb { (vi, t) } else { (vb, t - 1) };
             if best > neg {
                 cur[t] = best + e[t];
                 b[t] = arg as u8;
             }
-        };
-        for t in OPEN {
-            step(t, 0..TAGS);
-        }
-        for t in INSIDE {
-            step(t, t - 1..t + 1);
         }
         prev = cur;
     }
