@@ -268,24 +268,27 @@ fn tag_with(tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity
         let mut out = Vec::with_capacity(tokens.len());
         let again = m.second_pass && matches!(second, Second::Gather | Second::Given(_));
         let mut emits: Vec<Scores> = Vec::with_capacity(if again { tokens.len() } else { 0 });
+        // the first pass's paths before `whole_list_names`, for the second pass
+        let mut paths: Vec<u8> = Vec::with_capacity(if again { tokens.len() } else { 0 });
         let mut emit = Vec::new();
         for &(a, b) in &sentences.tagger {
             let sent = &ws[a as usize..b as usize];
             scorer.sentence(sent, &mut emit);
             let from = out.len();
             out.extend(viterbi(&emit, &trans));
-            whole_list_names(sent, &mut out[from..]);
             if again {
                 emits.extend_from_slice(&emit);
+                paths.extend(out[from..].iter().map(|&t| t as u8));
             }
+            whole_list_names(sent, &mut out[from..]);
         }
         match second {
             Second::Gather if again => {
                 let keys: Vec<u64> = ws.iter().map(features::nl_key).collect();
                 let nl = nonlocal::gather(&keys, &out);
-                second_pass(&mut ws, &nl, sentences, m, &trans, &mut emits, &mut out);
+                second_pass(&mut ws, &nl, sentences, m, &trans, First { emits: &mut emits, paths: &paths }, &mut out);
             }
-            Second::Given(nl) if again => second_pass(&mut ws, nl, sentences, m, &trans, &mut emits, &mut out),
+            Second::Given(nl) if again => second_pass(&mut ws, nl, sentences, m, &trans, First { emits: &mut emits, paths: &paths }, &mut out),
             Second::Record(keys) if m.second_pass => keys.extend(ws.iter().map(features::nl_key)),
             _ => {}
         }
@@ -293,11 +296,24 @@ fn tag_with(tokens: &[Token], sentences: &Sentences, m: &Model, places: &[Entity
     })
 }
 
-/// The second pass of [`tag_with`]: `emits` and `tags` are the first pass's, token by token
-/// (the tagger's sentences cover the tokens in order); `nl` the tokens' non-local facts.
-/// Only the tokens whose facts fire get their features' weights added, and only the
-/// sentences that hold one are decoded again.
-fn second_pass(ws: &mut [features::Word], nl: &[nonlocal::Nl], sentences: &Sentences, m: &Model, trans: &[[f32; model::TAGS]; model::TAGS + 1], emits: &mut [Scores], tags: &mut [usize]) {
+/// What the first pass leaves the second, token by token (the tagger's sentences cover the
+/// tokens in order): the emission scores, and the Viterbi paths before [`whole_list_names`].
+struct First<'a> {
+    emits: &'a mut [Scores],
+    paths: &'a [u8],
+}
+
+/// The second pass of [`tag_with`]: `first` is what the first pass left, `tags` its tags;
+/// `nl` the tokens' non-local facts. Only the tokens whose facts fire get their features'
+/// weights added, and only the sentences that hold one are decoded again, unless every such
+/// token's added weights are largest for the tag the first path gave it.
+///
+/// (Then no path can gain more than the first path gains, so it stays the best and decoding
+/// again would find it again. On the 300 shared news articles that spares 476 of the 1,550
+/// sentences decoded again. Only a path that the first pass's scores put within rounding error
+/// of the first could have come out ahead instead.)
+fn second_pass(ws: &mut [features::Word], nl: &[nonlocal::Nl], sentences: &Sentences, m: &Model, trans: &[[f32; model::TAGS]; model::TAGS + 1], first: First, tags: &mut [usize]) {
+    let First { emits, paths } = first;
     let mut feats = Vec::new();
     for &(a, b) in &sentences.tagger {
         let (a, b) = (a as usize, b as usize);
@@ -306,8 +322,10 @@ fn second_pass(ws: &mut [features::Word], nl: &[nonlocal::Nl], sentences: &Sente
             ws[k].nl = nl[k];
             feats.clear();
             features::nonlocal_part(&ws[k], m.mask(), &mut feats);
-            add(&mut emits[k], &m.emit(&feats));
-            changed = true;
+            let extra = m.emit(&feats);
+            let on_path = extra[paths[k] as usize];
+            changed |= extra.iter().any(|&x| x > on_path);
+            add(&mut emits[k], &extra);
         }
         if changed {
             let t = viterbi(&emits[a..b], trans);

@@ -441,6 +441,36 @@ mod tests {
     }
 
     proptest! {
+        /// What the second pass relies on to skip decoding a sentence again
+        /// (`entities::second_pass`): weights added to some tokens, each largest at the tag the
+        /// best path gave that token, leave that path the best. (Drawn from a continuum: where
+        /// two paths score exactly the same, either may be the one found.)
+        #[test]
+        fn weights_largest_on_the_path_keep_it(
+            seed in prop::collection::vec(-10.0f32..10.0, TAGS * (TAGS + 1)),
+            len in 1usize..40,
+            fine in prop::collection::vec(-50.0f32..50.0, 40 * TAGS),
+            extra in prop::collection::vec(-20.0f32..20.0, 40 * TAGS),
+            touched in prop::collection::vec(any::<bool>(), 40),
+        ) {
+            let mut trans = [[0f32; TAGS]; TAGS + 1];
+            for (k, v) in seed.iter().enumerate() {
+                trans[k / TAGS][k % TAGS] = *v;
+            }
+            let mut emit: Vec<[f32; TAGS]> = (0..len).map(|i| std::array::from_fn(|t| fine[i * TAGS + t])).collect();
+            let path = viterbi(&emit, &trans);
+            for (i, e) in emit.iter_mut().enumerate().filter(|&(i, _)| touched[i]) {
+                let mut d: [f32; TAGS] = std::array::from_fn(|t| extra[i * TAGS + t]);
+                // the largest weight moved onto the path's tag
+                let top = (0..TAGS).fold(0, |a, b| if d[b] > d[a] { b } else { a });
+                d.swap(top, path[i]);
+                for t in 0..TAGS {
+                    e[t] += d[t];
+                }
+            }
+            prop_assert_eq!(viterbi(&emit, &trans), path);
+        }
+
         /// Coarse cases draw small whole numbers, so that ties (where two decoders most
         /// easily part ways) are common; fine cases draw any scores.
         #[test]
