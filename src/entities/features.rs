@@ -823,13 +823,14 @@ fn prefix(s: &str, n: usize) -> &str {
     }
 }
 
+/// The last `n` characters of `s` (all of it when shorter), `n` at least 1.
 fn suffix(s: &str, n: usize) -> &str {
-    let c = s.chars().count();
-    if c <= n {
-        return s;
+    debug_assert!(n >= 1);
+    // from the end: the words are short, but counting every character first cost as much
+    match s.char_indices().rev().nth(n - 1) {
+        Some((i, _)) => &s[i..],
+        None => s,
     }
-    let (i, _) = s.char_indices().nth(c - n).expect("in range");
-    &s[i..]
 }
 
 /// Which features [`extract_part`] gives.

@@ -117,24 +117,36 @@ pub fn gather(keys: &[u64], tags: &[usize]) -> Vec<Nl> {
     let ms = mentions(keys, tags);
     // only a word with some mention inside a name can have facts: those words first (few),
     // then their mentions' tallies
-    let mut tallies: HashMap<u64, Tally, Fast> = HashMap::default();
+    let mut index: HashMap<u64, u32, Fast> = HashMap::default();
+    let mut tallies: Vec<Tally> = Vec::new();
     for (&k, m) in keys.iter().zip(&ms) {
         if k != 0 && m.ty != 0 {
-            tallies.entry(k).or_default();
+            index.entry(k).or_insert_with(|| {
+                tallies.push(Tally::default());
+                (tallies.len() - 1) as u32
+            });
         }
     }
     if tallies.is_empty() {
         return vec![Nl::default(); keys.len()];
     }
-    for (&k, &m) in keys.iter().zip(&ms) {
-        if let Some(t) = tallies.get_mut(&k) {
-            t.add(m, 1);
-        }
-    }
-    keys.iter()
+    // each token's tallies, looked up once (u32::MAX: none)
+    let slots: Vec<u32> = keys
+        .iter()
         .zip(&ms)
-        .map(|(&k, &m)| {
-            let Some(all) = tallies.get(&k).filter(|t| k != 0 && t.n > 1) else { return Nl::default() };
+        .map(|(k, &m)| match index.get(k) {
+            Some(&s) => {
+                tallies[s as usize].add(m, 1);
+                s
+            }
+            None => u32::MAX,
+        })
+        .collect();
+    slots
+        .iter()
+        .zip(&ms)
+        .map(|(&s, &m)| {
+            let Some(all) = tallies.get(s as usize).filter(|t| t.n > 1) else { return Nl::default() };
             // the other mentions: the word's tallies without this one
             let mut o = *all;
             o.add(m, -1);
