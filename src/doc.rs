@@ -61,6 +61,10 @@ pub struct Facts {
     /// ([`Lexeme::cluster_key`]; Arabic words only); `None` for a word the table does not
     /// know. For the tagger's features: prefixes of the path ([`ClusterPath::prefix`]).
     pub cluster: Option<ClusterPath>,
+    /// A head noun of organisation names without the article, behind a conjunction or not
+    /// («مجموعة», «وشركة»; not «المجموعة», «للشركة»): where the organisation rules
+    /// ([`crate::entities::orgs`]) look for a name after it. Arabic words only.
+    pub indefinite_org_head: bool,
 }
 
 impl Facts {
@@ -76,8 +80,15 @@ impl Facts {
             is_stop: Stopwords::shipped().is_stop_form(text, key, stem, bases),
             begins_place: arabic && begins_place(key),
             cluster: if arabic { clusters::path(base) } else { None },
+            indefinite_org_head: arabic && is_indefinite_org_head(key),
         }
     }
+}
+
+/// Is `key`, the conjunction taken off, an organisation head without the article?
+fn is_indefinite_org_head(key: &str) -> bool {
+    let head = clitics::strip_conj(key);
+    !head.starts_with("ال") && !head.starts_with("لل") && crate::entities::features::is_org_head(head)
 }
 
 /// Does some reading of `key` begin a place name of the gazetteer?

@@ -9,7 +9,7 @@
 //! found nothing, and so do organisation names announced by a head noun ([`orgs`]). Spans never
 //! include attached proclitics (in «وروسيا» only «روسيا»), and a multi-word name is one span.
 
-mod features;
+pub(crate) mod features;
 mod gazetteer;
 mod orgs;
 pub mod nonlocal;

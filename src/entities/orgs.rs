@@ -89,11 +89,8 @@ fn head_then_quoted(text: &str, tokens: &[Token], i: usize) -> Option<(usize, us
 /// An Arabic token that is an organisation head without the article («مجموعة», «وشركة»;
 /// not «المجموعة», «للشركة»).
 fn is_indefinite_head(t: &Token) -> bool {
-    // Runs on every token, so without allocating, and the cheap test first.
-    t.kind == Kind::Arabic && {
-        let head = strip_conj(&t.key);
-        !head.starts_with("ال") && !head.starts_with("لل") && is_org_head(head)
-    }
+    // Runs on every token: a fact of its lexeme, worked out once per form
+    t.kind == Kind::Arabic && crate::doc::facts(t).indefinite_org_head
 }
 
 /// The indefinite head at `i` unquoted, followed by name-like words: the first token of the
