@@ -65,6 +65,10 @@ pub struct Facts {
     /// («مجموعة», «وشركة»; not «المجموعة», «للشركة»): where the organisation rules
     /// ([`crate::entities::orgs`]) look for a name after it. Arabic words only.
     pub indefinite_org_head: bool,
+    /// The sections of the rule phrases (dates, amounts, units: [`crate::entities::rules`])
+    /// whose entries may begin with this word, by its key or its base segment's key (bit `s`
+    /// for section `s`): the rules try only those sections there.
+    pub rule_sections: u16,
 }
 
 impl Facts {
@@ -81,6 +85,7 @@ impl Facts {
             begins_place: arabic && begins_place(key),
             cluster: if arabic { clusters::path(base) } else { None },
             indefinite_org_head: arabic && is_indefinite_org_head(key),
+            rule_sections: crate::entities::rules::sections_begun(key, base),
         }
     }
 }

@@ -97,6 +97,13 @@ fn first_words() -> &'static crate::lexicon::Map<String, u16> {
     })
 }
 
+/// The sections whose entries may begin with a word of key `key` whose base segment's key is
+/// `base` (bit `s` for section `s`); a fact of each lexeme ([`crate::doc::Facts::rule_sections`]).
+pub fn sections_begun(key: &str, base: &str) -> u16 {
+    let firsts = first_words();
+    firsts.get(key).copied().unwrap_or(0) | firsts.get(base).copied().unwrap_or(0)
+}
+
 struct Matcher<'a> {
     text: &'a str,
     tokens: &'a [Token],
@@ -273,8 +280,7 @@ impl<'a> Matcher<'a> {
 
 /// Rule-based entities, in text order, not overlapping. Byte offsets.
 pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
-    let firsts = first_words();
-    let begins = tokens.iter().map(|t| firsts.get(t.key.as_str()).copied().unwrap_or(0) | firsts.get(base(t).0).copied().unwrap_or(0)).collect();
+    let begins = tokens.iter().map(|t| crate::doc::facts(t).rule_sections).collect();
     let m = Matcher { text, tokens, sections: sections(), begins };
     let mut out = Vec::new();
     let mut i = 0;
