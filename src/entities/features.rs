@@ -292,10 +292,11 @@ pub struct Word<'a> {
     pub nchars: u8,
     pub key_suf: [u8; 2],
     pub safe_pre: [u8; 2],
-    /// Those characters' bytes (the key's last eight bytes, `safe`'s first eight), and whether
-    /// `safe` begins with the article: held in the word itself because the context features
-    /// read them for every token and its neighbours, and reading them from the strings was a
-    /// cache miss each (a fifth of the features' time).
+    /// Those characters' bytes (the key's last two characters at the end of `key_end`,
+    /// `safe`'s first two at the start of `safe_start`; two characters take at most eight
+    /// bytes), and whether `safe` begins with the article: held in the word itself because the
+    /// context features read them for every token and its neighbours, and reading them from
+    /// the strings was a cache miss each (a fifth of the features' time).
     pub key_end: [u8; 8],
     pub safe_start: [u8; 8],
     pub art: bool,
