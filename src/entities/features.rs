@@ -115,10 +115,7 @@ fn wikicats_words(mut add: impl FnMut(String, u32)) {
 }
 
 struct Lists {
-    triggers: HashMap<String, u32, Fast>,
     orgs: HashSet<String, Fast>,
-    /// Organisation heads that stay outside the name (class OUT of the trigger list).
-    outside: HashSet<String, Fast>,
     /// Names of `ner_names_multi.txt` by the key of their first word: (all word keys,
     /// class: 0 ORG, 1 MISC, 2 PER), longest first.
     multi: HashMap<String, Vec<(Vec<String>, u8)>, Fast>,
@@ -133,18 +130,6 @@ fn lists() -> &'static Lists {
             if let Some(("ORG", word)) = line.split_once(char::is_whitespace) {
                 orgs.insert(lexicon::key(word.trim()));
             }
-        }
-        let mut triggers: HashMap<String, u32, Fast> = HashMap::default();
-        let mut outside: HashSet<String, Fast> = HashSet::default();
-        for line in lexicon::entries(include_str!("../../data/ner_triggers.txt")) {
-            let Some((class, word)) = line.split_once(char::is_whitespace) else { continue };
-            if class == "OUT" {
-                outside.insert(bare(&lexicon::key(word.trim())));
-                continue;
-            }
-            let Some(c) = CLASSES.iter().position(|&x| x == class) else { continue };
-            let k = bare(&lexicon::key(word.trim()));
-            *triggers.entry(k).or_default() |= F_TRIGGER0 << c;
         }
         let mut multi: HashMap<String, Vec<(Vec<String>, u8)>, Fast> = HashMap::default();
         for line in lexicon::entries(include_str!("../../data/ner_names_multi.txt")) {
@@ -163,23 +148,52 @@ fn lists() -> &'static Lists {
         for v in multi.values_mut() {
             v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
         }
-        Lists { triggers, orgs, outside, multi }
+        Lists { orgs, multi }
+    })
+}
+
+/// The trigger words of `data/ner_triggers.txt`, apart from the name lists: the Doc asks every
+/// new form whether it is an organisation head ([`is_org_head`]), also when no entities are
+/// wanted, and this table is a small part of loading them all.
+struct Triggers {
+    /// Bare key → trigger class flags ([`F_TRIGGER0`] shifted by the class's index).
+    classes: HashMap<String, u32, Fast>,
+    /// Organisation heads that stay outside the name (class OUT).
+    outside: HashSet<String, Fast>,
+}
+
+fn triggers() -> &'static Triggers {
+    static T: OnceLock<Triggers> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut classes: HashMap<String, u32, Fast> = HashMap::default();
+        let mut outside: HashSet<String, Fast> = HashSet::default();
+        for line in lexicon::entries(include_str!("../../data/ner_triggers.txt")) {
+            let Some((class, word)) = line.split_once(char::is_whitespace) else { continue };
+            if class == "OUT" {
+                outside.insert(bare(&lexicon::key(word.trim())));
+                continue;
+            }
+            let Some(c) = CLASSES.iter().position(|&x| x == class) else { continue };
+            let k = bare(&lexicon::key(word.trim()));
+            *classes.entry(k).or_default() |= F_TRIGGER0 << c;
+        }
+        Triggers { classes, outside }
     })
 }
 
 /// Whether `key` (clitics and article already off, or not) is a head noun of organisation
 /// names in the trigger list («مجموعة», «مركز», «حزب»).
 pub fn is_org_head(key: &str) -> bool {
-    let l = lists();
+    let t = &triggers().classes;
     // the key itself first: most keys have no article, and then no copy is needed
-    let class = l.triggers.get(key).or_else(|| if key.starts_with("ال") { l.triggers.get(&bare(key)) } else { None });
+    let class = t.get(key).or_else(|| if key.starts_with("ال") { t.get(&bare(key)) } else { None });
     class.is_some_and(|&c| c & (F_TRIGGER0 << 2) != 0)
 }
 
 /// Whether the organisation head `key` stays outside the name it announces.
 pub fn is_outside_head(key: &str) -> bool {
-    let l = lists();
-    l.outside.contains(key) || (key.starts_with("ال") && l.outside.contains(&bare(key)))
+    let out = &triggers().outside;
+    out.contains(key) || (key.starts_with("ال") && out.contains(&bare(key)))
 }
 
 /// Whether `key` looks like the name after a head noun («مجموعة فاغنر», «تنظيم داعش»): not a
@@ -225,7 +239,7 @@ fn is_name(s: &str) -> u32 {
 
 fn known(s: &str, _mem: &Memory) -> bool {
     // (The memory is keyed by clitic-stripped readings, so it cannot judge clitics.)
-    is_name(s) != 0 || lists().triggers.contains_key(&bare(s))
+    is_name(s) != 0 || triggers().classes.contains_key(&bare(s))
 }
 
 /// How many letters of a token's key are proclitics in front of a name. A reading whose rest
@@ -621,7 +635,8 @@ fn facts(t: &Token, mem: &Memory, by_bare: &mut HashMap<String, BareFacts, Fast>
     if stop.contains(key) || stop.contains(&safe) {
         flags |= F_STOP;
     }
-    if let Some(&tr) = l.triggers.get(&b).or_else(|| l.triggers.get(&bare(key))) {
+    let tr = &triggers().classes;
+    if let Some(&tr) = tr.get(&b).or_else(|| tr.get(&bare(key))) {
         flags |= tr;
     }
     let m = mem.get(&word_hash(&safe)).or_else(|| prep.and_then(|p| mem.get(&word_hash(p))));

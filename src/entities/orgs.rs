@@ -89,7 +89,8 @@ fn head_then_quoted(text: &str, tokens: &[Token], i: usize) -> Option<(usize, us
 /// An Arabic token that is an organisation head without the article («مجموعة», «وشركة»;
 /// not «المجموعة», «للشركة»).
 fn is_indefinite_head(t: &Token) -> bool {
-    // Runs on every token: a fact of its lexeme, worked out once per form
+    // Runs on every token: a fact of its lexeme, worked out once per form (the kind first,
+    // which spares the lexeme lookup for numbers and punctuation)
     t.kind == Kind::Arabic && crate::doc::facts(t).indefinite_org_head
 }
 
