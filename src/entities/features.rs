@@ -635,9 +635,9 @@ fn facts(t: &Token, mem: &Memory, by_bare: &mut HashMap<String, BareFacts, Fast>
     if stop.contains(key) || stop.contains(&safe) {
         flags |= F_STOP;
     }
-    let tr = &triggers().classes;
-    if let Some(&tr) = tr.get(&b).or_else(|| tr.get(&bare(key))) {
-        flags |= tr;
+    let classes = &triggers().classes;
+    if let Some(&class) = classes.get(&b).or_else(|| classes.get(&bare(key))) {
+        flags |= class;
     }
     let m = mem.get(&word_hash(&safe)).or_else(|| prep.and_then(|p| mem.get(&word_hash(p))));
     let (fr, prod) = if t.kind == Kind::Arabic {
