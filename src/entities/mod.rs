@@ -351,6 +351,13 @@ thread_local! {
 /// الدولي») whose every word the tagger put inside names is one name of the list's type, when
 /// nothing the tagger found runs across its edges: the words were recognised as a name, and the
 /// list knows better where it ends and what it is («ريال» ORG + «مدريد» LOC is Real Madrid).
+///
+/// Also an organisation of the list whose first word (its head: «حلف», «مجلس») the tagger left
+/// outside names and whose last word it tagged as a place or another type, with nothing tagged
+/// ORG inside and nothing running past its end: «حلف شمال الأطلسي» tagged O O LOC is NATO, not
+/// the Atlantic, and «مجلس أوروبا» O LOC the Council of Europe. Where the tagger did read an
+/// organisation without its head («حركة» O, «حماس» ORG) the list is not followed: ANERcorp
+/// leaves such heads out, and so does the tagger it trained.
 fn whole_list_names(ws: &[features::Word], tags: &mut [usize]) {
     use features::{F_LIST_MISC_B, F_LIST_MISC_I, F_LIST_ORG_B, F_LIST_ORG_I, F_LIST_PER_B, F_LIST_PER_I};
     const ORG: usize = 2;
@@ -377,7 +384,10 @@ fn whole_list_names(ws: &[features::Word], tags: &mut [usize]) {
         let starts = tag_info(tags[a]).is_some_and(|(begin, _)| begin);
         let ends = tags.get(b).is_none_or(|&t| tag_info(t).is_none_or(|(begin, _)| begin));
         let split = tags[a + 1..b].iter().any(|&t| tag_info(t).is_some_and(|(begin, _)| begin));
-        if b - a > 1 && inside && starts && ends && split {
+        // an organisation whose head the tagger left out and whose last word it read as
+        // another type, with no ORG inside («حلف شمال | الأطلسي» O O LOC)
+        let retyped = ty == ORG && tags[a] == 0 && tags[b - 1] != 0 && tags[a..b].iter().all(|&t| tag_info(t).is_none_or(|(_, k)| k != ORG));
+        if b - a > 1 && ends && ((inside && starts && split) || retyped) {
             tags[a] = model::tag_of(true, ty);
             for t in &mut tags[a + 1..b] {
                 *t = model::tag_of(false, ty);
@@ -664,6 +674,13 @@ mod tests {
         assert_eq!(run(&[0, org_b, 0, 0]), [0, org_b, 0, 0]);
         assert_eq!(run(&[0, org_b, loc_b, loc_i]), [0, org_b, loc_b, loc_i]);
         assert_eq!(run(&[loc_b, loc_i, per_b, 0]), [loc_b, loc_i, per_b, 0]);
+        // the head left out, the last word another type: the organisation of the list
+        assert_eq!(run(&[0, 0, loc_b, 0]), [0, org_b, org_i, 0]);
+        assert_eq!(run(&[0, 0, per_b, 0]), [0, org_b, org_i, 0]);
+        // the head left out of an ORG, the last word untagged, or a name running on: unchanged
+        assert_eq!(run(&[0, 0, org_b, 0]), [0, 0, org_b, 0]);
+        assert_eq!(run(&[0, loc_b, 0, 0]), [0, loc_b, 0, 0]);
+        assert_eq!(run(&[0, 0, loc_b, loc_i]), [0, 0, loc_b, loc_i]);
     }
 
     fn name(start: u32, end: u32, kind: &str, source: &str) -> Entity {
