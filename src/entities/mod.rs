@@ -357,7 +357,10 @@ thread_local! {
 /// ORG inside and nothing running past its end: «حلف شمال الأطلسي» tagged O O LOC is NATO, not
 /// the Atlantic, and «مجلس أوروبا» O LOC the Council of Europe. Where the tagger did read an
 /// organisation without its head («حركة» O, «حماس» ORG) the list is not followed: ANERcorp
-/// leaves such heads out, and so does the tagger it trained.
+/// leaves such heads out, and so does the tagger it trained. Likewise a person of the list whose
+/// first word the tagger left out and whose last word it tagged: «بان كي مون» is Ban Ki-moon
+/// whole, though «بان» is also a verb ("appeared"). The list's names that begin with a title
+/// («الشيخ محمد بن راشد آل مكتوم», «الملك حسين») are not followed: ANERcorp leaves titles out.
 fn whole_list_names(ws: &[features::Word], tags: &mut [usize]) {
     use features::{F_LIST_MISC_B, F_LIST_MISC_I, F_LIST_ORG_B, F_LIST_ORG_I, F_LIST_PER_B, F_LIST_PER_I};
     const ORG: usize = 2;
@@ -384,9 +387,16 @@ fn whole_list_names(ws: &[features::Word], tags: &mut [usize]) {
         let starts = tag_info(tags[a]).is_some_and(|(begin, _)| begin);
         let ends = tags.get(b).is_none_or(|&t| tag_info(t).is_none_or(|(begin, _)| begin));
         let split = tags[a + 1..b].iter().any(|&t| tag_info(t).is_some_and(|(begin, _)| begin));
-        // an organisation whose head the tagger left out and whose last word it read as
-        // another type, with no ORG inside («حلف شمال | الأطلسي» O O LOC)
-        let retyped = ty == ORG && tags[a] == 0 && tags[b - 1] != 0 && tags[a..b].iter().all(|&t| tag_info(t).is_none_or(|(_, k)| k != ORG));
+        // the first word left out, the last one tagged: an organisation the tagger read as
+        // another type without its head («حلف شمال | الأطلسي» O O LOC), or a person's name
+        // without its first word («بان | كي مون» O PER PER), not a title («الشيخ»)
+        let retyped = tags[a] == 0
+            && tags[b - 1] != 0
+            && match ty {
+                ORG => tags[a..b].iter().all(|&t| tag_info(t).is_none_or(|(_, k)| k != ORG)),
+                PER => ws[a].flags & features::F_TRIGGER0 == 0,
+                _ => false,
+            };
         if b - a > 1 && ends && ((inside && starts && split) || retyped) {
             tags[a] = model::tag_of(true, ty);
             for t in &mut tags[a + 1..b] {
@@ -648,7 +658,7 @@ fn tagged_with(text: &str, tokens: &[Token], sentences: &Sentences, m: &Model, p
 
 #[cfg(test)]
 mod tests {
-    use super::features::{Word, F_LIST_ORG_B, F_LIST_ORG_I};
+    use super::features::{Word, F_LIST_ORG_B, F_LIST_ORG_I, F_LIST_PER_B, F_LIST_PER_I, F_TRIGGER0};
     use super::model::tag_of;
     use super::*;
 
@@ -681,6 +691,16 @@ mod tests {
         assert_eq!(run(&[0, 0, org_b, 0]), [0, 0, org_b, 0]);
         assert_eq!(run(&[0, loc_b, 0, 0]), [0, loc_b, 0, 0]);
         assert_eq!(run(&[0, 0, loc_b, loc_i]), [0, 0, loc_b, loc_i]);
+        // a person of the list without its first word; not when that word is a title
+        let (per_i, title) = (tag_of(false, PER), F_TRIGGER0);
+        let ws = words(&[0, F_LIST_PER_B, F_LIST_PER_I, F_LIST_PER_I, 0]);
+        let mut t = vec![0, 0, per_b, per_i, 0];
+        whole_list_names(&ws, &mut t);
+        assert_eq!(t, [0, per_b, per_i, per_i, 0]);
+        let ws = words(&[0, F_LIST_PER_B | title, F_LIST_PER_I, 0]);
+        let mut t = vec![0, 0, per_b, 0];
+        whole_list_names(&ws, &mut t);
+        assert_eq!(t, [0, 0, per_b, 0]);
     }
 
     fn name(start: u32, end: u32, kind: &str, source: &str) -> Entity {
