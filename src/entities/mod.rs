@@ -668,7 +668,8 @@ mod tests {
 
     /// «ريال | مدريد» split by the tagger into ORG + LOC becomes one ORG; a list name the
     /// tagger kept whole keeps its type (the region «الشرق الأوسط» is not the newspaper), and
-    /// one it left partly outside names, or that a name runs across, is left alone.
+    /// one it left partly outside names, or that a name runs across, is left alone, except an
+    /// organisation or person whose first word alone is outside (`whole_list_names`).
     #[test]
     fn list_names_split_by_the_tagger_are_joined() {
         let (org_b, org_i, loc_b, loc_i, per_b) = (tag_of(true, 2), tag_of(false, 2), tag_of(true, 1), tag_of(false, 1), tag_of(true, PER));
