@@ -37,6 +37,8 @@ pub const F_TRIGGER0: u32 = 1 << 6; // first trigger class bit (classes follow i
 const CLASSES: &[&str] = &["PER", "SAY", "ORG", "LOC", "MISC", "NAT", "SPORT"];
 pub const F_ORG: u32 = F_TRIGGER0 << CLASSES.len(); // some reading is a one-word organisation name
 const F_SPORT: u32 = F_TRIGGER0 << 6;
+/// A PER trigger (CLASSES[0]): a title or role before a person, «الشيخ», «الرئيس».
+pub const F_TITLE: u32 = F_TRIGGER0;
 /// Starts / continues a match of an ORG name of `data/ner_names_multi.txt` in the text.
 pub const F_LIST_ORG_B: u32 = F_ORG << 1;
 pub const F_LIST_ORG_I: u32 = F_ORG << 2;

@@ -394,7 +394,7 @@ fn whole_list_names(ws: &[features::Word], tags: &mut [usize]) {
             && tags[b - 1] != 0
             && match ty {
                 ORG => tags[a..b].iter().all(|&t| tag_info(t).is_none_or(|(_, k)| k != ORG)),
-                PER => ws[a].flags & features::F_TRIGGER0 == 0,
+                PER => ws[a].flags & features::F_TITLE == 0,
                 _ => false,
             };
         if b - a > 1 && ends && ((inside && starts && split) || retyped) {
@@ -658,7 +658,7 @@ fn tagged_with(text: &str, tokens: &[Token], sentences: &Sentences, m: &Model, p
 
 #[cfg(test)]
 mod tests {
-    use super::features::{Word, F_LIST_ORG_B, F_LIST_ORG_I, F_LIST_PER_B, F_LIST_PER_I, F_TRIGGER0};
+    use super::features::{Word, F_LIST_ORG_B, F_LIST_ORG_I, F_LIST_PER_B, F_LIST_PER_I, F_TITLE};
     use super::model::tag_of;
     use super::*;
 
@@ -693,12 +693,12 @@ mod tests {
         assert_eq!(run(&[0, loc_b, 0, 0]), [0, loc_b, 0, 0]);
         assert_eq!(run(&[0, 0, loc_b, loc_i]), [0, 0, loc_b, loc_i]);
         // a person of the list without its first word; not when that word is a title
-        let (per_i, title) = (tag_of(false, PER), F_TRIGGER0);
+        let per_i = tag_of(false, PER);
         let ws = words(&[0, F_LIST_PER_B, F_LIST_PER_I, F_LIST_PER_I, 0]);
         let mut t = vec![0, 0, per_b, per_i, 0];
         whole_list_names(&ws, &mut t);
         assert_eq!(t, [0, per_b, per_i, per_i, 0]);
-        let ws = words(&[0, F_LIST_PER_B | title, F_LIST_PER_I, 0]);
+        let ws = words(&[0, F_LIST_PER_B | F_TITLE, F_LIST_PER_I, 0]);
         let mut t = vec![0, 0, per_b, 0];
         whole_list_names(&ws, &mut t);
         assert_eq!(t, [0, 0, per_b, 0]);
