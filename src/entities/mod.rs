@@ -140,7 +140,8 @@ pub fn merge(parts: Parts) -> Vec<Entity> {
 
 /// [`merge`], the tagger's names counted only when there is a model (`has_model`).
 fn merge_parts(parts: Parts, has_model: bool) -> Vec<Entity> {
-    let mut names = if has_model { parts.tagged } else { parts.places };
+    let mut names = if has_model { parts.tagged } else { parts.places.clone() };
+    places_retype(&mut names, &parts.places);
     orgs_retype(&mut names, &parts.quoted_orgs);
     let mut names = add_where_free(names, parts.orgs);
     let rules = parts.rules;
@@ -159,6 +160,20 @@ fn orgs_retype(names: &mut [Entity], orgs: &[Entity]) {
         while o.next_if(|x| x.start < e.start).is_some() {}
         if o.peek().is_some_and(|x| x.start == e.start && x.end == e.end) {
             e.kind = "ORG".into();
+        }
+    }
+}
+
+/// A person's name of the tagger's with exactly the bounds of a place name of two words or
+/// more in the gazetteer is that place: «أن بيونغ يانغ تمتلك» reads like a person's
+/// sentence, but no person is called «بيونغ يانغ» or «نيو يورك». One-word places are left to
+/// the tagger: many are people's names too. Both lists in text order; one sweep.
+fn places_retype(names: &mut [Entity], places: &[Entity]) {
+    let mut p = places.iter().filter(|x| x.key.contains(' ')).peekable();
+    for e in names.iter_mut() {
+        while p.next_if(|x| x.start < e.start).is_some() {}
+        if e.kind == "PER" && p.peek().is_some_and(|x| x.start == e.start && x.end == e.end) {
+            e.kind = "LOC".into();
         }
     }
 }
@@ -724,5 +739,18 @@ mod tests {
         let tagged = vec![name(10, 20, "PER", "model"), name(30, 35, "PER", "model")];
         assert_eq!(kinds(merge_parts(parts(tagged.clone()), true)), [(10, "ORG".into()), (30, "PER".into()), (50, "ORG".into())]);
         assert_eq!(kinds(merge_parts(parts(Vec::new()), false)), [(10, "ORG".into()), (30, "ORG".into()), (40, "LOC".into()), (50, "ORG".into())]);
+    }
+
+    /// A person's name of the tagger's on exactly a gazetteer place of two words or more is
+    /// that place; a one-word place, other bounds or another type leave the tagger's name as
+    /// it is.
+    #[test]
+    fn people_on_places_of_several_words_are_places() {
+        let place = |start, end, key: &str| Entity { key: key.into(), ..name(start, end, "LOC", "gazetteer") };
+        let places = vec![place(0, 10, "بيونغ يانغ"), place(20, 25, "عمان"), place(30, 40, "نيو يورك"), place(50, 60, "ابو ظبي")];
+        let tagged = vec![name(0, 10, "PER", "model"), name(20, 25, "PER", "model"), name(30, 38, "PER", "model"), name(50, 60, "ORG", "model")];
+        let parts = Parts { tagged, places, ..Parts::default() };
+        let kinds: Vec<(u32, String)> = merge_parts(parts, true).into_iter().map(|e| (e.start, e.kind)).collect();
+        assert_eq!(kinds, [(0, "LOC".into()), (20, "PER".into()), (30, "PER".into()), (50, "ORG".into())]);
     }
 }
