@@ -1,6 +1,6 @@
 // The page's start-up keeps the main thread free: from navigation until the seed article's
 // analysis is drawn (and half a second after, for the token rows and idle work), no task on the
-// page's main thread takes more than 35 ms of thread time. Checked on a desktop and a phone-sized
+// page's main thread takes more than 35 ms of thread time, the document's first layout 50 ms. Checked on a desktop and a phone-sized
 // viewport, three loads each. Run: node tests/page/startup.mjs (after ./kashif build).
 //
 // Why 35 and not the web's 50 ms long-task line: a phone is slower than this machine (Lighthouse
@@ -8,6 +8,13 @@
 // the page before this check crossed in every run of it (its longest task, 34-55 ms a load: the
 // whole result laid out in one task) while the page now stays at 16-23 ms, which leaves room for
 // a noisy machine.
+//
+// The document's first layout (the static page: header, input, empty panels, fonts) is the one
+// task measured against the web's 50 ms line instead: it is the browser laying out the HTML
+// before any script of the page draws, and on these machines it takes 25-44 ms of thread time
+// from load to load with the same page (measured 2026-12-07 at 44311a2 and 72132d9 alike, on an
+// idle machine), which made the 35 ms check fail on commits that had passed it. The drawing of
+// the result, which this check was written for, stays under 35 ms.
 //
 // Why thread time and not a PerformanceObserver('longtask'): a long task's duration is wall time,
 // and on a loaded machine (two shared cores here) a 10 ms task waits for the CPU and is reported at
@@ -19,6 +26,7 @@ import { startServer } from './server.mjs';
 import { TIMEOUT, WWW, assert, launch, prerequisites, standalone } from './harness.mjs';
 
 const BUDGET_MS = 35;
+const FIRST_LAYOUT_MS = 50;
 const LOADS = 3;
 const VIEWPORTS = [
   { name: 'desktop 1280x900', viewport: { width: 1280, height: 900 } },
@@ -47,9 +55,13 @@ async function startupTasks(browser, origin, { viewport, isMobile = false, devic
     // The page's main thread: where its HTML was parsed.
     const parse = events.find((e) => e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').startsWith(origin));
     assert(parse, 'no ParseHTML event of the page in the trace');
-    return events
-      .filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.name === 'RunTask' && e.ph === 'X')
-      .map((e) => ({ cpu: (e.tdur ?? e.dur) / 1000, wall: e.dur / 1000, at: (e.ts - parse.ts) / 1000 }));
+    const mine = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
+    const tasks = mine.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+    // the document's first layout: the first task holding a Layout event after its HTML began
+    // to be parsed (the blank document before it is laid out too)
+    const layouts = mine.filter((e) => e.name === 'Layout' && e.ts >= parse.ts);
+    const first = tasks.find((t) => layouts.some((l) => l.ts >= t.ts && l.ts + l.dur <= t.ts + t.dur));
+    return tasks.map((e) => ({ cpu: (e.tdur ?? e.dur) / 1000, wall: e.dur / 1000, at: (e.ts - parse.ts) / 1000, firstLayout: e === first }));
   } finally {
     await context.close();
   }
@@ -61,16 +73,19 @@ export async function run({ check }) {
   const browser = await launch(chromium);
   try {
     for (const v of VIEWPORTS) {
-      await check(`start-up (${v.name}): no main-thread task over ${BUDGET_MS} ms of thread time, ${LOADS} loads`, async () => {
-        const worst = [];
+      await check(`start-up (${v.name}): no main-thread task over ${BUDGET_MS} ms of thread time (the first layout ${FIRST_LAYOUT_MS} ms), ${LOADS} loads`, async () => {
+        const over = [];
         for (let i = 0; i < LOADS; i++) {
           const tasks = await startupTasks(browser, server.origin, v);
-          const top = tasks.sort((a, b) => b.cpu - a.cpu).slice(0, 3);
-          worst.push(top[0]);
-          console.log(`     load ${i + 1}: longest tasks ${top.map((t) => `${t.cpu.toFixed(0)} ms (wall ${t.wall.toFixed(0)}) at ${t.at.toFixed(0)} ms`).join(', ')}`);
+          const layout = tasks.find((t) => t.firstLayout);
+          assert(layout, 'no task of the trace lays the document out');
+          const top = tasks.filter((t) => !t.firstLayout).sort((a, b) => b.cpu - a.cpu).slice(0, 3);
+          const show = (t) => `${t.cpu.toFixed(0)} ms (wall ${t.wall.toFixed(0)}) at ${t.at.toFixed(0)} ms`;
+          console.log(`     load ${i + 1}: first layout ${show(layout)}; longest other tasks ${top.map(show).join(', ')}`);
+          if (layout.cpu > FIRST_LAYOUT_MS) over.push(`first layout ${layout.cpu.toFixed(0)} ms (budget ${FIRST_LAYOUT_MS})`);
+          over.push(...top.filter((t) => t.cpu > BUDGET_MS).map((t) => `${t.cpu.toFixed(0)} ms at ${t.at.toFixed(0)} ms (budget ${BUDGET_MS})`));
         }
-        const over = worst.filter((t) => t.cpu > BUDGET_MS);
-        assert(!over.length, `tasks over ${BUDGET_MS} ms of thread time: ${over.map((t) => `${t.cpu.toFixed(0)} ms at ${t.at.toFixed(0)} ms`).join(', ')}`);
+        assert(!over.length, `tasks over budget, thread time: ${over.join(', ')}`);
       });
     }
   } finally {
