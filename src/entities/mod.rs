@@ -140,8 +140,13 @@ pub fn merge(parts: Parts) -> Vec<Entity> {
 
 /// [`merge`], the tagger's names counted only when there is a model (`has_model`).
 fn merge_parts(parts: Parts, has_model: bool) -> Vec<Entity> {
-    let mut names = if has_model { parts.tagged } else { parts.places.clone() };
-    places_retype(&mut names, &parts.places);
+    let mut names = if has_model {
+        let mut tagged = parts.tagged;
+        places_retype(&mut tagged, &parts.places);
+        tagged
+    } else {
+        parts.places
+    };
     orgs_retype(&mut names, &parts.quoted_orgs);
     let mut names = add_where_free(names, parts.orgs);
     let rules = parts.rules;
