@@ -44,7 +44,7 @@ clusters computes Brown word clusters of the unlabeled text (default: the vendor
 data/sources/ant-content.txt.gz, data/sources/anercorp-train.conll and, with its clitics
 re-joined, data/sources/wikifane-gold.conll.gz; --text: .jsonl reads the content field, .conll
 the tokens, anything else one document a line, .gz is decompressed; --wikifane FILE: WikiFANE's
-CoNLL) and writes the table FILE (default data/clusters.bin): with the defaults (--window 256
+CoNLL) and writes the table FILE (default data/clusters.bin): with the defaults (--window 512
 --min-count 3, every clustered word kept; --max-words N keeps the N most frequent) it rebuilds
 the shipped table byte for byte. --tsv also writes every clustered word as path, word, count.
 
