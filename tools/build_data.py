@@ -117,9 +117,15 @@ for line in open(os.path.join(root, "data", "rules_extra.txt"), encoding="utf-8"
         cur = line[1:-1]
         continue
     add(cur, line)
-# Currency units: the first word of CLDR's two-word names (دولار أسترالي -> دولار).
+# Currency units: the first word of CLDR's two-word names (دولار أسترالي -> dollar). Not
+# the units of account, the test code and the unknown currency, whose first words are ordinary
+# words («وحدة» unit, «حقوق» rights, «كود» code, «عملة» currency): the rules make the word
+# after an amount its currency name (MISC), and «40 وحدة سكنية» is forty housing units.
+NOT_UNITS = {"XBA", "XBB", "XBC", "XBD", "XDR", "XEU", "XFU", "XTS", "XXX"}
 for line in open(os.path.join(src, "gazetteers", "currencies_ar.tsv"), encoding="utf-8"):
-    name = line.rstrip("\n").split("\t")[1]
+    code, name = line.rstrip("\n").split("\t")[:2]
+    if code in NOT_UNITS:
+        continue
     words = name.split()
     if len(words) >= 2 and "-" not in name and len(words[0]) >= 3:
         add("currency", words[0])

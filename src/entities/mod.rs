@@ -183,17 +183,16 @@ fn places_retype(names: &mut [Entity], places: &[Entity]) {
     }
 }
 
-/// A name found inside an amount of money is its currency, which ANERcorp (and so the tagger)
-/// types MISC («100 دولار»): «ريال» after «500» is the riyal, not Real Madrid's ORG. Both
-/// lists in text order; one sweep.
+/// A name on the currency of an amount of money (the rules' MISC: [`rules`] splits «5 ملايين
+/// دولار» into the amount, MONEY, and its currency) is that currency, which ANERcorp (and so
+/// the tagger) types MISC: «ريال» after «500» is the riyal, not Real Madrid's ORG. Both lists
+/// in text order; one sweep.
 fn currencies_are_misc(names: &mut [Entity], rules: &[Entity]) {
-    let mut money = rules.iter().filter(|r| r.kind == "MONEY").peekable();
+    let mut currency = rules.iter().filter(|r| r.kind == "MISC").peekable();
     for e in names.iter_mut() {
-        while money.next_if(|m| m.end <= e.start).is_some() {}
-        if let Some(m) = money.peek() {
-            if m.start <= e.start && e.end <= m.end && e.kind != "MISC" {
-                e.kind = "MISC".into();
-            }
+        while currency.next_if(|c| c.end <= e.start).is_some() {}
+        if currency.peek().is_some_and(|c| c.start < e.end) && e.kind != "MISC" {
+            e.kind = "MISC".into();
         }
     }
 }
