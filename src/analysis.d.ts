@@ -81,7 +81,7 @@ export interface Entity {
   text: string;
   type: "PER" | "LOC" | "ORG" | "MISC" | "DATE" | "MONEY" | "PERCENT" | "QUANTITY" | "NUMBER";
   key: string;
-  /** `model` (the tagger), `gazetteer` (place list) or `rule` (dates and amounts). */
+  /** `model` (the tagger), `gazetteer` (place list) or `rule` (dates, amounts and the currency of an amount of money, MISC; organisations a head noun announces). */
   source: "model" | "gazetteer" | "rule";
   [extra: string]: unknown;
 }

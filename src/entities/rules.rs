@@ -10,8 +10,8 @@
 //!   currency, and the currency is a name of its own, MISC («5 ملايين» + «دولار»): ANERcorp,
 //!   the corpus the entity scores are read against, types «دولار» after an amount MISC (191
 //!   times in 200 in its training part), and in the merge the tagger's names come first, so an
-//!   amount that held the tagger's «دولار» used to vanish whole. Split, the amount is always
-//!   shown and the currency is MISC whether or not the tagger found it.
+//!   amount that held the tagger's «دولار» used to vanish whole. Split, the currency no longer
+//!   hides the amount, and it is MISC whether or not the tagger found it.
 //! - QUANTITY: a number, an optional scale word and a unit or a counted noun: «2,5 مليون قذيفة»,
 //!   «60 ألف طلقة», «70 عربة», «10 كيلومترات».
 //! - NUMBER: any other number, with its scale words («2,5 مليون»).
