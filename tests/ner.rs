@@ -145,6 +145,10 @@ fn currency_in_an_amount_is_misc() {
     for amount in ["500", "10 آلاف"] {
         assert!(found.iter().any(|(k, t)| k == "MONEY" && t == amount), "MONEY «{amount}» not in {found:?}");
     }
+    // a club after a number is a score, not money
+    let score = entities("وانتهت المباراة: برشلونة 2 ريال مدريد 1.");
+    assert!(score.iter().any(|(k, t)| k == "ORG" && t == "ريال مدريد"), "{score:?}");
+    assert!(!score.iter().any(|(k, _)| k == "MONEY"), "{score:?}");
 }
 
 /// An organisation of the multi-word list whose head the tagger leaves out, reading its last

@@ -149,8 +149,8 @@ fn merge_parts(parts: Parts, has_model: bool) -> Vec<Entity> {
     };
     orgs_retype(&mut names, &parts.quoted_orgs);
     let mut names = add_where_free(names, parts.orgs);
-    let rules = parts.rules;
-    currencies_are_misc(&mut names, &rules);
+    let mut rules = parts.rules;
+    currencies_are_misc(&mut names, &mut rules);
     add_where_free(names, rules)
 }
 
@@ -183,16 +183,32 @@ fn places_retype(names: &mut [Entity], places: &[Entity]) {
     }
 }
 
-/// A name on the currency of an amount of money (the rules' MISC: [`rules`] splits «5 ملايين
+/// A name inside the currency of an amount of money (the rules' MISC: [`rules`] splits «5 ملايين
 /// دولار» into the amount, MONEY, and its currency) is that currency, which ANERcorp (and so
-/// the tagger) types MISC: «ريال» after «500» is the riyal, not Real Madrid's ORG. Both lists
-/// in text order; one sweep.
-fn currencies_are_misc(names: &mut [Entity], rules: &[Entity]) {
-    let mut currency = rules.iter().filter(|r| r.kind == "MISC").peekable();
-    for e in names.iter_mut() {
-        while currency.next_if(|c| c.end <= e.start).is_some() {}
-        if currency.peek().is_some_and(|c| c.start < e.end) && e.kind != "MISC" {
-            e.kind = "MISC".into();
+/// the tagger) types MISC: «ريال» after «500» is the riyal, not Real Madrid's ORG. A name that
+/// runs past the currency word is no currency, and the number before it no amount of money:
+/// «برشلونة 2 ريال مدريد 1» is a score, «ريال مدريد» stays ORG and «2» is a NUMBER. Both lists
+/// in text order (a currency right after its amount); one sweep.
+fn currencies_are_misc(names: &mut [Entity], rules: &mut [Entity]) {
+    let mut n = 0;
+    for k in 0..rules.len() {
+        if rules[k].kind != "MISC" {
+            continue;
+        }
+        let (start, end) = (rules[k].start, rules[k].end);
+        while names.get(n).is_some_and(|e| e.end <= start) {
+            n += 1;
+        }
+        let mut runs_past = false;
+        for e in names[n..].iter_mut().take_while(|e| e.start < end) {
+            if start <= e.start && e.end <= end {
+                e.kind = "MISC".into();
+            } else {
+                runs_past = true;
+            }
+        }
+        if runs_past && k > 0 && rules[k - 1].kind == "MONEY" && rules[k - 1].end <= start {
+            rules[k - 1].kind = "NUMBER".into();
         }
     }
 }
