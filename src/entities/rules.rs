@@ -36,15 +36,24 @@ fn is_word(t: &Token) -> bool {
     matches!(t.kind, Kind::Arabic | Kind::Latin)
 }
 
-/// A number token, or a number behind a proclitic («و60»): the number's key and start.
+/// A number token, or a number behind a proclitic («و60») or the article («ال309 ملايين»,
+/// «الـ30»: the segmenter leaves the article on its word, so it is skipped here): the number's
+/// key and start.
 fn number(t: &Token) -> Option<(&str, u32)> {
     match t.kind {
         Kind::Number => Some((t.key.as_str(), t.start)),
         Kind::Mixed => {
             let b = t.segments.iter().find(|s| s.role == Role::Base)?;
             let is_last = t.segments.last().is_some_and(|l| l.start == b.start);
-            (is_last && b.key.starts_with(|c: char| c.is_ascii_digit()) && b.key.bytes().all(|c| c.is_ascii_digit() || b".,%-/:".contains(&c)))
-                .then_some((b.key.as_str(), b.start))
+            let (key, start) = match b.key.strip_prefix("ال") {
+                Some(rest) => {
+                    let lead = b.text.find(crate::text::chars::is_digit)?;
+                    (rest, b.start + lead as u32)
+                }
+                None => (b.key.as_str(), b.start),
+            };
+            (is_last && key.starts_with(|c: char| c.is_ascii_digit()) && key.bytes().all(|c| c.is_ascii_digit() || b".,%-/:".contains(&c)))
+                .then_some((key, start))
         }
         _ => None,
     }
@@ -359,6 +368,12 @@ mod tests {
         has("مسافة 10 كيلومترات", "QUANTITY", "10 كيلومترات");
         has("في عام 1990 من", "DATE", "عام 1990");
         has("العدد 42 من", "NUMBER", "42");
+        // a decimal number behind a proclitic is one number («و391.2», not «و391» «.» «2»)
+        has("ارتفعت من 355.1 مليار و391.2 مليار درهم", "MONEY", "391.2 مليار");
+        has("بلغت بـ182.5 مليون ريال", "MONEY", "182.5 مليون");
+        // the article written on a number («ال309»)
+        has("بقيمة فاقت ال309 ملايين ريال", "MONEY", "309 ملايين");
+        has("في الذكرى الـ50 لتأسيسها", "NUMBER", "50");
     }
 
     /// An amount of money is shown whether or not the tagger found its currency: the tagger's

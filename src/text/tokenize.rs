@@ -172,6 +172,12 @@ fn word(s: &str) -> (Kind, usize) {
                 && !arabic
                 && prev.is_some_and(is_digit)
                 && next.is_some_and(is_digit))
+            // a decimal or thousands separator in a number after a proclitic («و391.2», «بـ2,5»):
+            // the Arabic letters all came before the first digit, so the separator is the number's
+            || (matches!(c, '.' | ',' | '\u{066B}' | '\u{066C}')
+                && letters_after_digit == 0
+                && prev.is_some_and(is_digit)
+                && next.is_some_and(is_digit))
             // an apostrophe inside a Latin word («don't»)
             || (matches!(c, '\'' | '\u{2019}') && prev.is_some_and(is_other_letter) && next.is_some_and(is_other_letter))
         {
@@ -355,6 +361,9 @@ mod tests {
             ("6:30", Number),
             ("23/7/2023", Number),
             ("7th", Number),
+            ("و391.2", Mixed),
+            ("بـ2,5", Mixed),
+            ("و١٫٥", Mixed),
             ("https://example.org/ar?q=1", Url),
             ("www.aljazeera.net", Url),
             ("a@b.co", Email),
