@@ -130,6 +130,20 @@ fn spans_leave_out_proclitics_and_match_the_text() {
     }
 }
 
+/// A name after ل written «لل» («للأمم المتحدة»: ل + «الأمم», the article's alef dropped) has
+/// the key of the name written alone, so both mentions are one group; a name that begins with
+/// ل itself («للبنان»: ل + «لبنان») keeps its own key.
+#[test]
+fn a_name_after_lam_keeps_its_article_in_the_key() {
+    let text = "قالت الأمم المتحدة إن التقرير قدم للأمم المتحدة، وقدمت الدعم للبنان.";
+    let a = analyze(text, &Options::default());
+    let un: Vec<&str> = a.entities.iter().filter(|e| e.text.ends_with("مم المتحدة")).map(|e| e.key.as_str()).collect();
+    assert_eq!(un, ["الامم المتحده", "الامم المتحده"], "{:?}", a.entities);
+    let groups: Vec<(&str, u32)> = a.entity_groups.iter().map(|g| (g.text.as_str(), g.count)).collect();
+    assert!(groups.contains(&("الأمم المتحدة", 2)), "{groups:?}");
+    assert!(a.entities.iter().any(|e| e.text == "لبنان" && e.key == "لبنان"), "{:?}", a.entities);
+}
+
 /// The currency of an amount of money is MISC, as ANERcorp types «دولار»: the riyal after a
 /// number is not Real Madrid's ORG, which stays ORG in its own name. The rules split an amount
 /// from its currency («500» MONEY, «ريال» MISC), so the riyal is MISC whether the tagger found

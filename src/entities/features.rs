@@ -268,6 +268,17 @@ pub fn name_clitic_letters(key: &str, mem: &Memory) -> usize {
     safe
 }
 
+/// The key of a name's first word once [`name_clitic_letters`] took `skip` letters off the
+/// token's key `token_key`, `rest` being the key of what is left. ل before the article is
+/// written «لل», the article's alef gone: «للأمم» leaves «لأمم», whose key gets the alef back
+/// («الامم», as «الأمم» written alone has it), so both mentions are one name. A rest that is
+/// itself a known word keeps its key («للبنان»: ل + «لبنان»).
+pub fn name_key_after_clitics(token_key: &str, skip: usize, rest: String, mem: &Memory) -> String {
+    let lam_taken = skip > 0 && token_key.chars().nth(skip - 1) == Some('ل');
+    let restore = lam_taken && rest.starts_with('ل') && !known(&rest, mem);
+    restore_article(restore, rest)
+}
+
 /// What the features need to know about one token. The strings borrow from the tokens and
 /// from a [`Store`] of per-key readings, so a token costs no allocation.
 #[derive(Clone)]

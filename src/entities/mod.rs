@@ -635,15 +635,18 @@ fn entity(text: &str, tokens: &[Token], mut a: usize, mut b: usize, kind: &str, 
     }
     let t = &tokens[a];
     let mut start = t.start as usize;
+    let mut skipped = 0;
     if t.kind == Kind::Arabic {
         let skip = features::name_clitic_letters(&t.key, mem);
         let sk = skeleton(&t.text);
         if skip > 0 && skip + 2 <= sk.len() {
             start += sk[skip].1;
+            skipped = skip;
         }
     }
     let end = tokens[b].end as usize;
-    let key = std::iter::once(lexicon::key(&text[start..t.end as usize]))
+    let first = features::name_key_after_clitics(&t.key, skipped, lexicon::key(&text[start..t.end as usize]), mem);
+    let key = std::iter::once(first)
         .chain(tokens[a + 1..=b].iter().map(|t| t.key.to_string()))
         .collect::<Vec<_>>()
         .join(" ");

@@ -137,7 +137,8 @@ fn is_word_start(s: &str) -> bool {
 }
 
 /// A maximal run of letters, digits, marks and invisible joiners, with separators allowed
-/// inside numbers (2,5 2.5 ٢٫٥ 2019-2020) and apostrophes inside Latin words.
+/// inside numbers (2,5 2.5 ٢٫٥ 2019-2020; after a proclitic only the decimal and thousands
+/// ones: و391.2) and apostrophes inside Latin words.
 fn word(s: &str) -> (Kind, usize) {
     let (mut arabic, mut other, mut digit, mut letters_after_digit) = (false, false, false, 0usize);
     let mut ordinal = [0u8; 3];
@@ -398,6 +399,10 @@ mod tests {
         );
         assert_eq!(toks("بـ”الفاشلة”."), vec![(Arabic, "بـ"), (Punct, "”"), (Arabic, "الفاشلة"), (Punct, "”"), (Punct, ".")]);
         assert_eq!(toks("انظر https://x.org/a."), vec![(Arabic, "انظر"), (Url, "https://x.org/a"), (Punct, ".")]);
+        // a separator joins a number after a proclitic only between two digits, and only «.» «,» «٫» «٬»
+        assert_eq!(toks("بلغ و391.2."), vec![(Arabic, "بلغ"), (Mixed, "و391.2"), (Punct, ".")]);
+        assert_eq!(toks("الجزء2.أ"), vec![(Mixed, "الجزء2"), (Punct, "."), (Arabic, "أ")]);
+        assert_eq!(toks("و2020-2021"), vec![(Mixed, "و2020"), (Punct, "-"), (Number, "2021")]);
         assert_eq!(toks("2,5 مليون"), vec![(Number, "2,5"), (Arabic, "مليون")]);
         assert_eq!(toks("1, 2"), vec![(Number, "1"), (Punct, ","), (Number, "2")]);
     }
