@@ -244,15 +244,27 @@ fn known(s: &str, _mem: &Memory) -> bool {
     is_name(s) != 0 || triggers().classes.contains_key(&bare(s))
 }
 
+/// Known as a word a name can begin with: [`known`], except a word the ArWikiCats lists have
+/// only inside names, after their first word. Those later words keep their clitics
+/// («لكوريا» of «السفارة ... لكوريا»), so they say nothing about where a name begins.
+fn known_first(s: &str) -> bool {
+    const LATER_ONLY: u32 = F_WK_PER2 | F_WK_CITY2 | F_WK_CLUB2 | F_WK_PLACE2;
+    is_name(s) & !LATER_ONLY != 0 || triggers().classes.contains_key(&bare(s))
+}
+
 /// How many letters of a token's key are proclitics in front of a name. A reading whose rest
-/// is a known word (word lists, trigger words) wins; otherwise only
+/// is a known word (word lists, trigger words) wins, the fewer letters taken off the better
+/// («ولبنان» is و + «لبنان», not و ل + «بنان»); otherwise only
 /// و and the prepositions before the article are taken off (ف starts too many names).
 pub fn name_clitic_letters(key: &str, mem: &Memory) -> usize {
-    if known(key, mem) {
+    if known_first(key) {
         return 0;
     }
     let c = strip_conj(key);
     let conj = key.chars().count() - c.chars().count();
+    if conj > 0 && known_first(c) {
+        return conj;
+    }
     if let Some(r) = strip_prep(c) {
         if known(r, mem) || (c.starts_with("لل") && known(&restore_article(true, r.to_string()), mem)) {
             return conj + 1;
@@ -1216,6 +1228,13 @@ mod tests {
         assert_eq!(k("واشنطن"), 0);
         assert_eq!(k("بوتين"), 0);
         assert_eq!(k("وبوتين"), 1);
+        // a name that begins with ب ل ك keeps it, behind و too
+        assert_eq!(k("ولبنان"), 1);
+        assert_eq!(k("وبشار"), 1);
+        assert_eq!(k("وكلية"), 1);
+        assert_eq!(k("ولوزان"), 1);
+        // a word the lists know only inside names («... لكوريا») does not hide its clitic
+        assert_eq!(k("لكوريا"), 1);
     }
 
     /// The tagger adds up Own, Context and the four neighbour parts separately (caching all
