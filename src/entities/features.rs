@@ -245,8 +245,8 @@ fn known(s: &str, _mem: &Memory) -> bool {
 }
 
 /// Known as a word a name can begin with: [`known`], except a word the ArWikiCats lists have
-/// only inside names, after their first word. Those later words keep their clitics
-/// («لكوريا» of «السفارة ... لكوريا»), so they say nothing about where a name begins.
+/// only inside names, after their first word. Such a word is listed with its clitics, as the
+/// title has it («لكوريا»), so it says nothing about where a name begins.
 fn known_first(s: &str) -> bool {
     const LATER_ONLY: u32 = F_WK_PER2 | F_WK_CITY2 | F_WK_CLUB2 | F_WK_PLACE2;
     is_name(s) & !LATER_ONLY != 0 || triggers().classes.contains_key(&bare(s))
