@@ -117,7 +117,7 @@ for line in open(os.path.join(root, "data", "rules_extra.txt"), encoding="utf-8"
         cur = line[1:-1]
         continue
     add(cur, line)
-# Currency units: the first word of CLDR's two-word names (دولار أسترالي -> dollar). Not
+# Currency units: the first word of CLDR's two-word names (دولار أسترالي -> دولار). Not
 # the units of account, the test code and the unknown currency, whose first words are ordinary
 # words («وحدة» unit, «حقوق» rights, «كود» code, «عملة» currency): the rules make the word
 # after an amount its currency name (MISC), and «40 وحدة سكنية» is forty housing units.

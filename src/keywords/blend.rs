@@ -10,7 +10,8 @@
 //! decide how much each matters.
 //!
 //! The weights were fitted on the development half of the 300 shared news articles (odd lines
-//! of `../shared/data/bench/saudinewsnet-300.jsonl`; `tools/recall_halves.sh`), see
+//! of `data/bench/saudinewsnet-300.jsonl` in the team's shared data, which the repository does
+//! not hold; `tools/recall_halves.sh`), see
 //! [`WEIGHTS`] and docs/keywords-ranking.md.
 
 use crate::analysis::{Explain, ScoreParts};

@@ -168,17 +168,16 @@ fn word(s: &str) -> (Kind, usize) {
         } else if is_arabic_mark(c)
             || is_other_mark(c)
             || is_invisible(c)
-            // a separator inside a Latin-digit number («2,5», «10:30»)
-            || (matches!(c, '.' | ',' | '\u{066B}' | '\u{066C}' | '-' | ':' | '/')
-                && !arabic
-                && prev.is_some_and(is_digit)
-                && next.is_some_and(is_digit))
-            // a decimal or thousands separator in a number after a proclitic («و391.2», «بـ2,5»):
-            // the Arabic letters all came before the first digit, so the separator is the number's
-            || (matches!(c, '.' | ',' | '\u{066B}' | '\u{066C}')
-                && letters_after_digit == 0
-                && prev.is_some_and(is_digit)
-                && next.is_some_and(is_digit))
+            // a separator between two digits: any of these in a number with no Arabic letter
+            // («2,5», «10:30», «23/7/2023»); after a proclitic («و391.2», «بـ2,5»: the Arabic
+            // letters all before the first digit) only the decimal and thousands ones
+            || (prev.is_some_and(is_digit)
+                && next.is_some_and(is_digit)
+                && match c {
+                    '.' | ',' | '\u{066B}' | '\u{066C}' => !arabic || letters_after_digit == 0,
+                    '-' | ':' | '/' => !arabic,
+                    _ => false,
+                })
             // an apostrophe inside a Latin word («don't»)
             || (matches!(c, '\'' | '\u{2019}') && prev.is_some_and(is_other_letter) && next.is_some_and(is_other_letter))
         {
