@@ -252,6 +252,12 @@ fn known_first(s: &str) -> bool {
     is_name(s) & !LATER_ONLY != 0 || triggers().classes.contains_key(&bare(s))
 }
 
+/// Whether the name lists or trigger words hold `key` as a word a name begins with: such a
+/// word is never read as a proclitic and a shorter word.
+pub fn is_known_name_word(key: &str) -> bool {
+    known_first(key)
+}
+
 /// How many letters of a token's key are proclitics in front of a name. A reading whose rest
 /// is a known word (word lists, trigger words) wins, the fewer letters taken off the better
 /// («ولبنان» is و + «لبنان», not و ل + «بنان»); otherwise only

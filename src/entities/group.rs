@@ -20,6 +20,19 @@ fn group_key(e: &Entity) -> Vec<String> {
     e.key.split(' ').map(|w| word_key(w).to_string()).collect()
 }
 
+/// A mention's text as the name is written on its own. After «لل» the span begins at the
+/// article's ل, its alef dropped in writing («للأمم المتحدة» → «لأمم المتحدة»), while the key
+/// has the article whole («الامم المتحده», [`super::features::name_key_after_clitics`]): such a
+/// mention is shown with the alef back («الأمم المتحدة»). Any other mention is its text.
+fn as_written_alone(e: &Entity) -> String {
+    let first_text = e.text.split(' ').next().unwrap_or("");
+    let first_key = e.key.split(' ').next().unwrap_or("");
+    match first_key.strip_prefix('ا') {
+        Some(rest) if rest.starts_with('ل') && crate::lexicon::key(first_text) == rest => format!("ا{}", e.text),
+        _ => e.text.clone(),
+    }
+}
+
 /// Whether `short` occurs in `long` as a run of whole words.
 fn is_part_of(short: &[String], long: &[String]) -> bool {
     short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
@@ -72,12 +85,20 @@ pub fn group(entities: &[Entity]) -> Vec<EntityGroup> {
                 }
             }
             // The name to show: the longest form (a full name over its short mentions), then
-            // the most frequent, then the first seen.
-            let best = counts
-                .iter()
+            // the most frequent, then the first seen; each mention as the name is written alone.
+            let mut shown: Vec<Variant> = Vec::new();
+            for &m in &g.mentions {
+                let t = as_written_alone(&entities[m as usize]);
+                match shown.iter_mut().find(|v| v.text == t) {
+                    Some(v) => v.count += 1,
+                    None => shown.push(Variant { text: t, count: 1 }),
+                }
+            }
+            let best = shown
+                .into_iter()
                 .enumerate()
                 .max_by_key(|(i, v)| (v.text.split_whitespace().count(), v.count, std::cmp::Reverse(*i)))
-                .map(|(_, v)| v.text.clone())
+                .map(|(_, v)| v.text)
                 .unwrap_or_default();
             counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
             EntityGroup { text: best, key: g.words.join(" "), kind: g.kind, count: g.mentions.len() as u32, variants: counts, mentions: g.mentions }
@@ -120,6 +141,21 @@ mod tests {
         let korea = g.iter().find(|g| g.mentions == vec![4, 5]).unwrap();
         assert_eq!(korea.variants.len(), 2);
         assert_eq!(g.len(), 5);
+    }
+
+    #[test]
+    fn a_name_after_lam_is_shown_with_its_article() {
+        // «للأمم المتحدة»: the span «لأمم المتحدة», keyed as «الأمم المتحدة» written alone
+        let after_lam = |text: &str, key: &str| Entity { key: key.into(), ..ent(text, "ORG") };
+        let g = group(&[after_lam("لأمم المتحدة", "الامم المتحده"), ent("منظمة الصحة", "ORG"), after_lam("لأمم المتحدة", "الامم المتحده"), ent("الأمم المتحدة", "ORG")]);
+        assert_eq!(g[0].text, "الأمم المتحدة");
+        assert_eq!(g[0].mentions, vec![0, 2, 3]);
+        assert_eq!(g[0].variants[0].text, "لأمم المتحدة", "the variants stay the texts as found");
+        // a name that begins with ل itself is shown as written
+        let g = group(&[ent("لبنان", "LOC")]);
+        assert_eq!(g[0].text, "لبنان");
+        let g = group(&[after_lam("لجبيل", "الجبيل")]);
+        assert_eq!(g[0].text, "الجبيل");
     }
 
     #[test]

@@ -149,6 +149,7 @@ fn merge_parts(parts: Parts, has_model: bool) -> Vec<Entity> {
     };
     orgs_retype(&mut names, &parts.quoted_orgs);
     let mut names = add_where_free(names, parts.orgs);
+    clitics_the_text_shows(&mut names);
     let mut rules = parts.rules;
     currencies_are_misc(&mut names, &mut rules);
     add_where_free(names, rules)
@@ -167,6 +168,64 @@ fn orgs_retype(names: &mut [Entity], orgs: &[Entity]) {
             e.kind = "ORG".into();
         }
     }
+}
+
+/// A name that still begins with a proclitic no list knows to take off («بجازان», «لهادي»,
+/// «ولهاليبرتون») begins after it when the text names the rest elsewhere: another name holds
+/// that word («جازان», «عبد ربه منصور هادي»). Not tried: a reading that leaves under three
+/// letters, a word the name lists hold whole, and a word of the language that the clitic
+/// segmenter keeps whole («كريم» beside «ريم» is no ك + «ريم»); a word the frequency lexicon
+/// does not know may lose what the segmenter left on it («لهاليبرتون»). The document is the
+/// evidence the lists lack; one pass to gather the names' words, one to trim.
+fn clitics_the_text_shows(names: &mut [Entity]) {
+    let words: std::collections::HashSet<String> = names.iter().flat_map(|e| e.key.split(' ').map(str::to_string)).collect();
+    for e in names.iter_mut() {
+        let Some(first_key) = e.key.split(' ').next() else { continue };
+        let Some(skip) = clitics_named_elsewhere(first_key, |w| words.contains(w)) else { continue };
+        let first_text = e.text.split(' ').next().unwrap_or("");
+        let sk = skeleton(first_text);
+        if sk.len() != first_key.chars().count() {
+            continue; // the key does not spell the text letter for letter: leave it
+        }
+        let cut = sk[skip].1;
+        if !segmenter_cuts_at(first_text, cut) && crate::lexicon::wordfreq::zipf(first_key).is_some() {
+            continue; // a word of the language the segmenter keeps whole («كريم»): not a proclitic
+        }
+        let rest_key = first_key.chars().skip(skip).collect::<String>();
+        let lam = first_key.chars().nth(skip - 1) == Some('ل');
+        let first = if words.contains(&rest_key) { rest_key } else { crate::text::clitics::restore_article(lam, rest_key) };
+        e.key = std::iter::once(first.as_str()).chain(e.key.split(' ').skip(1)).collect::<Vec<_>>().join(" ");
+        e.start += cut as u32;
+        e.text = e.text[cut..].to_string();
+    }
+}
+
+/// Whether the clitic segmenter reads `word`'s base as beginning at byte `at`.
+fn segmenter_cuts_at(word: &str, at: usize) -> bool {
+    let cuts = crate::morph::segment::segment(word);
+    let base = cuts.base();
+    base > 0 && cuts.iter().nth(base - 1) == Some(at)
+}
+
+/// How many letters of a name's first word `key` are proclitics, by the word the rest leaves
+/// being `named` elsewhere (see [`clitics_the_text_shows`]): و or ف, or one of ب ل ك, or و/ف
+/// then one of them; the fewest letters that leave a named word.
+fn clitics_named_elsewhere(key: &str, named: impl Fn(&str) -> bool) -> Option<usize> {
+    let letters: Vec<char> = key.chars().collect();
+    if features::is_known_name_word(key) {
+        return None;
+    }
+    let conj = |c: char| matches!(c, 'و' | 'ف');
+    let prep = |c: char| matches!(c, 'ب' | 'ل' | 'ك');
+    let readings = [(1, letters.first().is_some_and(|&c| conj(c) || prep(c))), (2, letters.len() > 1 && conj(letters[0]) && prep(letters[1]))];
+    readings.into_iter().find_map(|(skip, possible)| {
+        if !possible || letters.len() < skip + 3 {
+            return None;
+        }
+        let rest: String = letters[skip..].iter().collect();
+        let restored = crate::text::clitics::restore_article(letters[skip - 1] == 'ل', rest.clone());
+        (named(&rest) || (restored != rest && named(&restored))).then_some(skip)
+    })
 }
 
 /// A person's name of the tagger's with exactly the bounds of a place name of two words or
@@ -775,5 +834,40 @@ mod tests {
         let parts = Parts { tagged, places, ..Parts::default() };
         let kinds: Vec<(u32, String)> = merge_parts(parts, true).into_iter().map(|e| (e.start, e.kind)).collect();
         assert_eq!(kinds, [(0, "LOC".into()), (20, "PER".into()), (30, "PER".into()), (50, "ORG".into())]);
+    }
+
+    /// A name that keeps a proclitic no list knows loses it when another name of the text holds
+    /// the rest; a word the lists know, a rest nobody names, or one under three letters stay.
+    #[test]
+    fn proclitics_the_text_shows_come_off() {
+        let text = "زار بجازان ثم جازان والتقى لهادي ثم عبد ربه منصور هادي مع كريم و ريم ثم للهيئة ثم الهيئة مع بكر و كر ";
+        let at = |w: &str| {
+            let start = text.find(&format!(" {w} ")).expect("the name is in the text") as u32 + 1;
+            let key = w.split(' ').map(crate::lexicon::key).collect::<Vec<_>>().join(" ");
+            Entity { start, end: start + w.len() as u32, text: w.into(), kind: "PER".into(), key, source: "model".into() }
+        };
+        let mut names = ["بجازان", "جازان", "لهادي", "عبد ربه منصور هادي", "كريم", "ريم", "للهيئة", "الهيئة", "بكر", "كر"].map(at).to_vec();
+        clitics_the_text_shows(&mut names);
+        let got: Vec<(&str, &str)> = names.iter().map(|e| (e.text.as_str(), e.key.as_str())).collect();
+        let want = [
+            ("جازان", "جازان"),
+            ("جازان", "جازان"),
+            ("هادي", "هادي"),
+            ("عبد ربه منصور هادي", "عبد ربه منصور هادي"),
+            ("كريم", "كريم"), // a word the segmenter keeps whole, not ك + «ريم»
+            ("ريم", "ريم"),
+            ("لهيئة", "الهييه"), // ل + «الهيئة», its alef dropped after ل
+            ("الهيئة", "الهييه"),
+            ("بكر", "بكر"), // «كر» is under three letters
+            ("كر", "كر"),
+        ];
+        assert_eq!(got, want);
+        for e in &names {
+            assert_eq!(&text[e.start as usize..e.end as usize], e.text, "the span is the text it says");
+        }
+        // «بجازان» alone in a text stays as it is: nothing names «جازان»
+        let mut alone = vec![at("بجازان")];
+        clitics_the_text_shows(&mut alone);
+        assert_eq!(alone[0].text, "بجازان");
     }
 }
