@@ -152,7 +152,20 @@ fn merge_parts(parts: Parts, has_model: bool) -> Vec<Entity> {
     clitics_the_text_shows(&mut names);
     let mut rules = parts.rules;
     currencies_are_misc(&mut names, &mut rules);
+    no_names_inside_numbers(&mut names, &rules);
     add_where_free(names, rules)
+}
+
+/// A name inside a number the rules found (a MONEY, PERCENT or NUMBER span, whose words are
+/// digits and scale words: a currency is a span of its own) is no name: the tagger, which
+/// knows no numbers, read «تريليونين» ("two trillion") as a place. Removed, so the amount is
+/// shown whole. Both lists in text order; one sweep.
+fn no_names_inside_numbers(names: &mut Vec<Entity>, rules: &[Entity]) {
+    let mut r = rules.iter().filter(|x| matches!(x.kind.as_str(), "MONEY" | "PERCENT" | "NUMBER")).peekable();
+    names.retain(|e| {
+        while r.next_if(|x| x.end <= e.start).is_some() {}
+        !r.peek().is_some_and(|x| x.start <= e.start && e.end <= x.end)
+    });
 }
 
 /// A name with exactly the bounds of an organisation quoted right after its head noun
@@ -834,6 +847,18 @@ mod tests {
         let parts = Parts { tagged, places, ..Parts::default() };
         let kinds: Vec<(u32, String)> = merge_parts(parts, true).into_iter().map(|e| (e.start, e.kind)).collect();
         assert_eq!(kinds, [(0, "LOC".into()), (20, "PER".into()), (30, "PER".into()), (50, "ORG".into())]);
+    }
+
+    /// A name of the tagger's inside an amount or a number the rules found is dropped; one that
+    /// runs past it, or sits beside it, stays.
+    #[test]
+    fn numbers_are_not_names() {
+        let rule = |start, end, kind: &str| name(start, end, kind, "rule");
+        let tagged = vec![name(0, 9, "LOC", "model"), name(30, 40, "PER", "model"), name(50, 58, "ORG", "model"), name(70, 75, "MISC", "model")];
+        let rules = vec![rule(0, 20, "MONEY"), rule(35, 45, "NUMBER"), rule(50, 55, "PERCENT"), rule(70, 75, "QUANTITY")];
+        let parts = Parts { tagged, rules, ..Parts::default() };
+        let got: Vec<(u32, String)> = merge_parts(parts, true).into_iter().map(|e| (e.start, e.kind)).collect();
+        assert_eq!(got, [(0, "MONEY".into()), (30, "PER".into()), (50, "ORG".into()), (70, "MISC".into())]);
     }
 
     /// A name that keeps a proclitic no list knows loses it when another name of the text holds

@@ -72,6 +72,14 @@ fn is_year(t: &Token) -> bool {
     number(t).is_some_and(|(k, _)| k.len() >= 3) && int(t).is_some_and(|y| (100..=2200).contains(&y))
 }
 
+/// How large a scale word is, by its key: 5 for a trillion down to 1 for a hundred, 0 for
+/// any other word (the singular, plural and dual share their stem).
+fn scale_rank(key: &str) -> u8 {
+    const STEMS: [(&str, u8); 10] =
+        [("تريليون", 5), ("ترليون", 5), ("مليار", 4), ("بليون", 4), ("مليون", 3), ("ملايين", 3), ("الف", 2), ("الاف", 2), ("مي", 1), ("ماي", 1)];
+    STEMS.iter().find(|(stem, _)| key.starts_with(stem)).map_or(0, |&(_, rank)| rank)
+}
+
 /// The sections of `data/rules.txt` the rules use.
 #[derive(Clone, Copy)]
 enum Sec {
@@ -86,14 +94,15 @@ enum Sec {
     Percent,
     Currency,
     Unit,
+    DualScale,
 }
 
-const SECTIONS: [&str; 11] = ["month", "islamic_month", "latin_month", "weekday", "relative", "year_word", "era", "scale", "percent", "currency", "unit"];
+const SECTIONS: [&str; 12] = ["month", "islamic_month", "latin_month", "weekday", "relative", "year_word", "era", "scale", "percent", "currency", "unit", "dual_scale"];
 const MONTHS: [Sec; 3] = [Sec::Month, Sec::IslamicMonth, Sec::LatinMonth];
 
 /// Each [`Sec`]'s word list, looked up by name once (the rules ask for them at every token).
-fn sections() -> &'static [&'static Phrases; 11] {
-    static S: std::sync::OnceLock<[&'static Phrases; 11]> = std::sync::OnceLock::new();
+fn sections() -> &'static [&'static Phrases; 12] {
+    static S: std::sync::OnceLock<[&'static Phrases; 12]> = std::sync::OnceLock::new();
     S.get_or_init(|| SECTIONS.map(section))
 }
 
@@ -122,7 +131,7 @@ pub fn sections_begun(key: &str, base: &str) -> u16 {
 struct Matcher<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    sections: &'static [&'static Phrases; 11],
+    sections: &'static [&'static Phrases; 12],
     /// Per token, the sections whose entries may begin there (see [`first_words`]).
     begins: Vec<u16>,
 }
@@ -259,6 +268,12 @@ impl<'a> Matcher<'a> {
         None
     }
 
+    /// Whether token `j` is و and a number written together («و391.2»).
+    fn is_and_number(&self, j: usize) -> bool {
+        let t = &self.tokens[j];
+        t.kind == Kind::Mixed && t.segments.first().is_some_and(|s| s.role == Role::Proclitic && s.key == "و") && number(t).is_some()
+    }
+
     /// An amount that starts at token `i`: its kind, its end (exclusive token index) and, for
     /// money written with a currency word, the token where the currency begins.
     fn amount(&self, i: usize) -> Option<(&'static str, usize, Option<usize>)> {
@@ -269,11 +284,25 @@ impl<'a> Matcher<'a> {
             let j = i + 2;
             return Some(("MONEY", j + self.scales(j), None));
         }
-        let (k, _) = number(t)?;
+        let dual = self.words(Sec::DualScale, i) == Some(1);
+        let k = if dual { "" } else { number(t)?.0 };
         if k.ends_with('%') || k.ends_with('\u{066A}') {
             return Some(("PERCENT", i + 1, None));
         }
-        let j = i + 1 + self.scales(i + 1);
+        let mut j = i + 1 + self.scales(i + 1);
+        // «تريليونين و391.2 مليار», «3 ملايين و500 ألف»: a part with a scale word, and
+        // و with a number, is one amount
+        // «تريليونين و391.2 مليار», «3 ملايين و500 ألف»: و, a number and a smaller scale word
+        // after a scale word continue one amount («355.1 مليار و391.2 مليار» are two)
+        let mut last = if j > i + 1 || dual { scale_rank(base(&self.tokens[j - 1]).0) } else { 0 };
+        while last > 0 && follows(j) && self.is_and_number(j) {
+            let after = j + 1 + self.scales(j + 1);
+            let rank = if after > j + 1 { scale_rank(base(&self.tokens[after - 1]).0) } else { 0 };
+            if rank == 0 || rank >= last {
+                break;
+            }
+            (j, last) = (after, rank);
+        }
         if follows(j) {
             if let Some(m) = self.words(Sec::Percent, j) {
                 return Some(("PERCENT", j + m, None));
@@ -286,7 +315,7 @@ impl<'a> Matcher<'a> {
             }
             // A counted noun: «70 عربة», «60 ألف طلقة». Not after a bare year, not a function word.
             let c = &self.tokens[j];
-            let year_like = j == i + 1 && is_year(t);
+            let year_like = j == i + 1 && !dual && is_year(t);
             if c.kind == Kind::Arabic && !year_like && !crate::lexicon::stopwords().contains(c.key.as_str()) && !crate::lexicon::stopwords().contains(base(c).0) && c.segments.len() == 1 && !c.key.starts_with("ال") {
                 return Some(("QUANTITY", j + 1, None));
             }
@@ -374,6 +403,16 @@ mod tests {
         // the article written on a number («ال309»)
         has("بقيمة فاقت ال309 ملايين ريال", "MONEY", "309 ملايين");
         has("في الذكرى الـ50 لتأسيسها", "NUMBER", "50");
+        // the dual of a scale word is an amount on its own, and a smaller part after و joins it
+        has("بلغت تريليونين و391.2 مليار درهم", "MONEY", "تريليونين و391.2 مليار");
+        has("بلغت تريليونين و391.2 مليار درهم", "MISC", "درهم");
+        has("بقيمة ملياري يورو", "MONEY", "ملياري");
+        has("زارها مليونا سائح ثم مليوني سائح", "QUANTITY", "مليوني سائح");
+        has("نحو ألفين في الشوارع", "NUMBER", "ألفين");
+        has("تبرع بـ3 ملايين و500 ألف ريال", "MONEY", "3 ملايين و500 ألف");
+        // the same scale twice is two amounts, and a part without a scale word stays apart
+        has("من 355.1 مليار و391.2 مليار درهم", "NUMBER", "355.1 مليار");
+        has("ربح 5 ملايين و3 أطفال", "QUANTITY", "3 أطفال");
     }
 
     /// An amount of money is shown whether or not the tagger found its currency: the tagger's
