@@ -192,23 +192,35 @@ fn orgs_retype(names: &mut [Entity], orgs: &[Entity]) {
 /// three letters is not tried. The document is the evidence the lists lack; one pass to gather
 /// the names' words, one to trim.
 fn clitics_the_text_shows(names: &mut [Entity]) {
-    let words: std::collections::HashSet<String> = names.iter().flat_map(|e| e.key.split(' ').map(str::to_string)).collect();
-    for e in names.iter_mut() {
-        let Some(first_key) = e.key.split(' ').next() else { continue };
-        let Some(skip) = clitics_named_elsewhere(first_key, |w| words.contains(w)) else { continue };
-        let first_text = e.text.split(' ').next().unwrap_or("");
-        let sk = skeleton(first_text);
-        if sk.len() != first_key.chars().count() {
-            continue; // the key does not spell the text letter for letter: leave it
-        }
-        let cut = sk[skip].1;
-        let unknown = crate::lexicon::wordfreq::zipf(first_key).is_none() && !features::is_known_name_word(first_key);
-        if !unknown && !segmenter_cuts_at(first_text, cut) {
-            continue; // a word the segmenter keeps whole («كريم»): no proclitic
-        }
-        let rest_key = first_key.chars().skip(skip).collect::<String>();
-        let lam = first_key.chars().nth(skip - 1) == Some('ل');
-        let first = if words.contains(&rest_key) { rest_key } else { crate::text::clitics::restore_article(lam, rest_key) };
+    let may_have_one = |e: &Entity| e.key.starts_with(['و', 'ف', 'ب', 'ل', 'ك']);
+    if !names.iter().any(may_have_one) {
+        return;
+    }
+    // (name, letters to take off, the first word's new key), gathered while the keys are borrowed
+    let trims: Vec<(usize, usize, String)> = {
+        let words: std::collections::HashSet<&str> = names.iter().flat_map(|e| e.key.split(' ')).collect();
+        names
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| may_have_one(e))
+            .filter_map(|(i, e)| {
+                let first_key = e.key.split(' ').next()?;
+                let (skip, rest) = clitics_named_elsewhere(first_key, |w| words.contains(w))?;
+                let first_text = e.text.split(' ').next()?;
+                let sk = skeleton(first_text);
+                if sk.len() != first_key.chars().count() {
+                    return None; // the key does not spell the text letter for letter: leave it
+                }
+                let unknown = crate::lexicon::wordfreq::zipf(first_key).is_none() && !features::is_known_name_word(first_key);
+                if !unknown && !segmenter_cuts_at(first_text, sk[skip].1) {
+                    return None; // a word the segmenter keeps whole («كريم»): no proclitic
+                }
+                Some((i, sk[skip].1, rest))
+            })
+            .collect()
+    };
+    for (i, cut, first) in trims {
+        let e = &mut names[i];
         e.key = std::iter::once(first.as_str()).chain(e.key.split(' ').skip(1)).collect::<Vec<_>>().join(" ");
         e.start += cut as u32;
         e.text = e.text[cut..].to_string();
@@ -224,19 +236,26 @@ fn segmenter_cuts_at(word: &str, at: usize) -> bool {
 
 /// How many letters of a name's first word `key` are proclitics, by the word the rest leaves
 /// being `named` elsewhere (see [`clitics_the_text_shows`]): و or ف, or one of ب ل ك, or و/ف
-/// then one of them; the fewest letters that leave a named word.
-fn clitics_named_elsewhere(key: &str, named: impl Fn(&str) -> bool) -> Option<usize> {
-    let letters: Vec<char> = key.chars().collect();
+/// then one of them; the fewest letters that leave a named word. With that word's key (the
+/// article back after ل when that is the name: «للهيئة» → «الهيئة»).
+fn clitics_named_elsewhere(key: &str, named: impl Fn(&str) -> bool) -> Option<(usize, String)> {
     let conj = |c: char| matches!(c, 'و' | 'ف');
     let prep = |c: char| matches!(c, 'ب' | 'ل' | 'ك');
-    let readings = [(1, letters.first().is_some_and(|&c| conj(c) || prep(c))), (2, letters.len() > 1 && conj(letters[0]) && prep(letters[1]))];
-    readings.into_iter().find_map(|(skip, possible)| {
-        if !possible || letters.len() < skip + 3 {
+    let mut letters = key.char_indices();
+    let (_, first) = letters.next()?;
+    let (at2, second) = letters.next()?;
+    let at3 = letters.next().map_or(key.len(), |(i, _)| i);
+    let readings = [(1, at2, first, conj(first) || prep(first)), (2, at3, second, conj(first) && prep(second))];
+    readings.into_iter().find_map(|(skip, at, taken, possible)| {
+        let rest = &key[at..];
+        if !possible || rest.chars().nth(2).is_none() {
             return None;
         }
-        let rest: String = letters[skip..].iter().collect();
-        let restored = crate::text::clitics::restore_article(letters[skip - 1] == 'ل', rest.clone());
-        (named(&rest) || (restored != rest && named(&restored))).then_some(skip)
+        if named(rest) {
+            return Some((skip, rest.to_string()));
+        }
+        let restored = crate::text::clitics::restore_article(taken == 'ل', rest.to_string());
+        (restored.len() != rest.len() && named(&restored)).then_some((skip, restored))
     })
 }
 

@@ -140,6 +140,9 @@ impl<'a> Matcher<'a> {
     /// Length in tokens of the longest entry of `sec` starting at token `i` (first word matched
     /// by its key or its base key), if any.
     fn words(&self, sec: Sec, i: usize) -> Option<usize> {
+        if self.begins.get(i).is_none_or(|&b| b & (1 << sec as u16) == 0) {
+            return None;
+        }
         let t = self.tokens.get(i)?;
         if !(is_word(t) || t.kind == Kind::Symbol || t.kind == Kind::Punct) {
             return None;
@@ -151,9 +154,6 @@ impl<'a> Matcher<'a> {
             }
             Some(n.key.as_str())
         };
-        if self.begins[i] & (1 << sec as u16) == 0 {
-            return None;
-        }
         let p = self.sections[sec as usize];
         p.longest(&t.key, next).or_else(|| p.longest(base(t).0, next))
     }
@@ -284,8 +284,11 @@ impl<'a> Matcher<'a> {
             let j = i + 2;
             return Some(("MONEY", j + self.scales(j), None));
         }
-        let dual = self.words(Sec::DualScale, i) == Some(1);
-        let k = if dual { "" } else { number(t)?.0 };
+        let (k, dual) = match number(t) {
+            Some((k, _)) => (k, false),
+            None if self.words(Sec::DualScale, i) == Some(1) => ("", true),
+            None => return None,
+        };
         if k.ends_with('%') || k.ends_with('\u{066A}') {
             return Some(("PERCENT", i + 1, None));
         }
