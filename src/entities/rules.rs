@@ -149,7 +149,7 @@ impl<'a> Matcher<'a> {
         }
         let next = |j: usize| -> Option<&'a str> {
             let n = self.tokens.get(i + j)?;
-            if !self.same_line(i + j) {
+            if !self.in_phrase(i + j) {
                 return None;
             }
             Some(n.key.as_str())
@@ -158,15 +158,21 @@ impl<'a> Matcher<'a> {
         p.longest(&t.key, next).or_else(|| p.longest(base(t).0, next))
     }
 
-    /// Whether token `i` follows token `i - 1` on the same line.
-    fn same_line(&self, i: usize) -> bool {
-        i > 0 && !self.text[self.tokens[i - 1].end as usize..self.tokens[i].start as usize].contains('\n')
+    /// Whether token `i` follows token `i - 1` in the same phrase: on the same line, and not
+    /// after a gap of three or more spaces, which sets columns or a post's parts apart («11   حسبنا
+    /// الله»: a count of reposts, then the post; not eleven of anything).
+    fn in_phrase(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let gap = &self.text[self.tokens[i - 1].end as usize..self.tokens[i].start as usize];
+        !gap.contains('\n') && gap.chars().nth(2).is_none()
     }
 
     /// Scale words after a number: «2,5 مليون», «60 ألف».
     fn scales(&self, mut i: usize) -> usize {
         let start = i;
-        while i < self.tokens.len() && self.same_line(i) && self.words(Sec::Scale, i) == Some(1) {
+        while i < self.tokens.len() && self.in_phrase(i) && self.words(Sec::Scale, i) == Some(1) {
             i += 1;
         }
         i - start
@@ -189,7 +195,7 @@ impl<'a> Matcher<'a> {
     fn date(&self, i: usize) -> Option<usize> {
         let t = &self.tokens[i];
         let n = self.tokens.len();
-        let follows = |j: usize| j < n && self.same_line(j);
+        let follows = |j: usize| j < n && self.in_phrase(j);
         let year_after = |j: usize| -> usize {
             // An optional year and era: «2023», «2023م», «1445 هـ».
             let mut j = j;
@@ -253,7 +259,7 @@ impl<'a> Matcher<'a> {
                     return Some(y); // «أكتوبر 2023»
                 }
                 // A month name alone is a date after «شهر» (مارس and آب are also ordinary words).
-                if i > 0 && self.same_line(i) && self.tokens[i - 1].key.ends_with("شهر") {
+                if i > 0 && self.in_phrase(i) && self.tokens[i - 1].key.ends_with("شهر") {
                     return Some(after);
                 }
                 return None;
@@ -279,7 +285,7 @@ impl<'a> Matcher<'a> {
     fn amount(&self, i: usize) -> Option<(&'static str, usize, Option<usize>)> {
         let t = &self.tokens[i];
         let n = self.tokens.len();
-        let follows = |j: usize| j < n && self.same_line(j);
+        let follows = |j: usize| j < n && self.in_phrase(j);
         if t.kind == Kind::Symbol && matches!(t.text.as_str(), "$" | "€" | "£") && follows(i + 1) && self.tokens[i + 1].kind == Kind::Number {
             let j = i + 2;
             return Some(("MONEY", j + self.scales(j), None));
@@ -416,6 +422,9 @@ mod tests {
         // the same scale twice is two amounts, and a part without a scale word stays apart
         has("من 355.1 مليار و391.2 مليار درهم", "NUMBER", "355.1 مليار");
         has("ربح 5 ملايين و3 أطفال", "QUANTITY", "3 أطفال");
+        // a wide gap ends the phrase: a count of reposts before a post is a number
+        has("@salah 3   تفجير مسجد", "NUMBER", "3");
+        has("بلغ 3  أشخاص", "QUANTITY", "3  أشخاص");
     }
 
     /// An amount of money is shown whether or not the tagger found its currency: the tagger's
