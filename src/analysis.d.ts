@@ -88,7 +88,7 @@ export interface Entity {
 
 /** One distinct name and all its mentions (variants, clitic forms, a person's short mentions). */
 export interface EntityGroup {
-  /** The name to show: its fullest form. */
+  /** The name to show: its fullest form, as the name is written alone («الأمم المتحدة» for a group whose mentions are all «للأمم المتحدة»); `variants` keep the texts as found. */
   text: string;
   key: string;
   type: Entity["type"];

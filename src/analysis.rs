@@ -296,7 +296,8 @@ pub struct Entity {
 /// One distinct name and all its mentions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityGroup {
-    /// The name to show: its fullest form.
+    /// The name to show: its fullest form, as the name is written alone («الأمم المتحدة» for a
+    /// group whose mentions are all «للأمم المتحدة»). `variants` keep the texts as found.
     pub text: String,
     /// Matching key of the name (articles removed).
     pub key: String,

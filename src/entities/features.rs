@@ -247,15 +247,9 @@ fn known(s: &str, _mem: &Memory) -> bool {
 /// Known as a word a name can begin with: [`known`], except a word the ArWikiCats lists have
 /// only inside names, after their first word. Such a word is listed with its clitics, as the
 /// title has it («لكوريا»), so it says nothing about where a name begins.
-fn known_first(s: &str) -> bool {
+pub(crate) fn known_first(s: &str) -> bool {
     const LATER_ONLY: u32 = F_WK_PER2 | F_WK_CITY2 | F_WK_CLUB2 | F_WK_PLACE2;
     is_name(s) & !LATER_ONLY != 0 || triggers().classes.contains_key(&bare(s))
-}
-
-/// Whether the name lists or trigger words hold `key` as a word a name begins with: such a
-/// word is never read as a proclitic and a shorter word.
-pub fn is_known_name_word(key: &str) -> bool {
-    known_first(key)
 }
 
 /// How many letters of a token's key are proclitics in front of a name. A reading whose rest

@@ -211,7 +211,7 @@ fn clitics_the_text_shows(names: &mut [Entity]) {
                 if sk.len() != first_key.chars().count() {
                     return None; // the key does not spell the text letter for letter: leave it
                 }
-                let unknown = crate::lexicon::wordfreq::zipf(first_key).is_none() && !features::is_known_name_word(first_key);
+                let unknown = crate::lexicon::wordfreq::zipf(first_key).is_none() && !features::known_first(first_key);
                 if !unknown && !segmenter_cuts_at(first_text, sk[skip].1) {
                     return None; // a word the segmenter keeps whole («كريم»): no proclitic
                 }

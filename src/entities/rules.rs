@@ -72,8 +72,9 @@ fn is_year(t: &Token) -> bool {
     number(t).is_some_and(|(k, _)| k.len() >= 3) && int(t).is_some_and(|y| (100..=2200).contains(&y))
 }
 
-/// How large a scale word is, by its key: 5 for a trillion down to 1 for a hundred, 0 for
-/// any other word (the singular, plural and dual share their stem).
+/// How large a scale word (of `[scale]` or `[dual_scale]`) is, by its key: 5 for a trillion
+/// down to 1 for a hundred (the singular, plural and dual share their stem; «مي» and «ماي» are
+/// «مئة» and «مائة» folded), 0 for a word of neither list that has none of the stems.
 fn scale_rank(key: &str) -> u8 {
     const STEMS: [(&str, u8); 10] =
         [("تريليون", 5), ("ترليون", 5), ("مليار", 4), ("بليون", 4), ("مليون", 3), ("ملايين", 3), ("الف", 2), ("الاف", 2), ("مي", 1), ("ماي", 1)];
