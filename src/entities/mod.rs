@@ -198,7 +198,7 @@ fn clitics_the_text_shows(names: &mut [Entity]) {
     }
     // (name, letters to take off, the first word's new key), gathered while the keys are borrowed
     let trims: Vec<(usize, usize, String)> = {
-        let words: std::collections::HashSet<&str> = names.iter().flat_map(|e| e.key.split(' ')).collect();
+        let words: crate::lexicon::Set<&str> = names.iter().flat_map(|e| e.key.split(' ')).collect();
         names
             .iter()
             .enumerate()

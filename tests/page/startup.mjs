@@ -79,7 +79,7 @@ export async function run({ check }) {
   const browser = await launch(chromium);
   try {
     for (const v of VIEWPORTS) {
-      await check(`start-up (${v.name}): no main-thread task over ${BUDGET_MS} ms of thread time (the first layout ${FIRST_LAYOUT_MS} ms) in ${MAX_LOADS_OVER} of ${LOADS} loads`, async () => {
+      await check(`start-up (${v.name}): no main-thread task over ${BUDGET_MS} ms of thread time (the first layout ${FIRST_LAYOUT_MS} ms), or over it in fewer than ${MAX_LOADS_OVER} of ${LOADS} loads`, async () => {
         const over = []; // one entry per load that had a task over budget
         for (let i = 0; i < LOADS; i++) {
           const tasks = await startupTasks(browser, server.origin, v);
