@@ -252,6 +252,12 @@ pub(crate) fn known_first(s: &str) -> bool {
     is_name(s) & !LATER_ONLY != 0 || triggers().classes.contains_key(&bare(s))
 }
 
+/// Whether `key` (clitics and article aside) is a trigger word: a word that heads or announces
+/// a name («عيد», «جامعة», «الرئيس»).
+pub(crate) fn is_trigger(key: &str) -> bool {
+    triggers().classes.contains_key(&bare(key))
+}
+
 /// How many letters of a token's key are proclitics in front of a name. A reading whose rest
 /// is a known word (word lists, trigger words) wins, the fewer letters taken off the better
 /// («ولبنان» is و + «لبنان», not و ل + «بنان»); otherwise only

@@ -727,7 +727,7 @@ fn entity(text: &str, tokens: &[Token], mut a: usize, mut b: usize, kind: &str, 
     let mut start = t.start as usize;
     let mut skipped = 0;
     if t.kind == Kind::Arabic {
-        let skip = features::name_clitic_letters(&t.key, mem);
+        let skip = name_clitic_letters(t, mem);
         let sk = skeleton(&t.text);
         if skip > 0 && skip + 2 <= sk.len() {
             start += sk[skip].1;
@@ -741,6 +741,26 @@ fn entity(text: &str, tokens: &[Token], mut a: usize, mut b: usize, kind: &str, 
         .collect::<Vec<_>>()
         .join(" ");
     Some(Entity { start: start as u32, end: end as u32, text: text[start..end].to_string(), kind: kind.into(), key, source: "model".into() })
+}
+
+/// How many letters of a name's first token are proclitics: [`features::name_clitic_letters`],
+/// which reads the name lists, held back by the clitic segmenter where the token is a word of
+/// the language. A word the segmenter keeps whole keeps its letters, and one it cuts keeps what
+/// lies behind its cut: «كريم العراقي» is no ك + «ريم» and «فايز» no ف + «ايز», though the
+/// lists know «ريم» and «ايز». Not held back: a word the frequency lexicon does not know (the
+/// lists judge a name better than the segmenter: «لكوريا»), and a rest that heads names (a
+/// trigger word: «بعيد الفطر» is ب + «عيد», though «بعيد» is also "far").
+fn name_clitic_letters(t: &Token, mem: &features::Memory) -> usize {
+    let skip = features::name_clitic_letters(&t.key, mem);
+    if skip == 0 || lexicon::wordfreq::zipf(&t.key).is_none() {
+        return skip;
+    }
+    let cut: usize = t.segments.iter().take_while(|s| s.role == crate::analysis::Role::Proclitic).map(|s| s.key.chars().count()).sum();
+    if skip <= cut || features::is_trigger(crate::text::clitics::nth_rest(&t.key, skip)) {
+        skip
+    } else {
+        cut
+    }
 }
 
 /// The tagger's entities.
