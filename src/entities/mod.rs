@@ -727,7 +727,7 @@ fn entity(text: &str, tokens: &[Token], mut a: usize, mut b: usize, kind: &str, 
     let mut start = t.start as usize;
     let mut skipped = 0;
     if t.kind == Kind::Arabic {
-        let skip = name_clitic_letters(t, mem);
+        let skip = first_token_proclitics(t, mem);
         let sk = skeleton(&t.text);
         if skip > 0 && skip + 2 <= sk.len() {
             start += sk[skip].1;
@@ -750,7 +750,7 @@ fn entity(text: &str, tokens: &[Token], mut a: usize, mut b: usize, kind: &str, 
 /// lists know «ريم» and «ايز». Not held back: a word the frequency lexicon does not know (the
 /// lists judge a name better than the segmenter: «لكوريا»), and a rest that heads names (a
 /// trigger word: «بعيد الفطر» is ب + «عيد», though «بعيد» is also "far").
-fn name_clitic_letters(t: &Token, mem: &features::Memory) -> usize {
+fn first_token_proclitics(t: &Token, mem: &features::Memory) -> usize {
     let skip = features::name_clitic_letters(&t.key, mem);
     if skip == 0 || lexicon::wordfreq::zipf(&t.key).is_none() {
         return skip;
